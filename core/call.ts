@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { CaseRecord } from './case.js';
+
+/** The agent's view of one queue call, keyed by Asterisk's Linkedid. */
+export const CallPhase = z.enum(['ringing', 'connected', 'ended']);
+export type CallPhase = z.infer<typeof CallPhase>;
+
+export const AgentCall = z.object({
+  linkedid: z.string(),
+  queue: z.string(),
+  /** CallerIDNum exactly as Asterisk gives it, e.g. 905321112233. */
+  callerNumber: z.string(),
+  /** CallerIDName from the PBX, or null when Asterisk says <unknown>. */
+  callerName: z.string().nullable(),
+  phase: CallPhase,
+  /** Epoch ms when the agent's phone started ringing. */
+  ringingSince: z.number(),
+  answeredAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+});
+export type AgentCall = z.infer<typeof AgentCall>;
+
+/** What the operator sees before answering: the call plus what we already know about the caller. */
+export const ScreenPop = z.object({
+  call: AgentCall,
+  knownName: z.string().nullable(),
+  previousCases: z.array(CaseRecord),
+});
+export type ScreenPop = z.infer<typeof ScreenPop>;

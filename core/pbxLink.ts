@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** The PBX (AMI) link as the operator sees it. */
+export const PbxLinkState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('connecting') }),
+  z.object({ status: z.literal('connected'), since: z.number() }),
+  z.object({ status: z.literal('reconnecting'), retryAt: z.number(), reason: z.string() }),
+  z.object({ status: z.literal('auth-failed') }),
+  z.object({ status: z.literal('stopped') }),
+]);
+export type PbxLinkState = z.infer<typeof PbxLinkState>;
