@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { loadMigrations, migrate, MIGRATIONS_DIR } from './migrate.js';
+
+export interface OpenDatabaseOptions {
+  /** Where the NNNN-name.sql files are; tests point this at a doctored copy. */
+  migrationsDir?: URL | string;
+}
+
+/** How long a writer waits for another connection's lock (e.g. a WAL checkpoint) before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) the local case store and brings its schema up to date.
+ * Throws, with the file closed, if the schema is newer than this build or a migration fails.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+
+  const db = new BetterSqlite3(file);
+  try {
+    // WAL lets the UI's reads proceed while a case is being written; NORMAL is durable
+    // across application crashes in WAL mode and only risks the last commits on power loss.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // Off by default in SQLite, per connection; the schema's REFERENCES mean nothing without it.
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db, loadMigrations(options.migrationsDir ?? MIGRATIONS_DIR));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
