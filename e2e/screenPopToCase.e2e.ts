@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startDesk, type DeskProcess } from './support/deskProcess.js';
+
+// A quick simulated queue: a caller every 1.5 s, auto-answer after 2 s, long talk so the call
+// stays up while the operator types.
+const demoEnv = (dataDir: string) => ({
+  DESK_DATA_DIR: dataDir,
+  DESK_SIM_CALL_INTERVAL_MS: '1500',
+  DESK_SIM_AUTO_ANSWER_MS: '2000',
+  DESK_SIM_TALK_MS: '120000',
+});
+
+let dataDir: string;
+let desk: DeskProcess | null = null;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+});
+test.afterEach(async () => {
+  await desk?.stop();
+  desk = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a queued call pops on the screen, becomes a case, and the case survives a restart', async ({ page }) => {
+  desk = await startDesk(demoEnv(dataDir));
+  await page.goto(desk.url);
+
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+
+  // The simulator rings this agent: the caller's number shows before the call is answered.
+  const pop = page.getByTestId('screen-pop');
+  await expect(pop).toBeVisible();
+  const caller = (await page.getByTestId('screen-pop-caller').textContent())?.trim() ?? '';
+  expect(caller).toMatch(/^90\d{10}$/);
+
+  const subject = `Kaldırım çökmüş ${Date.now()}`;
+  await page.getByTestId('case-subject').fill(subject);
+  await page.getByTestId('case-description').fill('Atatürk Caddesi 12 önünde kaldırım çöktü, yayalar yola iniyor. İlgili birime iletildi.');
+  await page.getByTestId('case-forward').click();
+
+  const row = page.getByTestId('case-row').filter({ hasText: subject });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(caller);
+
+  // The host restarts (new process, new token): the case is still there.
+  await desk.stop();
+  desk = await startDesk(demoEnv(dataDir));
+  await page.goto(desk.url);
+  await expect(page.getByTestId('case-row').filter({ hasText: subject })).toHaveCount(1);
+  await expect(page.getByTestId('case-row').filter({ hasText: subject })).toContainText(caller);
+});
+
+test('the form refuses an empty case and says why, and nothing is saved', async ({ page }) => {
+  desk = await startDesk({ ...demoEnv(dataDir), DESK_SIM_CALL_INTERVAL_MS: '0' });
+  await page.goto(desk.url);
+  await expect(page.getByTestId('case-form')).toBeVisible();
+  const rowsBefore = await page.getByTestId('case-row').count();
+  await page.getByTestId('case-description').fill('Konu yazılmadan kaydedilmeye çalışıldı.');
+  await page.getByTestId('case-resolve').click();
+  await expect(page.getByTestId('case-form')).toContainText(/zorunlu|gerekli|boş/i);
+  await expect(page.getByTestId('case-row')).toHaveCount(rowsBefore);
+});

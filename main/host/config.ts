@@ -1,0 +1,76 @@
+import os from 'node:os';
+import path from 'node:path';
+
+export interface AmiTarget {
+  host: string;
+  port: number;
+  username: string;
+  secret: string;
+}
+
+export interface DemoPbxSettings {
+  callIntervalMs: number;
+  autoAnswerMs: number | null;
+  talkTimeMs: number;
+}
+
+export interface DeskConfig {
+  dataDir: string;
+  /** null: no PBX configured, so the host runs the simulator in-process (demo mode). */
+  ami: AmiTarget | null;
+  demoPbx: DemoPbxSettings;
+  agentInterface: string;
+  agentName: string | null;
+  browserPort: number;
+}
+
+const APP_FOLDER = 'alo153-desk';
+
+/** The operating system's per-user application-data folder, the same one Electron's userData uses. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER);
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}`);
+  }
+  return value;
+}
+
+/** Reads the desk's settings from the environment; every variable is documented in the README. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
+  const amiHost = env.DESK_AMI_HOST?.trim();
+  const ami: AmiTarget | null = amiHost
+    ? {
+        host: amiHost,
+        port: intFrom(env, 'DESK_AMI_PORT', 5038, 1, 65535),
+        username: env.DESK_AMI_USER ?? '',
+        secret: env.DESK_AMI_SECRET ?? '',
+      }
+    : null;
+  if (ami && (!ami.username || !ami.secret)) {
+    throw new ConfigError('DESK_AMI_USER and DESK_AMI_SECRET are required when DESK_AMI_HOST is set');
+  }
+  const autoAnswer = env.DESK_SIM_AUTO_ANSWER_MS === 'off' ? null : intFrom(env, 'DESK_SIM_AUTO_ANSWER_MS', 2500, 0, 600_000);
+  return {
+    dataDir: env.DESK_DATA_DIR?.trim() ? path.resolve(env.DESK_DATA_DIR) : defaultDataDir(env),
+    ami,
+    demoPbx: {
+      callIntervalMs: intFrom(env, 'DESK_SIM_CALL_INTERVAL_MS', 8000, 0, 3_600_000),
+      autoAnswerMs: autoAnswer,
+      talkTimeMs: intFrom(env, 'DESK_SIM_TALK_MS', 45_000, 100, 3_600_000),
+    },
+    agentInterface: env.DESK_AGENT_INTERFACE?.trim() || 'Local/1001@sim-agent/n',
+    agentName: env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz'),
+    browserPort: intFrom(env, 'DESK_PORT', 5153, 0, 65535),
+  };
+}

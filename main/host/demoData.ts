@@ -1,0 +1,60 @@
+import type { Database } from 'better-sqlite3';
+import type { NewCaseInput } from '../../core/case.js';
+import { countCases, insertCase } from '../../db/caseRepository.js';
+
+/** Callers the simulated queue cycles through in demo mode (fictional people and numbers). */
+export const demoCallers = [
+  { number: '905321112233', name: 'Vatandaş Ali' },
+  { number: '905427654321', name: 'Fatma Şahin' },
+  { number: '902125550142', name: null },
+  { number: '905059998877', name: 'İbrahim Işık' },
+];
+
+export const demoAgents = [
+  { interface: 'Local/1001@sim-agent/n', name: 'Ayşe Yılmaz', stateInterface: 'Custom:1001' },
+  { interface: 'Local/1002@sim-agent/n', name: 'Mehmet Demir', stateInterface: 'Custom:1002' },
+];
+
+const demoCases: Array<{ daysAgo: number; input: NewCaseInput }> = [
+  {
+    daysAgo: 12,
+    input: {
+      subject: 'Sokak lambası yanmıyor',
+      description: 'Çınar Sokak 14 önündeki aydınlatma direği üç gündür yanmıyor.',
+      outcome: 'forwarded',
+      phone: '905321112233',
+      citizenName: 'Ali Vatandaş',
+      linkedid: null,
+    },
+  },
+  {
+    daysAgo: 3,
+    input: {
+      subject: 'Çöp konteyneri boşaltılmadı',
+      description: 'Mahalledeki konteyner bir haftadır alınmadı; koku şikâyeti.',
+      outcome: 'forwarded',
+      phone: '905321112233',
+      citizenName: 'Ali Vatandaş',
+      linkedid: null,
+    },
+  },
+  {
+    daysAgo: 1,
+    input: {
+      subject: 'Su kesintisi bilgisi',
+      description: 'Planlı su kesintisinin saat 17.00’de biteceği bilgisi verildi.',
+      outcome: 'resolved',
+      phone: '905427654321',
+      citizenName: 'Fatma Şahin',
+      linkedid: null,
+    },
+  },
+];
+
+/** Gives a first-run demo desk a few past cases so the screen-pop has history to show. */
+export function seedDemoCases(db: Database, now: Date): void {
+  if (countCases(db) > 0) return;
+  for (const { daysAgo, input } of demoCases) {
+    insertCase(db, input, { now: new Date(now.getTime() - daysAgo * 86_400_000), actor: 'demo' });
+  }
+}

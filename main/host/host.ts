@@ -1,0 +1,114 @@
+import type { Database } from 'better-sqlite3';
+import path from 'node:path';
+import type { AgentCall, ScreenPop } from '../../core/call.js';
+import type { EventName, EventPayload, Result } from '../../core/contract.js';
+import type { PbxLinkState } from '../../core/pbxLink.js';
+import { casesByPhone, findCitizenByPhone, insertCase, listCases } from '../../db/caseRepository.js';
+import { openDatabase } from '../../db/openDatabase.js';
+import { reduceAgentCall } from '../../telephony/agentCall.js';
+import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.js';
+import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
+import type { DeskConfig } from './config.js';
+import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
+import { dispatch, type Handlers } from './dispatch.js';
+
+export type HostEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+/** The desk's services under plain Node; the Electron and browser shells are transports over it. */
+export interface Host {
+  invoke(method: unknown, params: unknown): Promise<Result<unknown>>;
+  onEvent(listener: HostEventListener): () => void;
+  readonly dataFile: string;
+  close(): Promise<void>;
+}
+
+const PREVIOUS_CASES_SHOWN = 20;
+const DEMO_CREDENTIALS = { username: 'desk', secret: 'desk153' };
+
+export async function startHost(config: DeskConfig, log: (line: string) => void): Promise<Host> {
+  const dataFile = path.join(config.dataDir, 'desk.sqlite');
+  const db: Database = openDatabase(dataFile);
+  const listeners = new Set<HostEventListener>();
+  const emit: HostEventListener = (name, payload) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+
+  let simulator: PbxSimulator | null = null;
+  let target = config.ami;
+  if (target === null) {
+    seedDemoCases(db, new Date());
+    simulator = await startPbxSimulator({
+      port: 0,
+      ...DEMO_CREDENTIALS,
+      agents: demoAgents,
+      callers: demoCallers,
+      ...config.demoPbx,
+    });
+    target = { host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS };
+    log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
+  }
+
+  const ami: AmiClient = createAmiClient({ ...target, log });
+  let call: AgentCall | null = null;
+
+  const screenPopOf = (current: AgentCall | null): ScreenPop | null => {
+    if (current === null) return null;
+    const citizen = findCitizenByPhone(db, current.callerNumber);
+    return {
+      call: current,
+      knownName: citizen?.name ?? null,
+      previousCases: casesByPhone(db, current.callerNumber, PREVIOUS_CASES_SHOWN),
+    };
+  };
+
+  ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
+  ami.onEvent((event) => {
+    const next = reduceAgentCall(call, event, config.agentInterface, Date.now());
+    if (next === call) return;
+    call = next;
+    emit('call.screenPop', screenPopOf(call));
+  });
+
+  const handlers: Handlers = {
+    'desk.snapshot': () => ({
+      agentInterface: config.agentInterface,
+      agentName: config.agentName,
+      link: ami.linkState,
+      screenPop: screenPopOf(call),
+    }),
+    'cases.list': ({ limit }) => listCases(db, limit),
+    'cases.create': (input) => {
+      const saved = insertCase(db, input, { now: new Date(), actor: config.agentInterface });
+      emit('cases.saved', saved);
+      if (call && saved.phone === call.callerNumber) emit('call.screenPop', screenPopOf(call));
+      return saved;
+    },
+    'citizens.lookup': ({ phone }) => ({
+      knownName: findCitizenByPhone(db, phone)?.name ?? null,
+      cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN),
+    }),
+    'call.dismiss': ({ linkedid }) => {
+      if (call === null || call.linkedid !== linkedid || call.phase !== 'ended') return { dismissed: false };
+      call = null;
+      emit('call.screenPop', null);
+      return { dismissed: true };
+    },
+  };
+
+  ami.start();
+
+  return {
+    dataFile,
+    invoke: (method, params) => dispatch(handlers, method, params, log),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await ami.stop();
+      await simulator?.stop();
+      db.close();
+    },
+  };
+}
