@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultDataDir, readConfig } from './config.js';
+
+describe('desk configuration', () => {
+  it('runs the simulator with demo defaults when no PBX is configured', () => {
+    const config = readConfig({ HOME: '/home/ayse' });
+    expect(config.ami).toBeNull();
+    expect(config.agentInterface).toBe('Local/1001@sim-agent/n');
+    expect(config.browserPort).toBe(5153);
+  });
+
+  it('points at a real PBX when DESK_AMI_HOST is set, and insists on credentials', () => {
+    const config = readConfig({ DESK_AMI_HOST: 'pbx.belediye.local', DESK_AMI_USER: 'desk', DESK_AMI_SECRET: 's', DESK_AGENT_INTERFACE: 'PJSIP/1004' });
+    expect(config.ami).toEqual({ host: 'pbx.belediye.local', port: 5038, username: 'desk', secret: 's' });
+    expect(config.agentInterface).toBe('PJSIP/1004');
+    expect(() => readConfig({ DESK_AMI_HOST: 'pbx' })).toThrow(ConfigError);
+  });
+
+  it('says which setting is wrong instead of guessing', () => {
+    expect(() => readConfig({ DESK_PORT: 'abc' })).toThrow('DESK_PORT must be a whole number between 0 and 65535');
+    expect(() => readConfig({ DESK_AMI_HOST: 'x', DESK_AMI_USER: 'u', DESK_AMI_SECRET: 's', DESK_AMI_PORT: '70000' })).toThrow('DESK_AMI_PORT');
+    expect(readConfig({ DESK_SIM_AUTO_ANSWER_MS: 'off' }).demoPbx.autoAnswerMs).toBeNull();
+  });
+
+  it('keeps data in the per-user application folder of each OS unless DESK_DATA_DIR says otherwise', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux')).toBe(path.join('/x/cfg', 'alo153-desk'));
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain('alo153-desk');
+    expect(readConfig({ DESK_DATA_DIR: '/tmp/desk-a' }).dataDir).toBe(path.resolve('/tmp/desk-a'));
+  });
+});
