@@ -1,0 +1,397 @@
+// Why this client owns its socket instead of driving asterisk-manager 0.2.0
+// (node_modules/asterisk-manager/lib/ami.js, read line by line):
+// - Its reader lowercases and trims every header name and folds a frame into an object, so the
+//   header order and the original names (`Uniqueid` vs `UniqueID`, repeated `Output:`) are lost;
+//   the screen-pop and the simulator's golden tests need both.
+// - It knows no list framing: QueueStatus items reach `managerevent` like any other event, and
+//   the action callback fires on the `EventList: start` response with no items.
+// - An action has no timeout, and actions sent before login are held in an unbounded queue and
+//   replayed after a reconnect, when the PBX state they were meant for is gone.
+// - It sorts action headers and recases their names (`ActionID` becomes `Actionid`) and
+//   writes values unchecked: a CR/LF in a value injects headers.
+// - keepConnected() reconnects on a fixed +10 s ramp (console.log at every try, no jitter), also
+//   after `Authentication failed`, which is exactly the storm we must avoid; there is no ping.
+// - The socket is private (context.connection), so its raw bytes cannot be fed to our splitter;
+//   and its login sends `Event: on|off`, a header Asterisk does not read (it reads `Events:`).
+// The only sound part left would be net.createConnection + setKeepAlive + setNoDelay, three
+// lines, so the dependency is not used at runtime; asteriskManagerGaps.test.ts pins the
+// header-lowercasing gap so a future version that fixes it is noticed.
+
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import type { PbxLinkState } from '../../core/pbxLink.js';
+import { backoffDelay } from './amiBackoff.js';
+import type { AmiFrame, AmiHeader } from './amiFrame.js';
+import { createFrameSplitter, frameKind, header, serializeFrame } from './amiFrame.js';
+
+export interface AmiClientOptions {
+  host: string;
+  port: number;
+  username: string;
+  secret: string;
+  reconnect?: { minMs: number; maxMs: number };
+  pingIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface AmiListResult {
+  response: AmiFrame;
+  items: AmiFrame[];
+  complete: AmiFrame | null;
+}
+
+export interface AmiClient {
+  start(): void;
+  stop(): Promise<void>;
+  action(fields: Record<string, string>): Promise<AmiFrame>;
+  listAction(fields: Record<string, string>): Promise<AmiListResult>;
+  onEvent(listener: (event: AmiFrame) => void): () => void;
+  onLinkState(listener: (state: PbxLinkState) => void): () => void;
+  readonly linkState: PbxLinkState;
+}
+
+export type AmiActionErrorCode = 'not-connected' | 'timeout' | 'link-lost' | 'stopped' | 'invalid';
+
+/** Why an action did not get its answer; a Response: Error is an answer, not an AmiActionError. */
+export class AmiActionError extends Error {
+  constructor(
+    readonly code: AmiActionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AmiActionError';
+  }
+}
+
+const ACTION_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 10_000;
+const LOGOFF_WAIT_MS = 1_000;
+const AUTH_FAILED_MESSAGE = 'Authentication failed';
+
+interface PendingAction {
+  readonly list: boolean;
+  readonly name: string;
+  readonly timeoutMs: number;
+  timer: NodeJS.Timeout | undefined;
+  response: AmiFrame | null;
+  complete: AmiFrame | null;
+  items: AmiFrame[];
+  readonly finish: (result: AmiListResult) => void;
+  readonly fail: (error: AmiActionError) => void;
+}
+
+interface Connection {
+  readonly socket: net.Socket;
+  readonly pending: Map<string, PendingAction>;
+  readonly closed: Promise<void>;
+  loggedIn: boolean;
+  closeReason: string | null;
+  pingTimer: NodeJS.Timeout | undefined;
+  pingOutstanding: boolean;
+}
+
+function describeSocketError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ECONNRESET':
+      return 'connection reset';
+    case 'ETIMEDOUT':
+      return 'connection timed out';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'host unreachable';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host name not resolved';
+    default:
+      return error.code ? `socket error ${error.code}` : 'socket error';
+  }
+}
+
+export function createAmiClient(options: AmiClientOptions): AmiClient {
+  const range = options.reconnect ?? { minMs: 500, maxMs: 30_000 };
+  const pingIntervalMs = options.pingIntervalMs ?? 5_000;
+  const log = options.log ?? (() => {});
+  // A per-client prefix keeps ActionIDs unique across reconnects and across desks sharing a user.
+  const idPrefix = `desk-${randomBytes(3).toString('hex')}`;
+  let actionSeq = 0;
+
+  let state: PbxLinkState = { status: 'stopped' };
+  let running = false;
+  let current: Connection | null = null;
+  let failedAttempts = 0;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | null = null;
+  const linkListeners = new Set<(state: PbxLinkState) => void>();
+  const eventListeners = new Set<(event: AmiFrame) => void>();
+
+  function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+    for (const listener of listeners) {
+      try {
+        listener(value);
+      } catch (error) {
+        // Only the error's class: its message may quote the event, i.e. a caller's number.
+        log(`AMI listener threw ${error instanceof Error ? error.name : typeof error}`);
+      }
+    }
+  }
+
+  function setState(next: PbxLinkState): void {
+    state = next;
+    notify(linkListeners, next);
+  }
+
+  function armTimer(c: Connection, id: string, p: PendingAction): void {
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => {
+      c.pending.delete(id);
+      p.fail(new AmiActionError('timeout', `AMI action ${p.name} got no answer within ${p.timeoutMs} ms`));
+    }, p.timeoutMs);
+  }
+
+  function settle(c: Connection, id: string, p: PendingAction, result: AmiListResult): void {
+    clearTimeout(p.timer);
+    c.pending.delete(id);
+    p.finish(result);
+  }
+
+  function send(c: Connection, fields: Record<string, string>, list: boolean, timeoutMs = ACTION_TIMEOUT_MS): Promise<AmiListResult> {
+    const entries = Object.entries(fields);
+    const action = entries.find(([name]) => name.toLowerCase() === 'action');
+    if (action === undefined) return Promise.reject(new AmiActionError('invalid', 'AMI action fields need an Action'));
+    if (entries.some(([name]) => name.toLowerCase() === 'actionid')) {
+      return Promise.reject(new AmiActionError('invalid', 'ActionID is chosen by the AMI client'));
+    }
+    const id = `${idPrefix}-${++actionSeq}`;
+    const headers: AmiHeader[] = [['Action', action[1]], ['ActionID', id], ...entries.filter((entry) => entry !== action)];
+    let text: string;
+    try {
+      text = serializeFrame(headers);
+    } catch (error) {
+      return Promise.reject(new AmiActionError('invalid', error instanceof Error ? error.message : 'invalid AMI header'));
+    }
+    return new Promise<AmiListResult>((resolve, reject) => {
+      const p: PendingAction = {
+        list,
+        name: action[1],
+        timeoutMs,
+        timer: undefined,
+        response: null,
+        complete: null,
+        items: [],
+        finish: resolve,
+        fail: reject,
+      };
+      c.pending.set(id, p);
+      armTimer(c, id, p);
+      c.socket.write(text);
+    });
+  }
+
+  function onFrame(c: Connection, frame: AmiFrame): void {
+    const id = header(frame, 'ActionID');
+    const p = id === undefined ? undefined : c.pending.get(id);
+    if (frameKind(frame) === 'response') {
+      if (id === undefined || p === undefined) {
+        log('AMI response for an unknown or expired ActionID ignored');
+        return;
+      }
+      const listFollows =
+        header(frame, 'Response')?.toLowerCase() === 'success' && header(frame, 'EventList')?.toLowerCase() === 'start';
+      if (!p.list || !listFollows) {
+        settle(c, id, p, { response: frame, items: [], complete: null });
+      } else if (p.complete !== null) {
+        settle(c, id, p, { response: frame, items: p.items, complete: p.complete });
+      } else {
+        p.response = frame;
+        armTimer(c, id, p);
+      }
+      return;
+    }
+    // Events carrying the ActionID of one of our list actions are its items; any other event,
+    // OriginateResponse for our own async Originate included, is for the listeners.
+    if (id !== undefined && p?.list) {
+      if (header(frame, 'EventList')?.toLowerCase() === 'complete') {
+        if (p.response !== null) settle(c, id, p, { response: p.response, items: p.items, complete: frame });
+        else p.complete = frame;
+      } else {
+        p.items.push(frame);
+        armTimer(c, id, p);
+      }
+      return;
+    }
+    notify(eventListeners, frame);
+  }
+
+  function drop(c: Connection, reason: string): void {
+    c.closeReason ??= reason;
+    c.socket.destroy();
+  }
+
+  function startPing(c: Connection): void {
+    c.pingTimer = setInterval(() => {
+      if (c.pingOutstanding) return; // its own timeout drops the link
+      c.pingOutstanding = true;
+      send(c, { Action: 'Ping' }, false, pingIntervalMs).then(
+        () => {
+          c.pingOutstanding = false;
+        },
+        (error: AmiActionError) => {
+          if (error.code === 'timeout') drop(c, `no answer to Ping within ${pingIntervalMs} ms`);
+        },
+      );
+    }, pingIntervalMs);
+  }
+
+  function login(c: Connection): void {
+    send(c, { Action: 'Login', Username: options.username, Secret: options.secret }, false).then(
+      ({ response }) => {
+        if (c !== current) return;
+        if (header(response, 'Response')?.toLowerCase() === 'success') {
+          c.loggedIn = true;
+          failedAttempts = 0;
+          log('AMI login accepted');
+          setState({ status: 'connected', since: Date.now() });
+          startPing(c);
+          return;
+        }
+        const message = header(response, 'Message') ?? '';
+        if (message === AUTH_FAILED_MESSAGE) {
+          // Retrying with the same secret cannot succeed and each try raises a security event
+          // on the PBX; the operator must fix the configuration and start again.
+          running = false;
+          log('AMI authentication failed; not retrying');
+          setState({ status: 'auth-failed' });
+          drop(c, 'authentication failed');
+          return;
+        }
+        drop(c, `login refused: ${message || 'no reason given'}`);
+      },
+      (error: AmiActionError) => {
+        if (error.code === 'timeout') drop(c, 'no answer to Login');
+      },
+    );
+  }
+
+  function connect(): void {
+    if (state.status !== 'reconnecting') setState({ status: 'connecting' });
+    log(`AMI connecting to ${options.host}:${options.port}`);
+    const socket = net.createConnection({ host: options.host, port: options.port });
+    socket.setNoDelay(true);
+    socket.setKeepAlive(true, 10_000);
+    let markClosed = () => {};
+    const c: Connection = {
+      socket,
+      pending: new Map(),
+      closed: new Promise<void>((resolve) => {
+        markClosed = resolve;
+      }),
+      loggedIn: false,
+      closeReason: null,
+      pingTimer: undefined,
+      pingOutstanding: false,
+    };
+    current = c;
+    const connectTimer = setTimeout(() => drop(c, 'connect timeout'), CONNECT_TIMEOUT_MS);
+    const splitter = createFrameSplitter(
+      (frame) => onFrame(c, frame),
+      (error) => log(`AMI ${error.kind} frame skipped (${error.bytes} bytes)`),
+      { onBanner: (banner) => log(`AMI banner: ${banner}`) },
+    );
+    socket.on('connect', () => {
+      clearTimeout(connectTimer);
+      login(c);
+    });
+    socket.on('data', (chunk: Buffer) => splitter.push(chunk));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      c.closeReason ??= describeSocketError(error);
+    });
+    socket.on('close', () => {
+      clearTimeout(connectTimer);
+      clearInterval(c.pingTimer);
+      c.loggedIn = false;
+      const code: AmiActionErrorCode = running ? 'link-lost' : 'stopped';
+      for (const [id, p] of c.pending) {
+        clearTimeout(p.timer);
+        c.pending.delete(id);
+        p.fail(new AmiActionError(code, `AMI link closed before ${p.name} was answered`));
+      }
+      markClosed();
+      if (c !== current) return;
+      current = null;
+      if (!running) return;
+      scheduleReconnect(c.closeReason ?? 'connection closed by the PBX');
+    });
+  }
+
+  function scheduleReconnect(reason: string): void {
+    const delay = backoffDelay(failedAttempts++, range);
+    log(`AMI link down (${reason}); retrying in ${delay} ms`);
+    setState({ status: 'reconnecting', retryAt: Date.now() + delay, reason });
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      if (running) connect();
+    }, delay);
+  }
+
+  async function shutDown(): Promise<void> {
+    running = false;
+    clearTimeout(reconnectTimer);
+    reconnectTimer = undefined;
+    const c = current;
+    if (c !== null) {
+      if (c.loggedIn) {
+        await send(c, { Action: 'Logoff' }, false, LOGOFF_WAIT_MS).catch(() => undefined);
+      }
+      c.closeReason ??= 'stopped';
+      c.socket.end();
+      const force = setTimeout(() => c.socket.destroy(), LOGOFF_WAIT_MS);
+      await c.closed;
+      clearTimeout(force);
+    }
+    log('AMI client stopped');
+    setState({ status: 'stopped' });
+  }
+
+  function connectedOrReject(): Connection | AmiActionError {
+    if (current?.loggedIn) return current;
+    return new AmiActionError(running ? 'not-connected' : 'stopped', 'AMI link is not connected');
+  }
+
+  return {
+    get linkState() {
+      return state;
+    },
+    start() {
+      if (running || stopping) return;
+      running = true;
+      failedAttempts = 0;
+      connect();
+    },
+    stop() {
+      stopping ??= shutDown().finally(() => {
+        stopping = null;
+      });
+      return stopping;
+    },
+    async action(fields) {
+      const c = connectedOrReject();
+      if (c instanceof AmiActionError) throw c;
+      return (await send(c, fields, false)).response;
+    },
+    listAction(fields) {
+      const c = connectedOrReject();
+      if (c instanceof AmiActionError) return Promise.reject(c);
+      return send(c, fields, true);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onLinkState(listener) {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
+    },
+  };
+}
