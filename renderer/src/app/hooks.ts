@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { CaseFormState } from '../form/caseFormStore.js';
+import type { CallState } from '../state/callStore.js';
+import type { CasesState } from '../state/casesStore.js';
+import type { HostState } from '../state/hostStore.js';
+import type { LinkState } from '../state/linkStore.js';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/resources.js';
+import { isLanguage } from '../i18n/i18n.js';
+import { useDesk } from './DeskContext.js';
+
+export const useHost = <T,>(selector: (s: HostState) => T): T => useStore(useDesk().host, selector);
+export const useLink = <T,>(selector: (s: LinkState) => T): T => useStore(useDesk().link, selector);
+export const useCall = <T,>(selector: (s: CallState) => T): T => useStore(useDesk().call, selector);
+export const useCases = <T,>(selector: (s: CasesState) => T): T => useStore(useDesk().cases, selector);
+export const useCaseForm = <T,>(selector: (s: CaseFormState) => T): T => useStore(useDesk().form, selector);
+
+/** Wall-clock time that re-renders every interval while `active`; idle screens do not tick. */
+export function useNow(active: boolean, intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [active, intervalMs]);
+  return now;
+}
+
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useHost } from '../app/hooks.js';
+import { selectAgent } from '../state/hostStore.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { LinkStatus } from './LinkStatus.js';
+
+export function Header() {
+  const { t } = useTranslation();
+  const agent = useHost(selectAgent);
+  return (
+    <header className="app-header">
+      <h1 className="app-title">{t('app.title')}</h1>
+      <div className="agent" data-testid="agent" title={t('app.agentLabel')}>
+        {agent ? (
+          <>
+            <span className="agent-name">{agent.agentName ?? agent.agentInterface}</span>
+            {agent.agentName && <span className="agent-interface">{agent.agentInterface}</span>}
+          </>
+        ) : (
+          <span className="muted">{t('app.agentUnknown')}</span>
+        )}
+      </div>
+      <LinkStatus />
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Language } from './resources.js';
+
+const TIME_ZONE = 'Europe/Istanbul';
+// en-GB keeps day-month order and a 24-hour clock, which is what the staff read everywhere else.
+const LOCALE: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(lng: Language, kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${lng}:${kind}`;
+  let f = cache.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { timeZone: TIME_ZONE, hourCycle: 'h23' };
+    if (kind !== 'time') Object.assign(options, { day: '2-digit', month: '2-digit', year: 'numeric' });
+    if (kind !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat(LOCALE[lng], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function format(iso: string, lng: Language, kind: 'dateTime' | 'date' | 'time'): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '—' : formatter(lng, kind).format(ms);
+}
+
+export const formatDateTime = (iso: string, lng: Language) => format(iso, lng, 'dateTime');
+export const formatDate = (iso: string, lng: Language) => format(iso, lng, 'date');
+
+/** Call timer: m:ss, or h:mm:ss past an hour. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

@@ -1,0 +1,52 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, resources, type Language } from './resources.js';
+
+const STORAGE_KEY = 'alo153.language';
+
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** localStorage, or null where reading it throws (storage disabled by policy). */
+export function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+export function storedLanguage(storage: KeyValueStorage | null): Language {
+  try {
+    const value = storage?.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export function createI18n(lng: Language): i18n {
+  const instance = i18next.createInstance();
+  // Resources are bundled, so init completes synchronously and the first render is translated.
+  void instance.use(initReactI18next).init({
+    resources,
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+export function switchLanguage(instance: i18n, lng: Language, storage: KeyValueStorage | null): void {
+  void instance.changeLanguage(lng);
+  document.documentElement.lang = lng;
+  try {
+    storage?.setItem(STORAGE_KEY, lng);
+  } catch {
+    // A refused write (private mode, quota) only costs the preference, not the switch.
+  }
+}

@@ -1,0 +1,26 @@
+import './zodConfig.js';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { pickTransport } from './api/pickTransport.js';
+import { createDesk } from './app/desk.js';
+import { DeskProvider } from './app/DeskContext.js';
+import { App } from './components/App.js';
+import { browserStorage, createI18n, storedLanguage } from './i18n/i18n.js';
+
+const language = storedLanguage(browserStorage());
+document.documentElement.lang = language;
+const i18n = createI18n(language);
+const desk = createDesk(pickTransport(window));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <DeskProvider desk={desk}>
+        <App />
+      </DeskProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,30 @@
+import { createStore } from 'zustand/vanilla';
+import type { DeskSnapshot, ErrorCode } from '../../../core/contract.js';
+import type { HostConnection } from '../api/transport.js';
+
+export interface HostState {
+  connection: HostConnection;
+  agent: { agentInterface: string; agentName: string | null } | null;
+  /** Set when the (re)connect load failed for a reason a reconnect will not fix. */
+  loadError: ErrorCode | null;
+}
+
+export const initialHostState: HostState = { connection: { status: 'connecting' }, agent: null, loadError: null };
+
+export const connectionChanged = (s: HostState, connection: HostConnection): HostState => ({ ...s, connection });
+
+export const snapshotLoaded = (s: HostState, snapshot: DeskSnapshot): HostState => ({
+  ...s,
+  agent: { agentInterface: snapshot.agentInterface, agentName: snapshot.agentName },
+  loadError: null,
+});
+
+export const loadFailed = (s: HostState, loadError: ErrorCode | null): HostState =>
+  s.loadError === loadError ? s : { ...s, loadError };
+
+export const createHostStore = (initial: HostState = initialHostState) => createStore<HostState>()(() => initial);
+export type HostStore = ReturnType<typeof createHostStore>;
+
+export const selectConnection = (s: HostState) => s.connection;
+export const selectAgent = (s: HostState) => s.agent;
+export const selectLoadError = (s: HostState) => s.loadError;

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  // Relative asset URLs: the same build is served by Electron's app protocol and by browser mode.
+  base: './',
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: { host: '127.0.0.1' },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    // The CSP has no data: for fonts or scripts; every asset stays a separate file.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+});
