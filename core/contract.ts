@@ -99,3 +99,13 @@ export function validationError(error: z.ZodError): DeskError {
     issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
   };
 }
+
+/**
+ * What the Electron preload exposes on `window.deskBridge`: one function per contract method
+ * (never a generic invoke), plus one event subscription.
+ */
+export type DeskBridge = {
+  readonly [M in MethodName]: (params: unknown) => Promise<Result<unknown>>;
+} & {
+  readonly onEvent: (listener: (name: string, payload: unknown) => void) => () => void;
+};

@@ -10,6 +10,8 @@ import type { Host } from '../host/host.js';
 import { contentSecurityPolicy, rendererDistDir } from './contentSecurity.js';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
+/** WebSocket close code for a missing or stale per-launch token (the renderer stops retrying). */
+export const TOKEN_REFUSED = 4401;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -81,8 +83,14 @@ export async function startBrowserMode(
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || req.headers.origin !== origin || !tokensEqual(url.searchParams.get('token'), token)) {
+    if (url.pathname !== '/ws' || req.headers.origin !== origin) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (!tokensEqual(url.searchParams.get('token'), token)) {
+      // Our own page with a stale token (the host restarted): a close code it can explain,
+      // instead of an HTTP error that looks like a dead host and is retried forever.
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(TOKEN_REFUSED, 'token refused'));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
