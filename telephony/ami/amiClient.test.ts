@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PbxLinkState } from '../../core/pbxLink.js';
+import type { PbxSimulator, PbxSimulatorOptions } from '../simulator/pbxSimulator.js';
+import { startPbxSimulator } from '../simulator/pbxSimulator.js';
+import { startCountingProxy, startRawAmiServer } from '../testing/rawAmiServer.js';
+import { waitFor } from '../testing/waitFor.js';
+import type { AmiClient, AmiClientOptions } from './amiClient.js';
+import { AmiActionError, createAmiClient } from './amiClient.js';
+import type { AmiFrame } from './amiFrame.js';
+import { header } from './amiFrame.js';
+
+const AYSE = { interface: 'Local/1001@sim-agent/n', name: 'Ayşe Yılmaz', stateInterface: 'Custom:1001' };
+const MEHMET = { interface: 'Local/1002@sim-agent/n', name: 'Mehmet Demir', stateInterface: 'Custom:1002' };
+const SECRET = 'desk153-secret';
+const ALI = { number: '905321112233', name: 'Vatandaş Ali' };
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function simulator(overrides: Partial<PbxSimulatorOptions> = {}): Promise<PbxSimulator> {
+  const sim = await startPbxSimulator({
+    username: 'desk',
+    secret: SECRET,
+    agents: [AYSE, MEHMET],
+    callers: [ALI],
+    callIntervalMs: 0,
+    autoAnswerMs: 50,
+    talkTimeMs: 100,
+    ...overrides,
+  });
+  cleanups.push(() => sim.stop());
+  return sim;
+}
+
+interface Observed {
+  client: AmiClient;
+  states: PbxLinkState[];
+  events: AmiFrame[];
+  logs: string[];
+}
+
+function client(port: number, overrides: Partial<AmiClientOptions> = {}): Observed {
+  const logs: string[] = [];
+  const c = createAmiClient({
+    host: '127.0.0.1',
+    port,
+    username: 'desk',
+    secret: SECRET,
+    reconnect: { minMs: 20, maxMs: 200 },
+    log: (line) => logs.push(line),
+    ...overrides,
+  });
+  const states: PbxLinkState[] = [];
+  const events: AmiFrame[] = [];
+  c.onLinkState((state) => states.push(state));
+  c.onEvent((event) => events.push(event));
+  cleanups.push(() => c.stop());
+  return { client: c, states, events, logs };
+}
+
+const connected = (o: Observed) => waitFor(() => o.client.linkState.status === 'connected', 5_000, 'connected');
+
+describe('AMI client against the simulator over TCP', () => {
+  it('logs in, answers Ping through action() and lists QueueStatus through listAction()', async () => {
+    const sim = await simulator();
+    const o = client(sim.port);
+    expect(o.client.linkState).toEqual({ status: 'stopped' });
+    o.client.start();
+    await connected(o);
+    expect(o.states.map((s) => s.status)).toEqual(['connecting', 'connected']);
+
+    const pong = await o.client.action({ Action: 'Ping' });
+    expect([header(pong, 'Response'), header(pong, 'Ping')]).toEqual(['Success', 'Pong']);
+    expect(header(pong, 'ActionID')).toMatch(/^desk-[0-9a-f]{6}-\d+$/);
+
+    const status = await o.client.listAction({ Action: 'QueueStatus' });
+    expect(header(status.response, 'EventList')).toBe('start');
+    expect(status.items.map((item) => header(item, 'Event'))).toEqual(['QueueParams', 'QueueMember', 'QueueMember']);
+    expect(status.items.map((item) => header(item, 'Name') ?? header(item, 'Queue'))).toEqual(['alo153', 'Ayşe Yılmaz', 'Mehmet Demir']);
+    expect(header(status.complete!, 'ListItems')).toBe('3');
+    // List items are the action's, not unsolicited events.
+    expect(o.events.map((event) => header(event, 'Event'))).toEqual(['FullyBooted', 'SuccessfulAuth']);
+  });
+
+  it('resolves an error response, with no list, instead of rejecting', async () => {
+    const sim = await simulator();
+    const o = client(sim.port);
+    o.client.start();
+    await connected(o);
+    const unknown = await o.client.listAction({ Action: 'FooBar' });
+    expect(header(unknown.response, 'Message')).toBe('Invalid/unknown command: FooBar. Use Action: ListCommands to show available commands.');
+    expect([unknown.items, unknown.complete]).toEqual([[], null]);
+    await expect(o.client.action({ Action: 'Ping', ActionID: 'mine' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(o.client.action({ Action: 'QueuePause', Reason: 'Lunch\r\nAction: Logoff' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('delivers an automatic call to the configured agent: AgentCalled, AgentConnect, AgentComplete', async () => {
+    const sim = await simulator({ callIntervalMs: 30 });
+    const o = client(sim.port);
+    o.client.start();
+    await waitFor(
+      () => o.events.some((event) => header(event, 'Event') === 'AgentComplete' && header(event, 'Interface') === AYSE.interface),
+      5_000,
+      'a completed call for Ayşe',
+    );
+    const first = o.events.find((event) => header(event, 'Event') === 'AgentCalled' && header(event, 'Interface') === AYSE.interface)!;
+    const linkedid = header(first, 'Linkedid');
+    const ofThisCall = o.events
+      .filter((event) => header(event, 'Linkedid') === linkedid && header(event, 'Event')?.startsWith('Agent'))
+      .map((event) => header(event, 'Event'));
+    expect(ofThisCall).toEqual(['AgentCalled', 'AgentConnect', 'AgentComplete']);
+    expect(header(first, 'CallerIDName')).toBe('Vatandaş Ali');
+    // Log lines are about the link only.
+    const logText = o.logs.join('\n');
+    expect(logText).not.toContain(SECRET);
+    expect(logText).not.toContain(ALI.number);
+    expect(logText).not.toContain('Vatandaş');
+  });
+
+  it('stops at auth-failed on a wrong secret and does not try again', async () => {
+    const sim = await simulator();
+    const proxy = await startCountingProxy(sim.port);
+    cleanups.push(() => proxy.close());
+    const o = client(proxy.port, { secret: 'wrong-secret' });
+    o.client.start();
+    await waitFor(() => o.client.linkState.status === 'auth-failed', 5_000, 'auth-failed');
+    await new Promise((resolve) => setTimeout(resolve, 600)); // 30 reconnect delays' worth
+    expect(proxy.attempts).toBe(1);
+    expect(o.states.map((s) => s.status)).toEqual(['connecting', 'auth-failed']);
+    await expect(o.client.action({ Action: 'Ping' })).rejects.toBeInstanceOf(AmiActionError);
+    expect(o.logs.join('\n')).not.toContain('wrong-secret');
+  });
+
+  it('goes reconnecting when the PBX goes away and comes back connected on the same port', async () => {
+    const sim = await simulator();
+    const port = sim.port;
+    const o = client(port);
+    o.client.start();
+    await connected(o);
+    const pending = o.client.listAction({ Action: 'QueueStatus' }).then(
+      () => 'answered',
+      (error: AmiActionError) => error.code,
+    );
+    await sim.stop();
+    await waitFor(() => o.client.linkState.status === 'reconnecting', 5_000, 'reconnecting');
+    const reconnecting = o.client.linkState as Extract<PbxLinkState, { status: 'reconnecting' }>;
+    expect(reconnecting.retryAt).toBeGreaterThan(Date.now() - 1_000);
+    expect(reconnecting.reason).not.toBe('');
+    expect(['answered', 'link-lost']).toContain(await pending);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a few refused attempts
+    const restarted = await simulator({ port });
+    expect(restarted.port).toBe(port);
+    await connected(o);
+    const statuses = o.states.map((s) => s.status);
+    expect(statuses.slice(0, 3)).toEqual(['connecting', 'connected', 'reconnecting']);
+    expect(statuses.at(-1)).toBe('connected');
+    // Retries stay 'reconnecting' (with a new retryAt) rather than flickering through 'connecting'.
+    expect(statuses.slice(2, -1).every((status) => status === 'reconnecting')).toBe(true);
+    expect(statuses.length).toBeGreaterThan(4);
+    expect((await o.client.action({ Action: 'Ping' })).headers[0]).toEqual(['Response', 'Success']);
+  });
+
+  it('logs off on stop() and stays stopped', async () => {
+    const sim = await simulator();
+    const proxy = await startCountingProxy(sim.port);
+    cleanups.push(() => proxy.close());
+    const o = client(proxy.port);
+    o.client.start();
+    await connected(o);
+    await o.client.stop();
+    expect(o.client.linkState).toEqual({ status: 'stopped' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(proxy.attempts).toBe(1);
+    await expect(o.client.action({ Action: 'Ping' })).rejects.toMatchObject({ code: 'stopped' });
+  });
+});
+
+describe('AMI client against a misbehaving server', () => {
+  it('skips a malformed and an oversized frame and keeps the link', async () => {
+    const raw = await startRawAmiServer();
+    cleanups.push(() => raw.close());
+    const o = client(raw.port);
+    o.client.start();
+    await connected(o);
+    raw.inject('Event: Broken\r\nthis line has no separator\r\n\r\n');
+    raw.inject(`Event: Huge\r\nData: ${'x'.repeat(100 * 1024)}\r\n\r\n`);
+    raw.inject('Event: AgentCalled\r\nPrivilege: agent,all\r\nCallerIDName: Vatandaş Ali\r\n\r\n');
+    await waitFor(() => o.events.some((event) => header(event, 'Event') === 'AgentCalled'), 5_000, 'the good event');
+    expect(o.events.map((event) => header(event, 'Event'))).toEqual(['AgentCalled']);
+    expect(o.logs.filter((line) => line.includes('frame skipped'))).toHaveLength(2);
+    expect(o.client.linkState.status).toBe('connected');
+    expect(header(await o.client.action({ Action: 'Ping' }), 'Ping')).toBe('Pong');
+    expect(raw.connections).toBe(1);
+  });
+
+  it('treats a Ping left unanswered for one interval as a dead link and reconnects', async () => {
+    const raw = await startRawAmiServer();
+    cleanups.push(() => raw.close());
+    const o = client(raw.port, { pingIntervalMs: 50 });
+    o.client.start();
+    await connected(o);
+    raw.answerPings = false;
+    await waitFor(() => o.client.linkState.status === 'reconnecting', 5_000, 'reconnecting');
+    expect(o.client.linkState).toMatchObject({ reason: 'no answer to Ping within 50 ms' });
+    raw.answerPings = true;
+    await connected(o);
+    expect(raw.connections).toBe(2);
+  });
+});
