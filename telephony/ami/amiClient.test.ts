@@ -145,6 +145,7 @@ describe('AMI client against the simulator over TCP', () => {
     );
     await sim.stop();
     await waitFor(() => o.client.linkState.status === 'reconnecting', 5_000, 'reconnecting');
+    expect(o.events.map((event) => header(event, 'Event')).at(-1)).toBe('Shutdown');
     const reconnecting = o.client.linkState as Extract<PbxLinkState, { status: 'reconnecting' }>;
     expect(reconnecting.retryAt).toBeGreaterThan(Date.now() - 1_000);
     expect(reconnecting.reason).not.toBe('');
@@ -174,6 +175,18 @@ describe('AMI client against the simulator over TCP', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(proxy.attempts).toBe(1);
     await expect(o.client.action({ Action: 'Ping' })).rejects.toMatchObject({ code: 'stopped' });
+  });
+
+  it('connects again when start() is called while stop() is logging off', async () => {
+    const sim = await simulator();
+    const o = client(sim.port);
+    o.client.start();
+    await connected(o);
+    const stopped = o.client.stop();
+    o.client.start();
+    await stopped;
+    await connected(o);
+    expect(o.states.map((s) => s.status)).toEqual(['connecting', 'connected', 'stopped', 'connecting', 'connected']);
   });
 });
 

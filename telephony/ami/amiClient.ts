@@ -359,12 +359,17 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     return new AmiActionError(running ? 'not-connected' : 'stopped', 'AMI link is not connected');
   }
 
-  return {
+  const client: AmiClient = {
     get linkState() {
       return state;
     },
     start() {
-      if (running || stopping) return;
+      if (stopping) {
+        // Restarting while the Logoff is in flight: connect once the old link is closed.
+        void stopping.then(() => client.start());
+        return;
+      }
+      if (running) return;
       running = true;
       failedAttempts = 0;
       connect();
@@ -394,4 +399,5 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       return () => linkListeners.delete(listener);
     },
   };
+  return client;
 }

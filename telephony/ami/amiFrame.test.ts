@@ -101,6 +101,31 @@ describe('frame splitter on every recording', () => {
     }
   });
 
+  it('gives the same frame for every received frame of every file cut inside characters and line ends', () => {
+    let cuts = 0;
+    const mismatches: string[] = [];
+    for (const name of recordingNames()) {
+      for (const line of loadRecording(name)) {
+        if (line.dir !== 'in' || line.eof) continue;
+        const bytes = Buffer.from(line.raw, 'utf8');
+        const reference = JSON.stringify(split([bytes]).frames);
+        // Cut points where a naive splitter breaks: inside multi-byte UTF-8 sequences and
+        // around every CR/LF, the blank-line terminator included.
+        const points = new Set<number>();
+        bytes.forEach((byte, at) => {
+          if (byte >= 0x80 || byte === 0x0d || byte === 0x0a) [at, at + 1].forEach((p) => p > 0 && p < bytes.length && points.add(p));
+        });
+        for (const cut of points) {
+          const result = split([bytes.subarray(0, cut), bytes.subarray(cut)]);
+          if (JSON.stringify(result.frames) !== reference || result.errors.length > 0) mismatches.push(`${name} t=${line.t} cut ${cut}`);
+          cuts++;
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cuts).toBeGreaterThan(10_000);
+  });
+
   it('decodes a frame with Turkish names identically when cut at every byte boundary', () => {
     const agentCalled = loadRecording('b-single-call-answered').find((line) => line.raw.startsWith('Event: AgentCalled'))!;
     const bytes = Buffer.from(`Asterisk Call Manager/11.0.0\r\n${agentCalled.raw}`, 'utf8');

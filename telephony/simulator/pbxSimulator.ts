@@ -4,6 +4,7 @@ import { serializeFrame } from '../ami/amiFrame.js';
 import type { AmiSession } from './amiSession.js';
 import { attachSession } from './amiSession.js';
 import { agentDialplan, callFrames } from './callFrames.js';
+import { amiEvent } from './eventHeaders.js';
 import { createQueueModel } from './queueModel.js';
 import type { SimScheduler } from './simScheduler.js';
 import { realScheduler } from './simScheduler.js';
@@ -99,8 +100,16 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         model.stop();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        // Asterisk announces a shutdown to its sessions before it closes them (i-restart-reconnect).
+        broadcast([amiEvent('Shutdown', 'system', [['Shutdown', 'Cleanly'], ['Restart', 'False']])]);
+        const force = setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+        }, 200);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        for (const socket of sockets) socket.end();
       });
       return stopped;
     },
