@@ -1,14 +1,33 @@
-import type { AmiFrame, AmiHeader } from '../ami/amiFrame.js';
+import type { AmiFrame } from '../ami/amiFrame.js';
+import type { Ids } from './channelSnapshots.js';
+import { agentIn, agentOut, displayName, inQueue, phone, queued } from './channelSnapshots.js';
+import {
+  agentHangupHandler,
+  availEvents,
+  cdr,
+  channelEvent,
+  CID_PRES,
+  deviceState,
+  dialEvent,
+  extensionStatus,
+  hangup,
+  localBridge,
+  newexten,
+  queueAgentEvent,
+  queueCallerEvent,
+  queueVarFrames,
+  varSet,
+} from './dialplanEvents.js';
 import type { ChannelSnapshot } from './eventHeaders.js';
 import { amiEvent, bridgeHeaders, channelHeaders } from './eventHeaders.js';
-import type { AvailChange, CallFact, CallView, LegView, QueueVarsView } from './queueFacts.js';
+import type { CallFact, CallView } from './queueFacts.js';
 import { queueMemberStatus } from './queueStatusFrames.js';
-import { cdrTime, secondsArg, wholeSeconds } from './simTime.js';
+import { secondsArg, wholeSeconds } from './simTime.js';
 
 // The events Asterisk 22 sent for one queue call with the recorded dialplan (callers and agents
 // as Local channels, see b-single-call-answered and e-ring-no-answer), in the recorded order,
 // including the dialplan's Newexten/VarSet chatter: a desk must cope with all of it. Each channel
-// snapshot below is what that channel looked like at that point of the recording.
+// snapshot (channelSnapshots.ts) is what that channel looked like at that point of the recording.
 
 /** The recorded agent dialplan: RING/TALK settings decide which branch the agent leg takes. */
 export interface AgentDialplan {
@@ -29,167 +48,6 @@ export function agentDialplan(autoAnswerMs: number | null, talkTimeMs: number): 
     // The simulated caller hangs up, so the agent leg waits "forever" after answering.
     talk: 'forever',
     ringWait: autoAnswerMs === null ? { priority: 18, seconds: '3600' } : { priority: 10, seconds: ring },
-  };
-}
-
-const UNKNOWN = '<unknown>';
-const CID_PRES = '0 (Presentation Allowed, Not Screened)';
-type Ids = 'none' | 'cid' | 'both';
-type State = ChannelSnapshot['state'];
-
-const displayName = (call: CallView) => (call.name === null || call.name === '' ? UNKNOWN : call.name);
-
-function snapshot(call: CallView, name: string, uniqueid: string, state: State, context: string, exten: string, priority: number, ids: Ids): ChannelSnapshot {
-  const known = ids !== 'none';
-  return {
-    name,
-    state,
-    callerIdNum: known ? call.number : UNKNOWN,
-    callerIdName: known ? displayName(call) : UNKNOWN,
-    connectedNum: ids === 'both' ? call.number : UNKNOWN,
-    connectedName: ids === 'both' ? displayName(call) : UNKNOWN,
-    context,
-    exten,
-    priority,
-    uniqueid,
-    linkedid: call.linkedid,
-  };
-}
-
-/** `;1` is the caller's phone; after answering it runs `sim-phone,s` (Wait 3600). */
-const phone = (call: CallView, state: State, ids: Ids, inPhoneContext = false, priority = 1) =>
-  snapshot(call, `${call.channel};1`, call.uniqueids[0], state, inPhoneContext ? 'sim-phone' : 'sim-caller', inPhoneContext ? 's' : call.number, priority, ids);
-
-/** `;2` runs the caller's dialplan and then sits in Queue() at priority 6. */
-const queued = (call: CallView, state: State, priority: number, ids: Ids) =>
-  snapshot(call, `${call.channel};2`, call.uniqueids[1], state, 'sim-caller', call.number, priority, ids);
-const inQueue = (call: CallView) => queued(call, 6, 6, 'both');
-
-/** The agent leg's `;1`, Queue()'s outgoing side; once ringing its Exten shows the caller's number. */
-const agentOut = (call: CallView, leg: LegView, state: State, ids: Ids, exten = leg.exten) =>
-  snapshot(call, `${leg.channel};1`, leg.uniqueids[0], state, leg.context, exten, 1, ids);
-
-/** The agent leg's `;2`, which runs the agent's dialplan (and its hang-up handler in `sim-agent-hh`). */
-const agentIn = (call: CallView, leg: LegView, state: State, priority: number, ids: Ids = 'both', handler = false) =>
-  snapshot(call, `${leg.channel};2`, leg.uniqueids[1], state, handler ? 'sim-agent-hh' : leg.context, handler ? 's' : leg.exten, priority, ids);
-
-const newexten = (c: ChannelSnapshot, application: string, appData: string) =>
-  amiEvent('Newexten', 'dialplan', channelHeaders(c), [
-    ['Extension', c.exten],
-    ['Application', application],
-    ['AppData', appData],
-  ]);
-const varSet = (c: ChannelSnapshot, variable: string, value: string) =>
-  amiEvent('VarSet', 'dialplan', channelHeaders(c), [
-    ['Variable', variable],
-    ['Value', value],
-  ]);
-const channelEvent = (name: string, c: ChannelSnapshot, ...extra: AmiHeader[]) => amiEvent(name, 'call', channelHeaders(c), extra);
-const queueCallerEvent = (name: string, c: ChannelSnapshot, queue: string, position: number, count: number) =>
-  amiEvent(name, 'agent', channelHeaders(c), [
-    ['Queue', queue],
-    ['Position', String(position)],
-    ['Count', String(count)],
-  ]);
-const deviceState = (device: string, state: string) =>
-  amiEvent('DeviceStateChange', 'call', [
-    ['Device', device],
-    ['State', state],
-  ]);
-const extensionStatus = (leg: LegView, status: number, text: string) =>
-  amiEvent('ExtensionStatus', 'call', [
-    ['Exten', leg.exten],
-    ['Context', 'agent-hints'],
-    ['Hint', leg.stateInterface],
-    ['Status', String(status)],
-    ['StatusText', text],
-  ]);
-const queueAgentEvent = (name: string, call: CallView, leg: LegView, agentLeg: ChannelSnapshot, ...extra: AmiHeader[]) =>
-  amiEvent(name, 'agent', channelHeaders(inQueue(call)), channelHeaders(agentLeg, 'Dest'), [
-    ['Queue', call.queue],
-    ['Interface', leg.interface],
-    ['MemberName', leg.memberName],
-    ...extra,
-  ]);
-const dialEvent = (name: string, call: CallView, agentLeg: ChannelSnapshot, ...extra: AmiHeader[]) =>
-  amiEvent(name, 'call', channelHeaders(inQueue(call)), channelHeaders(agentLeg, 'Dest'), extra);
-const hangup = (c: ChannelSnapshot, cause: number) =>
-  channelEvent('Hangup', c, ['Cause', String(cause)], ['Cause-txt', cause === 16 ? 'Normal Clearing' : 'Unknown']);
-const availEvents = (changes: AvailChange[]) => changes.map((change) => deviceState(`Queue:${change.queue}_avail`, change.state));
-const localBridge = (one: ChannelSnapshot, two: ChannelSnapshot, context: string, exten: string) =>
-  amiEvent('LocalBridge', 'call', channelHeaders(one, 'LocalOne'), channelHeaders(two, 'LocalTwo'), [
-    ['Context', context],
-    ['Exten', exten],
-    ['LocalOptimization', 'No'],
-  ]);
-
-function queueVarFrames(c: ChannelSnapshot, v: QueueVarsView): AmiFrame[] {
-  return [
-    varSet(c, 'QUEUENAME', v.name),
-    varSet(c, 'QUEUEMAX', '0'),
-    varSet(c, 'QUEUESTRATEGY', v.strategy),
-    varSet(c, 'QUEUECALLS', String(v.calls)),
-    varSet(c, 'QUEUEHOLDTIME', String(v.holdtime)),
-    varSet(c, 'QUEUETALKTIME', String(v.talktime)),
-    varSet(c, 'QUEUECOMPLETED', String(v.completed)),
-    varSet(c, 'QUEUEABANDONED', String(v.abandoned)),
-    varSet(c, 'QUEUESRVLEVEL', String(v.serviceLevel)),
-    varSet(c, 'QUEUESRVLEVELPERF', v.serviceLevelPerf),
-  ];
-}
-
-interface CdrFields {
-  destination: string;
-  destinationContext: string;
-  channel: string;
-  destinationChannel: string;
-  lastApplication: string;
-  lastData: string;
-  start: number;
-  answer: number | null;
-  end: number;
-  disposition: string;
-  uniqueid: string;
-}
-
-function cdr(call: CallView, f: CdrFields): AmiFrame {
-  const callerId = call.name ? `"${call.name}" <${call.number}>` : call.number;
-  return amiEvent('Cdr', 'cdr', [
-    ['AccountCode', ''],
-    ['Source', call.number],
-    ['Destination', f.destination],
-    ['DestinationContext', f.destinationContext],
-    ['CallerID', callerId],
-    ['Channel', f.channel],
-    ['DestinationChannel', f.destinationChannel],
-    ['LastApplication', f.lastApplication],
-    ['LastData', f.lastData],
-    ['StartTime', cdrTime(f.start)],
-    ['AnswerTime', f.answer === null ? '' : cdrTime(f.answer)],
-    ['EndTime', cdrTime(f.end)],
-    ['Duration', String(wholeSeconds(f.end - f.start))],
-    ['BillableSeconds', String(f.answer === null ? 0 : wholeSeconds(f.end - f.answer))],
-    ['Disposition', f.disposition],
-    ['AMAFlags', 'DOCUMENTATION'],
-    ['UniqueID', f.uniqueid],
-    ['UserField', ''],
-  ]);
-}
-
-/** The hang-up handler `sim-agent-hh` the agent leg runs, from its start to its Return. */
-function agentHangupHandler(call: CallView, leg: LegView, state: State, priority: number): { start: AmiFrame[]; setIdle: AmiFrame; finish: AmiFrame[] } {
-  const at = agentIn(call, leg, state, priority);
-  const handler = `sim-agent-hh,s,1(${leg.exten})`;
-  const returning = agentIn(call, leg, state, 2, 'both', true);
-  return {
-    start: [
-      channelEvent('SoftHangupRequest', at, ['Cause', '16']),
-      amiEvent('HangupHandlerRun', 'dialplan', channelHeaders(at), [['Handler', handler]]),
-      varSet(at, 'LOCAL(ARG1)', leg.exten),
-      varSet(at, 'LOCAL(ARGC)', '1'),
-    ],
-    setIdle: newexten(agentIn(call, leg, state, 1, 'both', true), 'Set', `DEVICE_STATE(${leg.stateInterface})=NOT_INUSE`),
-    finish: [newexten(returning, 'Return', ''), varSet(returning, 'ARGC', ''), varSet(returning, 'ARG1', ''), varSet(returning, 'GOSUB_RETVAL', '')],
   };
 }
 
