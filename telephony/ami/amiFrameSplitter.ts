@@ -88,13 +88,11 @@ export function createFrameSplitter(
       pending = pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([pending, chunk]);
       if (atStreamStart && !takeBanner()) return;
 
-      let searchFrom = 0;
       for (;;) {
-        const end = pending.indexOf(TERMINATOR, searchFrom);
+        const end = pending.indexOf(TERMINATOR);
         if (end < 0) break;
         const frameBytes = pending.subarray(0, end);
         pending = pending.subarray(end + TERMINATOR.length);
-        searchFrom = 0;
         if (discarding) {
           discarding = false;
           onError({ kind: 'oversized', bytes: discardedBytes + frameBytes.length });

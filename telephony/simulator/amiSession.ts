@@ -203,8 +203,15 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
     }
   }
 
-  // Garbage from a client is skipped like Asterisk does; it never stops the session.
-  const splitter = createFrameSplitter(handle, () => undefined);
+  // Garbage from a client is skipped like Asterisk does; a request we cannot answer closes
+  // only its own session, never the simulator (it runs inside the desk in demo mode).
+  const splitter = createFrameSplitter((frame) => {
+    try {
+      handle(frame);
+    } catch {
+      socket.destroy();
+    }
+  }, () => undefined);
   socket.on('data', (chunk: Buffer) => splitter.push(chunk));
   socket.on('error', () => undefined);
   socket.on('close', () => {
