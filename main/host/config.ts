@@ -65,9 +65,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
     dataDir: env.DESK_DATA_DIR?.trim() ? path.resolve(env.DESK_DATA_DIR) : defaultDataDir(env),
     ami,
     demoPbx: {
-      callIntervalMs: intFrom(env, 'DESK_SIM_CALL_INTERVAL_MS', 8000, 0, 3_600_000),
+      callIntervalMs: intFrom(env, 'DESK_SIM_CALL_INTERVAL_MS', 15_000, 0, 3_600_000),
       autoAnswerMs: autoAnswer,
-      talkTimeMs: intFrom(env, 'DESK_SIM_TALK_MS', 45_000, 100, 3_600_000),
+      talkTimeMs: intFrom(env, 'DESK_SIM_TALK_MS', 25_000, 100, 3_600_000),
     },
     agentInterface: env.DESK_AGENT_INTERFACE?.trim() || 'Local/1001@sim-agent/n',
     agentName: env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz'),

@@ -38,9 +38,17 @@ function open(url: string, headers: Record<string, string>): Promise<WebSocket> 
   });
 }
 
+/** Sends a frame and resolves with its response (pushed events in between are skipped). */
 function request(ws: WebSocket, frame: unknown): Promise<Record<string, unknown>> {
+  const id = typeof frame === 'object' && frame !== null && 'id' in frame ? frame.id : -1;
   return new Promise((resolve) => {
-    ws.once('message', (data) => resolve(JSON.parse(data.toString())));
+    const onMessage = (data: unknown) => {
+      const message = JSON.parse(String(data)) as Record<string, unknown>;
+      if (message.id !== id) return;
+      ws.off('message', onMessage);
+      resolve(message);
+    };
+    ws.on('message', onMessage);
     ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   });
 }

@@ -45,7 +45,7 @@ export async function startBrowserMode(
   options: { port: number; staticDir?: string; log: (line: string) => void },
 ): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('base64url');
-  const staticDir = options.staticDir ?? fileURLToPath(rendererDistDir);
+  const staticDir = path.resolve(options.staticDir ?? fileURLToPath(rendererDistDir));
   let origin = '';
 
   const server = http.createServer(async (req, res) => {

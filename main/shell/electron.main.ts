@@ -44,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   app.whenReady().then(async () => {
-    const rendererDir = fileURLToPath(rendererDistDir);
+    const rendererDir = path.resolve(fileURLToPath(rendererDistDir));
     protocol.handle('app', (request) => {
       const { pathname } = new URL(request.url);
       const file = path.resolve(rendererDir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1)));

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { AmiFrame } from '../ami/amiFrame.js';
 import { createFrameSplitter } from '../ami/amiFrame.js';
 
-// Test support: the real Asterisk recordings live outside the repository (../shared/fixtures/ami).
+// Test support: the real Asterisk recordings, copied unchanged into fixtures/ami/ from the
+// team's shared folder so a fresh clone tests alone; AMI_FIXTURES_DIR points at other recordings.
 
 export interface RecordedLine {
   t: number;
@@ -15,7 +16,7 @@ export interface RecordedLine {
 }
 
 export const fixturesDir =
-  process.env.AMI_FIXTURES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/ami');
+  process.env.AMI_FIXTURES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/ami');
 
 export function recordingNames(): string[] {
   return readdirSync(fixturesDir).filter((name) => name.endsWith('.jsonl')).sort();
