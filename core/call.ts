@@ -24,6 +24,12 @@ export type AgentCall = z.infer<typeof AgentCall>;
 export const ScreenPop = z.object({
   call: AgentCall,
   knownName: z.string().nullable(),
+  /** The caller's cases, newest first (open ones carry their SLA state). */
   previousCases: z.array(CaseRecord),
+  /**
+   * Cases from this number in the last 7 days: a repeat call. The form narrows this to the
+   * subject the operator picks and offers "add to that case" instead of a duplicate.
+   */
+  repeatCandidates: z.array(CaseRecord),
 });
 export type ScreenPop = z.infer<typeof ScreenPop>;

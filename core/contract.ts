@@ -4,11 +4,51 @@
  * against them and answers a typed error when a request does not fit.
  */
 import { z } from 'zod';
-import { CaseRecord, NewCaseInput, PhoneNumber } from './case.js';
+import {
+  CaseHistoryEntry,
+  CaseRecord,
+  CaseSearchQuery,
+  CaseSearchResult,
+  CreatedCase,
+  NewCaseInput,
+  PhoneNumber,
+  cleanText,
+  LIMITS,
+  LinkedId,
+} from './case.js';
 import { ScreenPop } from './call.js';
+import { Catalogue } from './catalogue.js';
 import { PbxLinkState } from './pbxLink.js';
 
+/** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
+export const DeskRole = z.enum(['operator', 'feedback', 'team-lead']);
+export type DeskRole = z.infer<typeof DeskRole>;
+
+export const AttachmentInfo = z.object({
+  id: z.number().int().positive(),
+  caseId: z.number().int().positive(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  addedAt: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
+/** Accepted attachment types (checked by content, not by name) and the size limit. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+export const DraftRecord = z.object({
+  draftId: z.string().uuid(),
+  /** The form's state as the renderer serialized it; opaque to the host. */
+  content: z.string().max(40_000),
+  linkedid: LinkedId.nullable(),
+  savedAt: z.string(),
+});
+export type DraftRecord = z.infer<typeof DraftRecord>;
+
 export const DeskSnapshot = z.object({
+  role: DeskRole,
   agentInterface: z.string(),
   agentName: z.string().nullable(),
   link: PbxLinkState,
@@ -24,7 +64,40 @@ export const methods = {
     request: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     response: z.array(CaseRecord),
   },
-  'cases.create': { request: NewCaseInput.strict(), response: CaseRecord },
+  'cases.create': { request: NewCaseInput.strict(), response: CreatedCase },
+  'cases.search': { request: CaseSearchQuery.strict(), response: CaseSearchResult },
+  'cases.get': {
+    request: z.object({ id: z.number().int().positive(), revealTcKimlikNo: z.boolean().default(false) }).strict(),
+    response: z.object({ case: CaseRecord, history: z.array(CaseHistoryEntry), attachments: z.array(AttachmentInfo) }),
+  },
+  /** A repeat call about the same thing: add what the citizen said to the existing case. */
+  'cases.appendNote': {
+    request: z.object({ caseId: z.number().int().positive(), text: cleanText(LIMITS.note), linkedid: LinkedId.nullable() }).strict(),
+    response: CaseRecord,
+  },
+  'attachments.add': {
+    request: z
+      .object({
+        caseId: z.number().int().positive(),
+        fileName: cleanText(200),
+        /** Base64 of the file; the size limit is checked on the decoded bytes. */
+        dataBase64: z.string().max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, 'attachment.tooLarge'),
+      })
+      .strict(),
+    response: AttachmentInfo,
+  },
+  'catalogue.get': { request: z.object({}).strict(), response: Catalogue },
+  /** Saved continuously while the operator types: a crash or a closed window loses nothing. */
+  'drafts.save': {
+    request: DraftRecord.omit({ savedAt: true }).strict(),
+    response: z.object({ savedAt: z.string() }),
+  },
+  /** The newest unsaved draft, to bring back after a restart. */
+  'drafts.latest': { request: z.object({}).strict(), response: DraftRecord.nullable() },
+  'drafts.discard': {
+    request: z.object({ draftId: z.string().uuid() }).strict(),
+    response: z.object({ discarded: z.boolean() }),
+  },
   'citizens.lookup': {
     request: z.object({ phone: PhoneNumber }).strict(),
     response: z.object({ knownName: z.string().nullable(), cases: z.array(CaseRecord) }),
@@ -62,7 +135,7 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
-export const ErrorCode = z.enum(['invalid-request', 'unknown-method', 'not-found', 'internal', 'unavailable']);
+export const ErrorCode = z.enum(['invalid-request', 'unknown-method', 'not-found', 'conflict', 'internal', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** An error the UI can show: a code to translate, and the fields that failed validation. */

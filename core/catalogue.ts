@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CaseType, Priority } from './case.js';
+
+/** Who a case can be routed to: an internal directorate, a district municipality, an outside institution. */
+export const UnitKind = z.enum(['directorate', 'district', 'external']);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const Unit = z.object({
+  code: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  kind: UnitKind,
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Subject = z.object({
+  code: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  /** Parent subject's code; null at the top of the tree. */
+  parent: z.string().max(64).nullable(),
+  /** Resolution time in working days (weekends and Turkish public holidays skipped). */
+  resolutionDays: z.number().int().min(0).max(90),
+  priority: Priority,
+  confidential: z.boolean(),
+  defaultUnit: z.string().max(64).nullable(),
+  /** Death and funeral, ambulance or doctor, hospital transfer, injured animal (DOMAIN.md). */
+  urgent: z.boolean(),
+  /** The type an operator usually picks for this subject. */
+  defaultType: CaseType,
+  /** Extra words the type-ahead should match (folded Turkish). */
+  keywords: z.array(z.string().max(60)).max(30).default([]),
+});
+export type Subject = z.infer<typeof Subject>;
+
+/** Ready answers for common information requests, read out and recorded as the resolution. */
+export const CannedAnswer = z.object({
+  code: z.string().min(1).max(64),
+  subjectCode: z.string().max(64).nullable(),
+  title: z.string().min(1).max(200),
+  text: z.string().min(1).max(4000),
+});
+export type CannedAnswer = z.infer<typeof CannedAnswer>;
+
+export const Catalogue = z.object({
+  version: z.string().min(1).max(40),
+  units: z.array(Unit).min(1),
+  subjects: z.array(Subject).min(1),
+  cannedAnswers: z.array(CannedAnswer),
+});
+export type Catalogue = z.infer<typeof Catalogue>;
