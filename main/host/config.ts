@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { DeskRole } from '../../core/contract.js';
 
 export interface AmiTarget {
   host: string;
@@ -8,7 +9,14 @@ export interface AmiTarget {
   secret: string;
 }
 
+export interface DemoCaller {
+  number: string;
+  name: string | null;
+}
+
 export interface DemoPbxSettings {
+  /** null: the built-in demo callers. */
+  callers: DemoCaller[] | null;
   callIntervalMs: number;
   autoAnswerMs: number | null;
   talkTimeMs: number;
@@ -21,6 +29,7 @@ export interface DeskConfig {
   demoPbx: DemoPbxSettings;
   agentInterface: string;
   agentName: string | null;
+  role: DeskRole;
   browserPort: number;
 }
 
@@ -61,10 +70,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
     throw new ConfigError('DESK_AMI_USER and DESK_AMI_SECRET are required when DESK_AMI_HOST is set');
   }
   const autoAnswer = env.DESK_SIM_AUTO_ANSWER_MS === 'off' ? null : intFrom(env, 'DESK_SIM_AUTO_ANSWER_MS', 2500, 0, 600_000);
+  const role = DeskRole.safeParse(env.DESK_ROLE?.trim() || 'operator');
+  if (!role.success) throw new ConfigError(`DESK_ROLE must be one of: ${DeskRole.options.join(', ')}`);
   return {
+    role: role.data,
     dataDir: env.DESK_DATA_DIR?.trim() ? path.resolve(env.DESK_DATA_DIR) : defaultDataDir(env),
     ami,
     demoPbx: {
+      callers: parseCallers(env.DESK_SIM_CALLERS),
       callIntervalMs: intFrom(env, 'DESK_SIM_CALL_INTERVAL_MS', 15_000, 0, 3_600_000),
       autoAnswerMs: autoAnswer,
       talkTimeMs: intFrom(env, 'DESK_SIM_TALK_MS', 25_000, 100, 3_600_000),
@@ -73,4 +86,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
     agentName: env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz'),
     browserPort: intFrom(env, 'DESK_PORT', 5153, 0, 65535),
   };
+}
+
+/** `905321112233:Ali Veli,902125550142` → callers for the simulated queue. */
+function parseCallers(raw: string | undefined): DemoCaller[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  return raw.split(',').map((entry) => {
+    const [number = '', ...name] = entry.split(':');
+    if (!/^\+?[0-9]{3,20}$/.test(number.trim())) throw new ConfigError('DESK_SIM_CALLERS must list numbers, e.g. 905321112233:Ali Veli,902125550142');
+    return { number: number.trim(), name: name.join(':').trim() || null };
+  });
 }

@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { NewCaseInput } from '../../core/case.js';
+import { generateSecurityCode } from '../../core/applicationNumber.js';
+import { NewCaseInput } from '../../core/case.js';
+import { prepareCase } from '../../core/caseRules.js';
+import type { Catalogue } from '../../core/catalogue.js';
+import { searchSubjects } from '../../core/catalogue/defaultCatalogue.js';
 import { countCases, insertCase } from '../../db/caseRepository.js';
 
 /** Callers the simulated queue cycles through in demo mode (fictional people and numbers). */
@@ -15,46 +19,49 @@ export const demoAgents = [
   { interface: 'Local/1002@sim-agent/n', name: 'Mehmet Demir', stateInterface: 'Custom:1002' },
 ];
 
-const demoCases: Array<{ daysAgo: number; input: NewCaseInput }> = [
+const demoCases: Array<{ daysAgo: number; subjectQuery: string; input: Pick<NewCaseInput, 'subject' | 'description' | 'outcome' | 'phone' | 'citizenName'> }> = [
   {
     daysAgo: 12,
+    subjectQuery: 'sokak lambası',
     input: {
       subject: 'Sokak lambası yanmıyor',
       description: 'Çınar Sokak 14 önündeki aydınlatma direği üç gündür yanmıyor.',
       outcome: 'forwarded',
       phone: '905321112233',
       citizenName: 'Ali Vatandaş',
-      linkedid: null,
     },
   },
   {
     daysAgo: 3,
+    subjectQuery: 'çöp',
     input: {
       subject: 'Çöp konteyneri boşaltılmadı',
       description: 'Mahalledeki konteyner bir haftadır alınmadı; koku şikâyeti.',
       outcome: 'forwarded',
       phone: '905321112233',
       citizenName: 'Ali Vatandaş',
-      linkedid: null,
     },
   },
   {
     daysAgo: 1,
+    subjectQuery: 'su kesintisi',
     input: {
       subject: 'Su kesintisi bilgisi',
       description: 'Planlı su kesintisinin saat 17.00’de biteceği bilgisi verildi.',
       outcome: 'resolved',
       phone: '905427654321',
       citizenName: 'Fatma Şahin',
-      linkedid: null,
     },
   },
 ];
 
 /** Gives a first-run demo desk a few past cases so the screen-pop has history to show. */
-export function seedDemoCases(db: Database, now: Date): void {
+export function seedDemoCases(db: Database, catalogue: Catalogue, now: Date): void {
   if (countCases(db) > 0) return;
-  for (const { daysAgo, input } of demoCases) {
-    insertCase(db, input, { now: new Date(now.getTime() - daysAgo * 86_400_000), actor: 'demo' });
+  for (const { daysAgo, subjectQuery, input } of demoCases) {
+    const at = new Date(now.getTime() - daysAgo * 86_400_000);
+    const subject = searchSubjects(catalogue, subjectQuery, 1)[0] ?? null;
+    const full = NewCaseInput.parse({ ...input, subjectCode: subject?.code ?? null, type: subject?.defaultType, linkedid: null });
+    insertCase(db, prepareCase(full, catalogue, at), { now: at, actor: 'demo', securityCode: generateSecurityCode() });
   }
 }

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { AgentCall, ScreenPop } from '../../core/call.js';
 import type { EventName, EventPayload, Result } from '../../core/contract.js';
 import type { PbxLinkState } from '../../core/pbxLink.js';
-import { casesByPhone, findCitizenByPhone, insertCase, listCases } from '../../db/caseRepository.js';
+import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/caseRepository.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { reduceAgentCall } from '../../telephony/agentCall.js';
 import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.js';
 import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
+import { createCaseHandlers } from './caseService.js';
+import { loadCatalogue } from './catalogueSource.js';
 import type { DeskConfig } from './config.js';
 import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
 import { dispatch, type Handlers } from './dispatch.js';
@@ -23,11 +25,13 @@ export interface Host {
 }
 
 const PREVIOUS_CASES_SHOWN = 20;
+const REPEAT_CALL_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const DEMO_CREDENTIALS = { username: 'desk', secret: 'desk153' };
 
 export async function startHost(config: DeskConfig, log: (line: string) => void): Promise<Host> {
   const dataFile = path.join(config.dataDir, 'desk.sqlite');
   const db: Database = openDatabase(dataFile);
+  const catalogue = loadCatalogue(config.dataDir, log);
   const listeners = new Set<HostEventListener>();
   const emit: HostEventListener = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
@@ -36,13 +40,14 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   let simulator: PbxSimulator | null = null;
   let target = config.ami;
   if (target === null) {
-    seedDemoCases(db, new Date());
+    seedDemoCases(db, catalogue, new Date());
+    const { callers, ...load } = config.demoPbx;
     simulator = await startPbxSimulator({
       port: 0,
       ...DEMO_CREDENTIALS,
       agents: demoAgents,
-      callers: demoCallers,
-      ...config.demoPbx,
+      callers: callers ?? demoCallers,
+      ...load,
     });
     target = { host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS };
     log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
@@ -53,11 +58,16 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
 
   const screenPopOf = (current: AgentCall | null): ScreenPop | null => {
     if (current === null) return null;
+    const now = new Date();
     const citizen = findCitizenByPhone(db, current.callerNumber);
     return {
       call: current,
       knownName: citizen?.name ?? null,
-      previousCases: casesByPhone(db, current.callerNumber, PREVIOUS_CASES_SHOWN),
+      previousCases: casesByPhone(db, current.callerNumber, PREVIOUS_CASES_SHOWN, now),
+      // A case recorded on this very call does not make the call a repeat.
+      repeatCandidates: recentCasesByPhone(db, current.callerNumber, new Date(now.getTime() - REPEAT_CALL_WINDOW_MS), now).filter(
+        (c) => c.linkedid !== current.linkedid,
+      ),
     };
   };
 
@@ -71,21 +81,27 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
 
   const handlers: Handlers = {
     'desk.snapshot': () => ({
+      role: config.role,
       agentInterface: config.agentInterface,
       agentName: config.agentName,
       link: ami.linkState,
       screenPop: screenPopOf(call),
     }),
-    'cases.list': ({ limit }) => listCases(db, limit),
-    'cases.create': (input) => {
-      const saved = insertCase(db, input, { now: new Date(), actor: config.agentInterface });
-      emit('cases.saved', saved);
-      if (call && saved.phone === call.callerNumber) emit('call.screenPop', screenPopOf(call));
-      return saved;
-    },
+    ...createCaseHandlers({
+      db,
+      dataDir: config.dataDir,
+      catalogue,
+      role: config.role,
+      actor: config.agentInterface,
+      now: () => new Date(),
+      onSaved(saved) {
+        emit('cases.saved', saved);
+        if (call && saved.phone === call.callerNumber) emit('call.screenPop', screenPopOf(call));
+      },
+    }),
     'citizens.lookup': ({ phone }) => ({
       knownName: findCitizenByPhone(db, phone)?.name ?? null,
-      cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN),
+      cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN, new Date()),
     }),
     'call.dismiss': ({ linkedid }) => {
       if (call === null || call.linkedid !== linkedid || call.phase !== 'ended') return { dismissed: false };
