@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WireRequest, type WireEvent, type WireResponse } from '../../core/contract.js';
+import { ATTACHMENT_MAX_BYTES, WireRequest, type WireEvent, type WireResponse } from '../../core/contract.js';
 import type { Host } from '../host/host.js';
 import { contentSecurityPolicy, rendererDistDir } from './contentSecurity.js';
 
-const MAX_MESSAGE_BYTES = 256 * 1024;
+// Room for one attachment (base64 of ATTACHMENT_MAX_BYTES) and nothing much bigger.
+const MAX_MESSAGE_BYTES = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
 /** WebSocket close code for a missing or stale per-launch token (the renderer stops retrying). */
 export const TOKEN_REFUSED = 4401;
 const CONTENT_TYPES: Record<string, string> = {
