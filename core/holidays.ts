@@ -11,7 +11,7 @@ import { civilDate, istanbulDay, type IstanbulDay } from './istanbulTime.js';
  * is worse than a loud one. Extra "idari izin" bridge days the government sometimes announces
  * are not legal holidays and are not in here.
  */
-const RAMAZAN_FIRST_DAY: Readonly<Record<number, string>> = {
+export const RAMAZAN_FIRST_DAY: Readonly<Record<number, string>> = {
   2024: '2024-04-10',
   2025: '2025-03-30',
   2026: '2026-03-20',
@@ -23,7 +23,7 @@ const RAMAZAN_FIRST_DAY: Readonly<Record<number, string>> = {
   2032: '2032-01-14',
 };
 
-const KURBAN_FIRST_DAY: Readonly<Record<number, string>> = {
+export const KURBAN_FIRST_DAY: Readonly<Record<number, string>> = {
   2024: '2024-06-16',
   2025: '2025-06-06',
   2026: '2026-05-27',
@@ -78,7 +78,7 @@ function buildYear(year: number): YearHolidays {
   const holidays = new Set<IstanbulDay>(FIXED_HOLIDAYS.map((md) => parseDay(`${year}-${md}`)));
   const halfDays = new Set<IstanbulDay>(FIXED_HALF_DAYS.map((md) => parseDay(`${year}-${md}`)));
   for (const [first, length] of [[parseDay(ramazan), RAMAZAN_DAYS], [parseDay(kurban), KURBAN_DAYS]] as const) {
-    // The arife (eve) is a half day; it can fall into the previous year only in theory, not in this table.
+    // Kept in the bayram's own year: every arife in this table falls in the same year as its bayram.
     halfDays.add(first - 1);
     for (let i = 0; i < length; i++) holidays.add(first + i);
   }
