@@ -64,10 +64,15 @@ describe('prepareCase: forwarded', () => {
     expect(ruleCode(() => prepareCase(input({ unitCode: 'nowhere' }), defaultCatalogue, now))).toBe('unit.unknown');
   });
 
-  it('needs a unit when neither the operator nor the subject names one', () => {
-    expect(ruleCode(() => prepareCase(input({ subjectCode: null }), defaultCatalogue, now))).toBe('unit.required');
+  it('sends a free-text case to the triage unit, so a case without a catalogue subject is never dropped', () => {
+    expect(prepareCase(input({ subjectCode: null }), defaultCatalogue, now)).toMatchObject({ status: 'forwarded', unitCode: 'halkla-iliskiler' });
+  });
+
+  it('needs a unit when neither the operator, the subject nor a triage unit names one', () => {
+    const noTriage: Catalogue = { ...defaultCatalogue, triageUnit: null };
+    expect(ruleCode(() => prepareCase(input({ subjectCode: null }), noTriage, now))).toBe('unit.required');
     const noDefault: Catalogue = {
-      ...defaultCatalogue,
+      ...noTriage,
       subjects: defaultCatalogue.subjects.map((s) => (s.code === 'aydinlatma.sokak-lambasi' ? { ...s, defaultUnit: null } : s)),
     };
     expect(ruleCode(() => prepareCase(input(), noDefault, now))).toBe('unit.required');

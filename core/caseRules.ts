@@ -43,7 +43,9 @@ export function prepareCase(input: NewCaseInput, catalogue: Catalogue, now: Date
     };
   }
 
-  const wanted = input.unitCode ?? subject?.defaultUnit ?? null;
+  // A case typed in free text (no catalogue subject) still goes somewhere: the unit that
+  // triages unrouted cases (Halkla İlişkiler in the built-in catalogue) — it is never dropped.
+  const wanted = input.unitCode ?? subject?.defaultUnit ?? catalogue.triageUnit ?? null;
   if (wanted === null) throw new CaseRuleError('unit.required', 'a forwarded case needs a unit and the subject has no default');
   return {
     ...common,

@@ -26,7 +26,7 @@ export const Subject = z.object({
   urgent: z.boolean(),
   /** The type an operator usually picks for this subject. */
   defaultType: CaseType,
-  /** Extra words the type-ahead should match (folded Turkish). */
+  /** Extra words the type-ahead should match (natural Turkish; folded when searching). */
   keywords: z.array(z.string().max(60)).max(30).default([]),
 });
 export type Subject = z.infer<typeof Subject>;
@@ -42,6 +42,8 @@ export type CannedAnswer = z.infer<typeof CannedAnswer>;
 
 export const Catalogue = z.object({
   version: z.string().min(1).max(40),
+  /** Where a forwarded case without a catalogue subject or chosen unit goes to be triaged. */
+  triageUnit: z.string().max(64).nullable().default(null),
   units: z.array(Unit).min(1),
   subjects: z.array(Subject).min(1),
   cannedAnswers: z.array(CannedAnswer),

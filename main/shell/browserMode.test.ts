@@ -98,9 +98,17 @@ describe('browser mode', () => {
       const created = await request(ws, {
         id: 3,
         method: 'cases.create',
-        params: { subject: 'Park bakımı', description: 'Çocuk parkındaki salıncak kırık.', outcome: 'forwarded', phone: '905321112233', citizenName: null, linkedid: null },
+        params: {
+          subject: 'Park bakımı',
+          subjectCode: 'park.oyun',
+          description: 'Çocuk parkındaki salıncak kırık.',
+          outcome: 'forwarded',
+          phone: '905321112233',
+          citizenName: null,
+          linkedid: null,
+        },
       });
-      expect(created).toMatchObject({ id: 3, ok: true, value: { subject: 'Park bakımı', status: 'forwarded' } });
+      expect(created).toMatchObject({ id: 3, ok: true, value: { case: { subject: 'Park bakımı', status: 'forwarded', unitCode: 'park-bahce' } } });
     } finally {
       ws.close();
     }
