@@ -18,6 +18,7 @@ import {
 } from './case.js';
 import { ScreenPop } from './call.js';
 import { Catalogue } from './catalogue.js';
+import { QueueSnapshot, SpyMode } from './queue.js';
 import { PbxLinkState } from './pbxLink.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
@@ -102,6 +103,37 @@ export const methods = {
     request: z.object({ phone: PhoneNumber }).strict(),
     response: z.object({ knownName: z.string().nullable(), cases: z.array(CaseRecord) }),
   },
+  /** The wallboard and the operator's queue panel; then `queue.metrics` events. */
+  'queue.snapshot': { request: z.object({}).strict(), response: QueueSnapshot },
+  /** This operator: pause (with a reason) or unpause, in one queue or all (queue null). */
+  'agent.pause': {
+    request: z.object({ paused: z.boolean(), reason: z.string().trim().max(60).nullable(), queue: z.string().max(64).nullable() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** This operator: log in to or out of a queue. */
+  'agent.queueMembership': {
+    request: z.object({ queue: z.string().min(1).max(64), member: z.boolean() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** This operator: hang up the current call (AMI Hangup of the agent's channel). */
+  'agent.hangup': { request: z.object({ linkedid: z.string().min(1).max(64) }).strict(), response: z.object({ ok: z.literal(true) }) },
+  /** Team lead: pause / unpause another agent, with a reason. */
+  'supervisor.pause': {
+    request: z
+      .object({ interface: z.string().min(1).max(120), paused: z.boolean(), reason: z.string().trim().max(60).nullable(), queue: z.string().max(64).nullable() })
+      .strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Team lead: log an agent in to or out of a queue. */
+  'supervisor.queueMembership': {
+    request: z.object({ interface: z.string().min(1).max(120), queue: z.string().min(1).max(64), member: z.boolean() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Team lead: listen / whisper / barge on an agent's call (ChanSpy through Originate to the lead's phone). */
+  'supervisor.spy': {
+    request: z.object({ interface: z.string().min(1).max(120), mode: SpyMode }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /** Clears an ended call from the operator's screen once its case is done. */
   'call.dismiss': {
     request: z.object({ linkedid: z.string().min(1).max(64) }).strict(),
@@ -113,6 +145,8 @@ export const events = {
   'pbx.link': PbxLinkState,
   /** The agent's current call changed (rang, answered, ended) or was cleared (null). */
   'call.screenPop': ScreenPop.nullable(),
+  /** Queue figures and agent states changed (at most a few times a second). */
+  'queue.metrics': QueueSnapshot,
   /** A case was saved (by this desk); lists refresh from it. */
   'cases.saved': CaseRecord,
 } as const;
@@ -135,7 +169,7 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
-export const ErrorCode = z.enum(['invalid-request', 'unknown-method', 'not-found', 'conflict', 'internal', 'unavailable']);
+export const ErrorCode = z.enum(['invalid-request', 'unknown-method', 'not-found', 'conflict', 'forbidden', 'pbx-refused', 'internal', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** An error the UI can show: a code to translate, and the fields that failed validation. */

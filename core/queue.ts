@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** What a team lead and an operator see of the queues (figures from telephony's reducer). */
+export const AgentState = z.enum(['logged-out', 'available', 'ringing', 'on-call', 'paused', 'wrap-up']);
+export type AgentState = z.infer<typeof AgentState>;
+
+/** Figures over one window (since midnight Europe/Istanbul, last 15 or last 60 minutes). */
+export const QueueWindowFigures = z.object({
+  answered: z.number().int().nonnegative(),
+  /** Callers who hung up while waiting (not queue timeouts). */
+  abandoned: z.number().int().nonnegative(),
+  /** Callers the queue let go on its timeout or leave-when-empty. */
+  timedOut: z.number().int().nonnegative(),
+  /** True mean wait of answered calls (not Asterisk's exponential Holdtime); null with no answers. */
+  asaSec: z.number().nullable(),
+  avgWaitAllSec: z.number().nullable(),
+  avgTalkSec: z.number().nullable(),
+  /** Answered within the queue's ServiceLevel ÷ answered. */
+  serviceLevelPct: z.number().nullable(),
+  /** Asterisk's ServiceLevelPerf2: (abandoned within + answered within) ÷ (abandoned + answered). */
+  serviceLevel2Pct: z.number().nullable(),
+  abandonRatePct: z.number().nullable(),
+});
+export type QueueWindowFigures = z.infer<typeof QueueWindowFigures>;
+
+export const WaitingCaller = z.object({
+  position: z.number().int().positive(),
+  /** Epoch ms the caller joined; the UI counts the wait up from it. */
+  joinedAt: z.number(),
+  /** Masked unless the role needs it. */
+  callerNumber: z.string().nullable(),
+});
+export type WaitingCaller = z.infer<typeof WaitingCaller>;
+
+export const QueueTile = z.object({
+  queue: z.string(),
+  serviceLevelSec: z.number().int().nonnegative(),
+  waiting: z.array(WaitingCaller),
+  /** Epoch ms the longest-waiting caller joined, null when nobody waits. */
+  longestWaitingSince: z.number().nullable(),
+  day: QueueWindowFigures,
+  last15: QueueWindowFigures,
+  last60: QueueWindowFigures,
+  agents: z.record(AgentState, z.number().int().nonnegative()),
+});
+export type QueueTile = z.infer<typeof QueueTile>;
+
+export const AgentRow = z.object({
+  interface: z.string(),
+  name: z.string(),
+  queues: z.array(z.string()),
+  state: AgentState,
+  pauseReason: z.string().nullable(),
+  /** Epoch ms the agent entered the state. */
+  stateSince: z.number(),
+  callsAnswered: z.number().int().nonnegative(),
+  ringNoAnswer: z.number().int().nonnegative(),
+});
+export type AgentRow = z.infer<typeof AgentRow>;
+
+/** One point per minute over the last hour, per queue, for the wallboard's chart. */
+export const QueueHistoryPoint = z.object({
+  at: z.number(),
+  queue: z.string(),
+  waiting: z.number().int().nonnegative(),
+  longestWaitSec: z.number().nonnegative(),
+});
+export type QueueHistoryPoint = z.infer<typeof QueueHistoryPoint>;
+
+export const WallboardSettings = z.object({
+  /** The longest wait turns amber at half of this and red past it (seconds). */
+  longestWaitAlertSec: z.number().int().positive(),
+  /** Pause reasons offered to operators and team leads (Turkish by default). */
+  pauseReasons: z.array(z.string().min(1).max(60)).min(1),
+  /** After-call work: the operator is paused this long after a call, then unpaused by itself. */
+  wrapUpSec: z.number().int().nonnegative(),
+});
+export type WallboardSettings = z.infer<typeof WallboardSettings>;
+
+export const QueueSnapshot = z.object({
+  at: z.number(),
+  queues: z.array(QueueTile),
+  agents: z.array(AgentRow),
+  history: z.array(QueueHistoryPoint),
+  settings: WallboardSettings,
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+export const SpyMode = z.enum(['listen', 'whisper', 'barge']);
+export type SpyMode = z.infer<typeof SpyMode>;
