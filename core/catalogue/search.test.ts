@@ -22,7 +22,7 @@ function subject(code: string, name: string, extra: Partial<Subject> = {}): Subj
 }
 
 function catalogue(subjects: Subject[]): Catalogue {
-  return { version: 'test', units: [{ code: 'u', name: 'Birim', kind: 'directorate' }], subjects, cannedAnswers: [] };
+  return { version: 'test', triageUnit: null, units: [{ code: 'u', name: 'Birim', kind: 'directorate' }], subjects, cannedAnswers: [] };
 }
 
 describe('searchSubjects: Turkish folding', () => {
