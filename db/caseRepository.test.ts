@@ -1,130 +1,200 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewCaseInput } from '../core/case.js';
+import { parseApplicationNo } from '../core/applicationNumber.js';
 import {
+  appendNote,
+  CaseNotFoundError,
   caseEvents,
   caseRepositorySql,
   casesByPhone,
   countCases,
   findCitizenByPhone,
+  getCase,
   insertCase,
   listCases,
+  recentCasesByPhone,
+  verifySecurityCode,
 } from './caseRepository.js';
+import { saveDraft, latestDraft } from './draftRepository.js';
 import { openDatabase } from './openDatabase.js';
+import {
+  ACTOR,
+  minutesAfter,
+  preparedCase,
+  queryPlan,
+  T0,
+  TC_A,
+  tempStore,
+} from './testSupport.js';
 
-let dir: string;
-let file: string;
+let store: ReturnType<typeof tempStore>;
 let db: Database;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'alo153-cases-'));
-  file = join(dir, 'cases.sqlite');
-  db = openDatabase(file);
+  store = tempStore();
+  db = store.open();
 });
 
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => store.close());
 
-const T0 = new Date('2025-03-10T08:00:00.000Z');
-const minutesAfter = (m: number) => new Date(T0.getTime() + m * 60_000);
-const opts = (now = T0) => ({ now, actor: 'PJSIP/1001' });
-
-function caseInput(overrides: Partial<NewCaseInput> = {}): NewCaseInput {
-  return {
-    subject: 'Sokak lambası yanmıyor',
-    description: 'Çınar Sokak 14 önündeki direk üç gündür yanmıyor.',
-    outcome: 'forwarded',
-    phone: '905321112233',
-    citizenName: 'Ali Vatandaş',
-    linkedid: '1741593600.42',
-    ...overrides,
-  };
-}
-
-function queryPlan(sql: string, params: Record<string, unknown>): string {
-  return db
-    .prepare<[Record<string, unknown>], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(params)
-    .map((row) => row.detail)
-    .join('\n');
-}
+const ctx = (now = T0, securityCode = 'K7M2P9RT') => ({ now, actor: ACTOR, securityCode });
 
 describe('insertCase', () => {
-  it('stores the case as given and returns it', () => {
-    const saved = insertCase(db, caseInput(), opts());
+  it('stores the case as prepared and returns it', () => {
+    const saved = insertCase(
+      db,
+      preparedCase({ tcKimlikNo: TC_A, address: { district: 'Kadıköy', neighbourhood: 'Moda', street: 'Çınar Sk.', detail: 'No 14' } }),
+      ctx(),
+    );
     expect(saved).toEqual({
       id: expect.any(Number),
+      applicationNo: '2025-0000001-4',
+      type: 'complaint',
       subject: 'Sokak lambası yanmıyor',
-      description: 'Çınar Sokak 14 önündeki direk üç gündür yanmıyor.',
+      subjectCode: 'aydinlatma',
+      channel: 'phone',
+      priority: 'normal',
+      confidential: false,
+      urgent: false,
       status: 'forwarded',
+      unitCode: 'fen-isleri',
+      description: 'Çınar Sokak 14 önündeki direk üç gündür yanmıyor.',
+      resolution: null,
+      firstContactResolution: false,
       phone: '905321112233',
       citizenName: 'Ali Vatandaş',
+      tcKimlikNo: '100******46',
+      address: { district: 'Kadıköy', neighbourhood: 'Moda', street: 'Çınar Sk.', detail: 'No 14' },
       linkedid: '1741593600.42',
+      attachmentCount: 0,
       createdAt: '2025-03-10T08:00:00.000Z',
+      updatedAt: '2025-03-10T08:00:00.000Z',
+      dueAt: '2025-03-13T14:30:00.000Z',
+      sla: 'on-time',
     });
-    expect(listCases(db, 10)).toEqual([saved]);
+    expect(listCases(db, 10, T0)).toEqual([saved]);
+    expect(getCase(db, saved.id, T0)).toEqual(saved);
     expect(countCases(db)).toBe(1);
   });
 
-  it('creates the citizen on the first case and updates the name on a later one', () => {
-    insertCase(db, caseInput({ citizenName: 'Ali V.' }), opts());
-    const first = findCitizenByPhone(db, '905321112233');
-    expect(first).toEqual({ id: expect.any(Number), phone: '905321112233', name: 'Ali V.' });
-
-    insertCase(db, caseInput({ citizenName: 'Ali Vatandaş' }), opts(minutesAfter(5)));
-    expect(findCitizenByPhone(db, '905321112233')).toEqual({ ...first, name: 'Ali Vatandaş' });
+  it('masks the T.C. kimlik no unless getCase is asked to reveal it', () => {
+    const saved = insertCase(db, preparedCase({ tcKimlikNo: TC_A }), ctx());
+    expect(saved.tcKimlikNo).toBe('100******46');
+    expect(casesByPhone(db, '905321112233', 5, T0)[0]?.tcKimlikNo).toBe('100******46');
+    expect(getCase(db, saved.id, T0, { revealTcKimlikNo: true })?.tcKimlikNo).toBe(TC_A);
+    expect(getCase(db, saved.id, T0, { revealTcKimlikNo: false })?.tcKimlikNo).toBe('100******46');
   });
 
-  it('keeps a known name when a later case comes without one', () => {
-    insertCase(db, caseInput({ citizenName: 'Ali Vatandaş' }), opts());
-    insertCase(db, caseInput({ citizenName: null }), opts(minutesAfter(5)));
+  it('computes sla from due_at, status and now', () => {
+    const forwarded = insertCase(db, preparedCase({}, { dueAt: minutesAfter(60 * 48) }), ctx());
+    const closed = insertCase(db, preparedCase({ outcome: 'resolved' }), ctx());
+    expect(getCase(db, forwarded.id, T0)?.sla).toBe('on-time');
+    expect(getCase(db, forwarded.id, minutesAfter(60 * 30))?.sla).toBe('due-soon');
+    expect(getCase(db, forwarded.id, minutesAfter(60 * 49))?.sla).toBe('overdue');
+    expect(getCase(db, closed.id, minutesAfter(60 * 49))?.sla).toBe('done');
+  });
+
+  it('creates the citizen with name, T.C. no and address, and keeps what a later case leaves out', () => {
+    const address = { district: 'Üsküdar', neighbourhood: null, street: null, detail: null };
+    insertCase(db, preparedCase({ citizenName: 'Ali V.', tcKimlikNo: TC_A, address }), ctx());
+    const first = findCitizenByPhone(db, '905321112233', { revealTcKimlikNo: true });
+    expect(first).toEqual({ id: expect.any(Number), phone: '905321112233', name: 'Ali V.', tcKimlikNo: TC_A, address });
+
+    insertCase(db, preparedCase({ citizenName: 'Ali Vatandaş' }), ctx(minutesAfter(5)));
+    expect(findCitizenByPhone(db, '905321112233', { revealTcKimlikNo: true })).toEqual({ ...first, name: 'Ali Vatandaş' });
+    expect(findCitizenByPhone(db, '905321112233')?.tcKimlikNo).toBe('100******46');
+
+    insertCase(db, preparedCase({ citizenName: null }), ctx(minutesAfter(10)));
     expect(findCitizenByPhone(db, '905321112233')?.name).toBe('Ali Vatandaş');
     expect(db.prepare('SELECT count(*) FROM citizens').pluck().get()).toBe(1);
   });
 
+  it('treats 0532…, 90532… and +90 532… as one caller', () => {
+    const a = insertCase(db, preparedCase({ phone: '905321112233' }), ctx());
+    const b = insertCase(db, preparedCase({ phone: '05321112233' }), ctx(minutesAfter(1)));
+    const c = insertCase(db, preparedCase({ phone: '+90 532 111 22 33' }), ctx(minutesAfter(2)));
+    expect(db.prepare('SELECT count(*) FROM citizens').pluck().get()).toBe(1);
+    for (const phone of ['905321112233', '05321112233', '5321112233', '+90 (532) 111 22 33']) {
+      expect(casesByPhone(db, phone, 10, T0).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+      expect(findCitizenByPhone(db, phone)?.phone).toBe('905321112233');
+    }
+  });
+
   it('records a case without a phone and without a citizen', () => {
-    const saved = insertCase(db, caseInput({ phone: null, citizenName: null }), opts());
+    const saved = insertCase(db, preparedCase({ phone: null, citizenName: null }), ctx());
     expect(saved.phone).toBeNull();
     expect(db.prepare('SELECT citizen_id FROM cases WHERE id = ?').pluck().get(saved.id)).toBeNull();
     expect(db.prepare('SELECT count(*) FROM citizens').pluck().get()).toBe(0);
   });
 
-  it.each(['resolved', 'forwarded'] as const)(
-    'writes a created event and then a %s event',
-    (outcome) => {
-      const saved = insertCase(db, caseInput({ outcome }), opts());
-      expect(saved.status).toBe(outcome);
-      const events = caseEvents(db, saved.id);
-      expect(events.map((e) => e.kind)).toEqual(['created', outcome]);
-      expect(events[0]).toEqual({
+  it('writes a created event with what was decided, then forwarded with the unit', () => {
+    const saved = insertCase(db, preparedCase(), ctx());
+    const citizenId = findCitizenByPhone(db, '905321112233')!.id;
+    expect(caseEvents(db, saved.id)).toEqual([
+      {
         at: '2025-03-10T08:00:00.000Z',
-        actor: 'PJSIP/1001',
+        actor: ACTOR,
         kind: 'created',
-        detail: { citizenId: findCitizenByPhone(db, '905321112233')!.id, linkedid: '1741593600.42' },
-      });
-    },
-  );
+        detail: {
+          applicationNo: '2025-0000001-4',
+          citizenId,
+          linkedid: '1741593600.42',
+          type: 'complaint',
+          subjectCode: 'aydinlatma',
+          channel: 'phone',
+          priority: 'normal',
+          confidential: false,
+          urgent: false,
+          status: 'forwarded',
+          unitCode: 'fen-isleri',
+          firstContactResolution: false,
+          dueAt: '2025-03-13T14:30:00.000Z',
+        },
+      },
+      { at: '2025-03-10T08:00:00.000Z', actor: ACTOR, kind: 'forwarded', detail: { unitCode: 'fen-isleri' } },
+    ]);
+  });
+
+  it('closes a case answered on the call (first-contact resolution)', () => {
+    const saved = insertCase(
+      db,
+      preparedCase({ outcome: 'resolved', resolution: 'Kesinti 17.00’de bitecek.' }),
+      ctx(),
+    );
+    expect(saved).toMatchObject({ status: 'closed', firstContactResolution: true, resolution: 'Kesinti 17.00’de bitecek.', sla: 'done' });
+    const events = caseEvents(db, saved.id);
+    expect(events.map((e) => e.kind)).toEqual(['created', 'closed']);
+    expect(events[1]?.detail).toEqual({ firstContactResolution: true, resolution: 'Kesinti 17.00’de bitecek.' });
+  });
+
+  it('deletes the draft the case was written in, in the same transaction', () => {
+    const draftId = '3f1c2a4e-8b7d-4c1a-9e2f-0a1b2c3d4e5f';
+    saveDraft(db, { draftId, content: '{"subject":"Sokak"}', linkedid: null }, T0);
+    expect(latestDraft(db)?.draftId).toBe(draftId);
+    insertCase(db, preparedCase({ draftId }), ctx(minutesAfter(1)));
+    expect(latestDraft(db)).toBeNull();
+  });
 
   it('leaves nothing behind when the transaction fails midway', () => {
-    // Fails the last statement of insertCase, after the citizen, the case and one event.
+    const draftId = '3f1c2a4e-8b7d-4c1a-9e2f-0a1b2c3d4e5f';
+    saveDraft(db, { draftId, content: '{}', linkedid: null }, T0);
+    // Fails the last event of insertCase, after the citizen, the number, the case and 'created'.
     db.exec(`
       CREATE TEMP TRIGGER fail_outcome_event BEFORE INSERT ON main.case_events
       WHEN NEW.kind = 'forwarded'
       BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;`);
 
-    expect(() => insertCase(db, caseInput({ outcome: 'forwarded' }), opts())).toThrow(/disk on fire/);
+    expect(() => insertCase(db, preparedCase({ draftId }), ctx())).toThrow(/disk on fire/);
     expect(countCases(db)).toBe(0);
     expect(findCitizenByPhone(db, '905321112233')).toBeNull();
     expect(db.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM application_sequences').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM cases_fts').pluck().get()).toBe(0);
+    expect(latestDraft(db)?.draftId).toBe(draftId);
 
     // The connection is usable afterwards and the same input goes through once the cause is gone.
     db.exec('DROP TRIGGER temp.fail_outcome_event');
-    insertCase(db, caseInput({ outcome: 'forwarded' }), opts());
+    expect(insertCase(db, preparedCase({ draftId }), ctx()).applicationNo).toBe('2025-0000001-4');
     expect(countCases(db)).toBe(1);
   });
 
@@ -132,72 +202,190 @@ describe('insertCase', () => {
     const text = 'ğüşıöçİ ĞÜŞIÖÇ — Şehitler Caddesi’nde çukur; İçişleri, ılık, Ilgaz';
     const saved = insertCase(
       db,
-      caseInput({ subject: text, description: `${text}\nikinci satır`, citizenName: 'İbrahim Işık' }),
-      opts(),
+      preparedCase({ subject: text, description: `${text}\nikinci satır`, citizenName: 'İbrahim Işık' }),
+      ctx(),
     );
     db.close();
-    db = openDatabase(file);
-    const [reloaded] = casesByPhone(db, '905321112233', 1);
+    db = store.open();
+    const [reloaded] = casesByPhone(db, '905321112233', 1, T0);
     expect(reloaded).toEqual(saved);
     expect(reloaded?.subject).toBe(text);
     expect(findCitizenByPhone(db, '905321112233')?.name).toBe('İbrahim Işık');
   });
 
   it('keeps cases and events after the file is closed and opened again', () => {
-    const a = insertCase(db, caseInput({ outcome: 'resolved' }), opts());
-    const b = insertCase(db, caseInput({ phone: '905427654321' }), opts(minutesAfter(1)));
+    const a = insertCase(db, preparedCase({ outcome: 'resolved' }), ctx());
+    const b = insertCase(db, preparedCase({ phone: '905427654321' }), ctx(minutesAfter(1)));
     db.close();
 
-    db = openDatabase(file);
-    expect(listCases(db, 10)).toEqual([b, a]);
-    expect(caseEvents(db, a.id).map((e) => e.kind)).toEqual(['created', 'resolved']);
+    db = store.open();
+    expect(listCases(db, 10, T0)).toEqual([b, a]);
+    expect(caseEvents(db, a.id).map((e) => e.kind)).toEqual(['created', 'closed']);
     expect(countCases(db)).toBe(2);
   });
 });
 
-describe('listCases and casesByPhone', () => {
-  it('list newest first, ties broken by id, up to the limit', () => {
-    const early = insertCase(db, caseInput(), opts(T0));
-    const tieA = insertCase(db, caseInput({ phone: '905427654321' }), opts(minutesAfter(10)));
-    const tieB = insertCase(db, caseInput(), opts(minutesAfter(10)));
-    const late = insertCase(db, caseInput({ phone: '905427654321' }), opts(minutesAfter(20)));
+describe('application numbers', () => {
+  it('run 1, 2, 3, … per Istanbul year, restarting at the year boundary', () => {
+    const numbers = [
+      // 20:59 UTC on 31 December is 23:59 in Istanbul: still 2024.
+      insertCase(db, preparedCase(), ctx(new Date('2024-12-31T20:59:00.000Z'))),
+      // 21:00 UTC is midnight in Istanbul: 2025 begins.
+      insertCase(db, preparedCase(), ctx(new Date('2024-12-31T21:00:00.000Z'))),
+      insertCase(db, preparedCase(), ctx(new Date('2025-06-01T10:00:00.000Z'))),
+      insertCase(db, preparedCase(), ctx(new Date('2024-12-31T20:59:30.000Z'))),
+    ].map((c) => c.applicationNo);
+    expect(numbers).toEqual(['2024-0000001-3', '2025-0000001-4', '2025-0000002-3', '2024-0000002-1']);
+    expect(numbers.map((n) => parseApplicationNo(n))).toEqual([
+      { prefix: null, year: 2024, sequence: 1 },
+      { prefix: null, year: 2025, sequence: 1 },
+      { prefix: null, year: 2025, sequence: 2 },
+      { prefix: null, year: 2024, sequence: 2 },
+    ]);
+  });
 
-    expect(listCases(db, 10).map((c) => c.id)).toEqual([late.id, tieB.id, tieA.id, early.id]);
-    expect(listCases(db, 2).map((c) => c.id)).toEqual([late.id, tieB.id]);
-    expect(casesByPhone(db, '905321112233', 10).map((c) => c.id)).toEqual([tieB.id, early.id]);
-    expect(casesByPhone(db, '905427654321', 1).map((c) => c.id)).toEqual([late.id]);
-    expect(casesByPhone(db, '900000000000', 10)).toEqual([]);
+  it('stay unique and gapless when two connections insert in turn', () => {
+    const other = store.open();
+    const inserted: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const conn = i % 2 === 0 ? db : other;
+      inserted.push(insertCase(conn, preparedCase({ phone: `90532000${String(i).padStart(4, '0')}` }), ctx(minutesAfter(i))).applicationNo);
+    }
+    const sequences = inserted.map((n) => parseApplicationNo(n)!.sequence);
+    expect(sequences).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(new Set(inserted).size).toBe(60);
+    expect(db.prepare('SELECT count(DISTINCT application_no) FROM cases').pluck().get()).toBe(60);
+    expect(() =>
+      db.prepare(`UPDATE cases SET application_no = ? WHERE id = 2`).run(inserted[0]),
+    ).toThrow(/UNIQUE/);
+  });
+});
+
+describe('security codes', () => {
+  it('are stored only as salt$hash, and verify against the application number', () => {
+    const a = insertCase(db, preparedCase(), ctx(T0, 'K7M2P9RT'));
+    const b = insertCase(db, preparedCase(), ctx(T0, 'K7M2P9RT'));
+    const stored = db.prepare<[], string>('SELECT security_code_hash FROM cases ORDER BY id').pluck().all();
+    expect(stored[0]).toMatch(/^[0-9a-f]{32}\$[0-9a-f]{64}$/);
+    // Per-case salt: the same code gives two different hashes.
+    expect(stored[0]).not.toBe(stored[1]);
+    const everything = JSON.stringify(db.prepare('SELECT * FROM cases').all()) + JSON.stringify(db.prepare('SELECT * FROM case_events').all());
+    expect(everything).not.toContain('K7M2P9RT');
+
+    expect(verifySecurityCode(db, a.applicationNo, 'K7M2P9RT')).toBe(true);
+    expect(verifySecurityCode(db, b.applicationNo, 'K7M2P9RT')).toBe(true);
+    // As citizens type it: spaces and lower case in both.
+    expect(verifySecurityCode(db, '2025 0000001 4', 'k7m2 p9rt')).toBe(true);
+    expect(verifySecurityCode(db, a.applicationNo, 'K7M2P9RX')).toBe(false);
+    expect(verifySecurityCode(db, a.applicationNo, '')).toBe(false);
+    expect(verifySecurityCode(db, '2025-0000009-6', 'K7M2P9RT')).toBe(false);
+    expect(verifySecurityCode(db, 'not a number', 'K7M2P9RT')).toBe(false);
+  });
+});
+
+describe('listCases, casesByPhone and recentCasesByPhone', () => {
+  it('list newest first, ties broken by id, up to the limit', () => {
+    const early = insertCase(db, preparedCase(), ctx(T0));
+    const tieA = insertCase(db, preparedCase({ phone: '905427654321' }), ctx(minutesAfter(10)));
+    const tieB = insertCase(db, preparedCase(), ctx(minutesAfter(10)));
+    const late = insertCase(db, preparedCase({ phone: '905427654321' }), ctx(minutesAfter(20)));
+
+    expect(listCases(db, 10, T0).map((c) => c.id)).toEqual([late.id, tieB.id, tieA.id, early.id]);
+    expect(listCases(db, 2, T0).map((c) => c.id)).toEqual([late.id, tieB.id]);
+    expect(casesByPhone(db, '905321112233', 10, T0).map((c) => c.id)).toEqual([tieB.id, early.id]);
+    expect(casesByPhone(db, '905427654321', 1, T0).map((c) => c.id)).toEqual([late.id]);
+    expect(casesByPhone(db, '900000000000', 10, T0)).toEqual([]);
+    expect(casesByPhone(db, 'anonymous', 10, T0)).toEqual([]);
+  });
+
+  it('recentCasesByPhone returns the caller’s cases since the given instant', () => {
+    const old = insertCase(db, preparedCase(), ctx(T0));
+    const recent = insertCase(db, preparedCase(), ctx(minutesAfter(60 * 24 * 6)));
+    insertCase(db, preparedCase({ phone: '905427654321' }), ctx(minutesAfter(60 * 24 * 6)));
+    const now = minutesAfter(60 * 24 * 7);
+    const since = new Date(now.getTime() - 3 * 24 * 3600_000);
+    expect(recentCasesByPhone(db, '0532 111 22 33', since, now).map((c) => c.id)).toEqual([recent.id]);
+    expect(recentCasesByPhone(db, '905321112233', T0, now).map((c) => c.id)).toEqual([recent.id, old.id]);
+    expect(recentCasesByPhone(db, '905551234567', T0, now)).toEqual([]);
   });
 
   it('refuses a negative limit instead of reading it as "no limit"', () => {
-    expect(() => listCases(db, -1)).toThrow(RangeError);
-    expect(() => casesByPhone(db, '905321112233', 1.5)).toThrow(RangeError);
+    expect(() => listCases(db, -1, T0)).toThrow(RangeError);
+    expect(() => casesByPhone(db, '905321112233', 1.5, T0)).toThrow(RangeError);
+  });
+});
+
+describe('appendNote', () => {
+  it('adds a note event and moves updated_at; a closed case stays closed', () => {
+    const closed = insertCase(db, preparedCase({ outcome: 'resolved' }), ctx());
+    const noted = appendNote(db, closed.id, 'Vatandaş tekrar aradı: lamba yine yanmıyor.', {
+      now: minutesAfter(90),
+      actor: 'PJSIP/1002',
+      linkedid: '1741599000.7',
+    });
+    expect(noted).toEqual({ ...closed, updatedAt: minutesAfter(90).toISOString() });
+    expect(noted.status).toBe('closed');
+
+    appendNote(db, closed.id, 'Üçüncü arama.', { now: minutesAfter(120), actor: ACTOR, linkedid: null });
+    const history = caseEvents(db, closed.id);
+    expect(history.map((e) => e.kind)).toEqual(['created', 'closed', 'note', 'note']);
+    expect(history[2]).toEqual({
+      at: minutesAfter(90).toISOString(),
+      actor: 'PJSIP/1002',
+      kind: 'note',
+      detail: { text: 'Vatandaş tekrar aradı: lamba yine yanmıyor.', linkedid: '1741599000.7' },
+    });
+    expect(history[3]?.detail).toEqual({ text: 'Üçüncü arama.', linkedid: null });
   });
 
+  it('throws CaseNotFoundError for an unknown case and writes nothing', () => {
+    expect(() => appendNote(db, 999, 'x', { now: T0, actor: ACTOR, linkedid: null })).toThrow(CaseNotFoundError);
+    expect(db.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(0);
+  });
+});
+
+describe('query plans', () => {
   it('casesByPhone searches the citizen and case indexes without sorting', () => {
-    const plan = queryPlan(caseRepositorySql.casesByPhone, { phone: '905321112233', limit: 5 });
-    expect(plan).toMatch(/SEARCH cases USING INDEX cases_citizen_id_created_at \(citizen_id=\?\)/);
-    expect(plan).toMatch(/SEARCH citizens USING COVERING INDEX sqlite_autoindex_citizens_1 \(phone=\?\)/);
+    const plan = queryPlan(db, caseRepositorySql.casesByPhone, { phoneKey: '5321112233', limit: 5 });
+    expect(plan).toMatch(/SEARCH c USING INDEX cases_citizen_id_created_at \(citizen_id=\?\)/);
+    expect(plan).toMatch(/SEARCH citizens USING COVERING INDEX sqlite_autoindex_citizens_1 \(phone_key=\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(plan).not.toMatch(/SCAN/);
+  });
+
+  it('the repeat-call query searches the same index with the time range', () => {
+    const plan = queryPlan(db, caseRepositorySql.recentCasesByPhone, { phoneKey: '5321112233', since: T0.toISOString(), limit: 5 });
+    expect(plan).toMatch(/SEARCH c USING INDEX cases_citizen_id_created_at \(citizen_id=\? AND created_at>\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
     expect(plan).not.toMatch(/SCAN/);
   });
 
   it('listCases reads the created_at index in order without sorting', () => {
-    const plan = queryPlan(caseRepositorySql.listCases, { limit: 5 });
-    expect(plan).toMatch(/SCAN cases USING INDEX cases_created_at/);
+    const plan = queryPlan(db, caseRepositorySql.listCases, { limit: 5 });
+    expect(plan).toMatch(/SCAN c USING INDEX cases_created_at/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('the attachment count of each row is an index search', () => {
+    const plan = queryPlan(db, caseRepositorySql.getCase, { id: 1 });
+    expect(plan).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).toMatch(/SEARCH a USING COVERING INDEX attachments_case_id \(case_id=\?\)/);
+  });
+
+  it('the security code lookup uses the application number index', () => {
+    const plan = queryPlan(db, caseRepositorySql.securityCodeHash, { applicationNo: '2025-0000001-4' });
+    expect(plan).toMatch(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(application_no=\?\)/);
   });
 });
 
 describe('case_events', () => {
   it('is append-only: UPDATE and DELETE are rejected', () => {
-    const saved = insertCase(db, caseInput(), opts());
-    expect(() => db.prepare(`UPDATE case_events SET actor = 'someone else'`).run()).toThrow(
-      /append-only/,
-    );
+    const saved = insertCase(db, preparedCase(), ctx());
+    appendNote(db, saved.id, 'not', { now: minutesAfter(1), actor: ACTOR, linkedid: null });
+    expect(() => db.prepare(`UPDATE case_events SET actor = 'someone else'`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM case_events').run()).toThrow(/append-only/);
-    expect(caseEvents(db, saved.id)).toHaveLength(2);
-    expect(caseEvents(db, saved.id)[0]?.actor).toBe('PJSIP/1001');
+    expect(caseEvents(db, saved.id)).toHaveLength(3);
+    expect(caseEvents(db, saved.id)[0]?.actor).toBe(ACTOR);
   });
 
   it('refuses events for a case that does not exist', () => {
@@ -213,17 +401,35 @@ describe('case_events', () => {
 
 describe('statement cache', () => {
   it('prepares each statement once per database', () => {
-    insertCase(db, caseInput(), opts());
+    insertCase(db, preparedCase(), ctx());
+    appendNote(db, 1, 'x', { now: T0, actor: ACTOR, linkedid: null });
+    findCitizenByPhone(db, '905321112233');
+    recentCasesByPhone(db, '905321112233', T0, T0);
     const prepare = db.prepare.bind(db);
     let prepared = 0;
     db.prepare = ((sql: string) => {
       prepared += 1;
       return prepare(sql);
     }) as typeof db.prepare;
-    insertCase(db, caseInput(), opts(minutesAfter(1)));
-    listCases(db, 5);
-    casesByPhone(db, '905321112233', 5);
+    insertCase(db, preparedCase(), ctx(minutesAfter(1)));
+    listCases(db, 5, T0);
+    casesByPhone(db, '905321112233', 5, T0);
+    recentCasesByPhone(db, '905321112233', T0, T0);
+    findCitizenByPhone(db, '905321112233');
+    getCase(db, 1, T0);
+    appendNote(db, 1, 'y', { now: T0, actor: ACTOR, linkedid: null });
     countCases(db);
     expect(prepared).toBe(0);
+  });
+
+  it('keeps statements apart per database', () => {
+    const other = openDatabase(':memory:');
+    try {
+      insertCase(db, preparedCase(), ctx());
+      expect(countCases(other)).toBe(0);
+      expect(listCases(other, 5, T0)).toEqual([]);
+    } finally {
+      other.close();
+    }
   });
 });

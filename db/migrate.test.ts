@@ -63,12 +63,19 @@ describe('loadMigrations', () => {
       'create-citizens',
       'create-cases',
       'create-case-events',
+      'rebuild-citizens-and-cases-for-case-desk',
+      'create-attachments',
+      'create-drafts',
+      'create-cases-fts',
     ]);
   });
 
   it('refuses a gap in the numbering', () => {
-    const copy = doctoredMigrations({ '0005-skipped-four.sql': 'SELECT 1;' });
-    expect(() => loadMigrations(copy)).toThrow(/version 5 .* where 4 was expected/);
+    const skipped = LATEST + 2;
+    const copy = doctoredMigrations({ [`${String(skipped).padStart(4, '0')}-skipped-one.sql`]: 'SELECT 1;' });
+    expect(() => loadMigrations(copy)).toThrow(
+      new RegExp(`version ${skipped} .* where ${LATEST + 1} was expected`),
+    );
   });
 
   it('refuses a .sql file that is not named NNNN-name.sql', () => {
@@ -83,7 +90,15 @@ describe('openDatabase', () => {
     expect(existsSync(file)).toBe(true);
     expect(schemaVersion(db)).toBe(LATEST);
     expect(tableNames(db)).toEqual(
-      expect.arrayContaining(['citizens', 'cases', 'case_events']),
+      expect.arrayContaining([
+        'citizens',
+        'cases',
+        'case_events',
+        'application_sequences',
+        'attachments',
+        'drafts',
+        'cases_fts',
+      ]),
     );
   });
 
@@ -96,8 +111,10 @@ describe('openDatabase', () => {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO cases (citizen_id, subject, description, status, created_at)
-           VALUES (999, 's', 'd', 'resolved', '2025-01-01T00:00:00.000Z')`,
+          `INSERT INTO cases (application_no, citizen_id, type, subject, description, channel,
+             priority, confidential, urgent, status, first_contact_resolution, created_at, updated_at)
+           VALUES ('2025-0000001-4', 999, 'request', 's', 'd', 'phone', 'normal', 0, 0, 'closed', 1,
+             '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
@@ -162,6 +179,43 @@ describe('openDatabase', () => {
     const tables = inspect(tableNames);
     expect(tables).toContain('citizens');
     expect(tables).not.toContain('cases');
+  });
+
+  it('runs migrations with foreign keys off, so a table others reference can be rebuilt', () => {
+    open().close();
+    inspect((db) => {
+      db.pragma('foreign_keys = ON');
+      db.exec(`INSERT INTO drafts (draft_id, content, saved_at) VALUES ('d1', '{}', '2025-01-01T00:00:00.000Z')`);
+    });
+    const copy = doctoredMigrations({
+      [`${String(LATEST + 1).padStart(4, '0')}-rebuild-drafts.sql`]: `
+        CREATE TABLE drafts_new (draft_id TEXT PRIMARY KEY, content TEXT NOT NULL, linkedid TEXT,
+          saved_at TEXT NOT NULL, pinned INTEGER NOT NULL DEFAULT 0) STRICT;
+        INSERT INTO drafts_new (draft_id, content, linkedid, saved_at)
+          SELECT draft_id, content, linkedid, saved_at FROM drafts;
+        DROP TABLE drafts;
+        ALTER TABLE drafts_new RENAME TO drafts;
+        -- cases is referenced by case_events and attachments: dropping it needs keys off.
+        CREATE TABLE cases_copy AS SELECT * FROM cases;`,
+    });
+    const db = open(file, copy);
+    expect(schemaVersion(db)).toBe(LATEST + 1);
+    expect(db.prepare('SELECT draft_id, pinned FROM drafts').all()).toEqual([{ draft_id: 'd1', pinned: 0 }]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('refuses a migration that leaves a row without its parent, and turns keys back on', () => {
+    open().close();
+    const broken = doctoredMigrations({
+      [`${String(LATEST + 1).padStart(4, '0')}-orphans.sql`]: `
+        INSERT INTO attachments (case_id, file_name, mime_type, size_bytes, sha256, stored_name, added_at)
+        VALUES (999, 'a.png', 'image/png', 1, '${'0'.repeat(64)}', 'x.png', '2025-01-01T00:00:00.000Z');`,
+    });
+    expect(() => open(file, broken)).toThrow(/left 1 row\(s\) whose foreign key finds no parent \(first: attachments → cases\)/);
+    expect(inspect(schemaVersion)).toBe(LATEST);
+    expect(inspect((db) => db.prepare('SELECT count(*) FROM attachments').pluck().get())).toBe(0);
+    const db = open();
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('refuses a migration that commits on its own', () => {

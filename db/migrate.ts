@@ -70,24 +70,48 @@ export function schemaVersion(db: Database): number {
 /**
  * Brings the schema up to the last migration. Each migration runs in its own transaction
  * together with its version bump, so a failure leaves the previous version fully intact.
+ *
+ * SQLite cannot change a column's CHECK or type in place: a migration that needs to rebuilds
+ * the table (create the new one, copy, drop, rename). With foreign keys on, dropping a table
+ * that others reference fails, and `PRAGMA foreign_keys` cannot change inside a transaction,
+ * so the keys are off while migrations run (SQLite's documented procedure,
+ * https://sqlite.org/lang_altertable.html#otheralter) and `PRAGMA foreign_key_check` must come
+ * back empty before each migration commits: the rebuild may move rows, never orphan them.
+ *
+ * The connection must have the SQL functions of `registerSqlFunctions` (openDatabase does).
  */
 export function migrate(db: Database, migrations: readonly Migration[] = loadMigrations()): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) throw new DatabaseTooNewError(current, latest);
+  if (current === latest) return;
 
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      // Re-read under the write lock: another process may have migrated since we looked.
-      if (schemaVersion(db) >= migration.version) return;
-      db.exec(migration.sql);
-      // A BEGIN/COMMIT inside the file would end our transaction early and break the
-      // all-or-nothing promise; better to fail loudly.
-      if (!db.inTransaction) {
-        throw new Error(`Migration ${migration.version} (${migration.name}) ended the transaction`);
-      }
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+  const foreignKeysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeysWereOn) db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.transaction(() => {
+        // Re-read under the write lock: another process may have migrated since we looked.
+        if (schemaVersion(db) >= migration.version) return;
+        db.exec(migration.sql);
+        // A BEGIN/COMMIT inside the file would end our transaction early and break the
+        // all-or-nothing promise; better to fail loudly.
+        if (!db.inTransaction) {
+          throw new Error(`Migration ${migration.version} (${migration.name}) ended the transaction`);
+        }
+        const orphans = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (orphans.length > 0) {
+          const first = orphans[0]!;
+          throw new Error(
+            `Migration ${migration.version} (${migration.name}) left ${orphans.length} row(s) ` +
+              `whose foreign key finds no parent (first: ${first.table} → ${first.parent})`,
+          );
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    }
+  } finally {
+    if (foreignKeysWereOn) db.pragma('foreign_keys = ON');
   }
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './migrate.js';
+import { registerSqlFunctions } from './sqlFunctions.js';
 
 export interface OpenDatabaseOptions {
   /** Where the NNNN-name.sql files are; tests point this at a doctored copy. */
@@ -29,7 +30,13 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // Off by default in SQLite, per connection; the schema's REFERENCES mean nothing without it.
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Before migrating: the full-text triggers and the numbering of old cases call them.
+    registerSqlFunctions(db);
     migrate(db, loadMigrations(options.migrationsDir ?? MIGRATIONS_DIR));
+    // Statistics for the planner, which has several indexes to choose from when a search
+    // combines filters. SQLite's advice for long-lived connections: this once at open (it only
+    // analyses tables that need it, with a bounded effort), `PRAGMA optimize` now and then.
+    db.pragma('optimize = 0x10002');
     return db;
   } catch (error) {
     db.close();

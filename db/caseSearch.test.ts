@@ -1,0 +1,285 @@
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseSearchQuery } from '../core/case.js';
+import type { CaseRecord, CaseSearchFilters, CaseStatus } from '../core/case.js';
+import { slaState } from '../core/sla.js';
+import { getCase, insertCase } from './caseRepository.js';
+import { caseSearchSql, parseSearchText, searchCases } from './caseSearch.js';
+import { ACTOR, minutesAfter, preparedCase, queryPlan, T0, TC_A, TC_B, tempStore } from './testSupport.js';
+
+let store: ReturnType<typeof tempStore>;
+let db: Database;
+const c: Record<string, CaseRecord> = {};
+
+const NOW = minutesAfter(60 * 24 * 3);
+
+function search(text: string, filters: Partial<CaseSearchFilters> = {}, page: { offset?: number; limit?: number } = {}) {
+  return searchCases(db, CaseSearchQuery.parse({ text, filters, ...page }), NOW);
+}
+const ids = (text: string, filters: Partial<CaseSearchFilters> = {}) => search(text, filters).rows.map((r) => r.id);
+const idsOf = (...names: string[]) => names.map((n) => c[n]!.id);
+
+beforeAll(() => {
+  store = tempStore();
+  db = store.open();
+  const add = (name: string, at: Date, ...args: Parameters<typeof preparedCase>) => {
+    c[name] = insertCase(db, preparedCase(...args), { now: at, actor: ACTOR, securityCode: 'ABCD2345' });
+  };
+  // In recording order; ids ascend with it.
+  add('light', T0, { subject: 'Işıklandırma arızası', description: 'Parktaki lambalar yanmıyor.', citizenName: 'Ayşe Yılmaz', phone: '905321112233', tcKimlikNo: TC_A, subjectCode: 'aydinlatma' }, { unitCode: 'fen-isleri', dueAt: minutesAfter(60 * 24 * 10) });
+  add('izmit', minutesAfter(10), { subject: 'Otobüs seferi', description: 'İzmit yönüne giden 12 numaralı hat gelmedi.', citizenName: 'Mehmet Öztürk', phone: '05427654321', subjectCode: 'ulasim', channel: 'whatsapp' }, { unitCode: 'ulasim-daire', dueAt: minutesAfter(60 * 24 * 3 + 60 * 5) });
+  add('curb', minutesAfter(20), { subject: 'Kaldırım bozuk', description: 'Şehitler Caddesi’nde kaldırım taşları kırık; yaşlılar düşüyor.', citizenName: 'İbrahim Işık', phone: '+90 505 999 88 77', tcKimlikNo: TC_B, subjectCode: 'yol-kaldirim' }, { unitCode: 'fen-isleri', dueAt: minutesAfter(60 * 24 * 2) });
+  add('water', minutesAfter(30), { outcome: 'resolved', subject: 'Su kesintisi bilgisi', description: 'Planlı kesinti saat 17.00’de bitecek.', citizenName: 'Fatma Şahin', phone: '902125550142', subjectCode: 'su' });
+  add('noPhone', minutesAfter(40), { subject: 'Park bankı kırık', description: 'Moda sahilindeki bank kırık.', citizenName: null, phone: null, channel: 'walk-in', subjectCode: 'park-bahce' }, { unitCode: 'park-bahceler', dueAt: null, status: 'new' });
+  add('rejected', minutesAfter(50), { subject: 'Kaldırım işgali', description: 'Dükkan önüne masa koymuşlar.', phone: '905321112233', citizenName: 'Ayşe Yılmaz', subjectCode: 'zabita' }, { unitCode: 'zabita', status: 'rejected', dueAt: minutesAfter(60) });
+  // 21:30 UTC on 12 March is already 13 March in Istanbul.
+  add('lateNight', new Date('2025-03-12T21:30:00.000Z'), { subject: 'Gürültü şikâyeti', description: 'Gece yarısı inşaat çalışması.', phone: '905321112233', citizenName: 'Ayşe Yılmaz', subjectCode: 'zabita' }, { unitCode: 'zabita', dueAt: minutesAfter(60 * 24 * 3 - 30) });
+});
+
+afterAll(() => store.close());
+
+describe('parseSearchText', () => {
+  it('recognises whole application numbers, phones and T.C. kimlik numbers', () => {
+    expect(parseSearchText('')).toEqual({ kind: 'all' });
+    expect(parseSearchText('  ')).toEqual({ kind: 'all' });
+    expect(parseSearchText('2025-0000001-4')).toEqual({ kind: 'applicationNo', applicationNo: '2025-0000001-4' });
+    expect(parseSearchText('2025 0000001 4')).toEqual({ kind: 'applicationNo', applicationNo: '2025-0000001-4' });
+    expect(parseSearchText('202500000014')).toEqual({ kind: 'applicationNo', applicationNo: '2025-0000001-4' });
+    expect(parseSearchText('0532 111 22 33')).toEqual({ kind: 'phone', phoneKey: '5321112233' });
+    expect(parseSearchText('+90 (532) 111-22-33')).toEqual({ kind: 'phone', phoneKey: '5321112233' });
+    expect(parseSearchText('5321112233')).toEqual({ kind: 'phone', phoneKey: '5321112233' });
+    expect(parseSearchText(TC_A)).toEqual({ kind: 'tcKimlikNo', tcKimlikNo: TC_A });
+  });
+
+  it('turns anything else into folded prefix words', () => {
+    expect(parseSearchText('Işıklandırma İZMİT')).toEqual({ kind: 'words', match: '"isiklandirma"* AND "izmit"*' });
+    expect(parseSearchText('0532 111')).toEqual({ kind: 'words', match: '("0532111"* OR "532111"*)' });
+    expect(parseSearchText('2025-00000')).toEqual({ kind: 'words', match: '"2025"* AND ("00000"* OR "0000"*)' });
+    expect(parseSearchText('A blok')).toEqual({ kind: 'words', match: '"a" AND "blok"*' });
+  });
+
+  it('cannot be made to inject FTS5 syntax', () => {
+    expect(parseSearchText('"kaldırım" OR NEAR(a b) -x: *')).toEqual({
+      kind: 'words',
+      match: '"kaldirim"* AND "or"* AND "near"* AND "a" AND "b" AND "x"',
+    });
+    expect(parseSearchText('"*:^-()')).toEqual({ kind: 'all' });
+  });
+});
+
+describe('searchCases: text', () => {
+  it('folds Turkish on both sides', () => {
+    expect(ids('isiklandirma')).toEqual(idsOf('light'));
+    expect(ids('IŞIKLANDIRMA')).toEqual(idsOf('light'));
+    expect(ids('IZMIT')).toEqual(idsOf('izmit'));
+    expect(ids('izmit')).toEqual(idsOf('izmit'));
+    expect(ids('şehitler')).toEqual(idsOf('curb'));
+    expect(ids('sehitler caddesi')).toEqual(idsOf('curb'));
+    expect(ids('gurultu sikayeti')).toEqual(idsOf('lateNight'));
+  });
+
+  it('matches word prefixes, all words required, newest first', () => {
+    expect(ids('kaldır')).toEqual(idsOf('rejected', 'curb'));
+    expect(ids('kaldır taş')).toEqual(idsOf('curb'));
+    expect(ids('kaldır lamba')).toEqual([]);
+    expect(ids('lamba')).toEqual(idsOf('light'));
+  });
+
+  it('finds a citizen by name', () => {
+    expect(ids('ayse yilmaz')).toEqual(idsOf('lateNight', 'rejected', 'light'));
+    expect(ids('İBRAHİM IŞIK')).toEqual(idsOf('curb'));
+    expect(ids('ozturk')).toEqual(idsOf('izmit'));
+  });
+
+  it('finds a case by its application number, however it is typed, through the unique index', () => {
+    const no = c.curb!.applicationNo;
+    expect(ids(no)).toEqual(idsOf('curb'));
+    expect(ids(no.replace(/-/g, ' '))).toEqual(idsOf('curb'));
+    expect(ids(no.replace(/-/g, ''))).toEqual(idsOf('curb'));
+    // Without its check digit: the words year and sequence.
+    expect(ids(no.slice(0, -2))).toEqual(idsOf('curb'));
+  });
+
+  it('finds a caller’s cases by phone in any form', () => {
+    for (const phone of ['905321112233', '05321112233', '0 532 111 22 33', '+90 532 111 22 33', '5321112233']) {
+      expect(ids(phone)).toEqual(idsOf('lateNight', 'rejected', 'light'));
+    }
+    expect(ids('0505 999 88 77')).toEqual(idsOf('curb'));
+    expect(ids('905059998877')).toEqual(idsOf('curb'));
+    // The beginning of a number: the full-text index has every phone's national form.
+    expect(ids('0542 765')).toEqual(idsOf('izmit'));
+    expect(ids('542765')).toEqual(idsOf('izmit'));
+  });
+
+  it('finds a case by T.C. kimlik no, and still shows it masked', () => {
+    const { rows } = search(TC_B);
+    expect(rows.map((r) => r.id)).toEqual(idsOf('curb'));
+    expect(rows[0]?.tcKimlikNo).toBe('123******50');
+    expect(ids(TC_A.slice(0, 6))).toEqual(idsOf('light'));
+  });
+
+  it('follows the cases table: updated text is found, the old text is not, deleted cases vanish', () => {
+    const extra = insertCase(db, preparedCase({ subject: 'Ağaç budama', description: 'Çınar ağacı dalları tellere değiyor.' }), { now: minutesAfter(70), actor: ACTOR, securityCode: 'X2345678' });
+    expect(ids('cinar agaci')).toEqual([extra.id]);
+    db.prepare(`UPDATE cases SET description = 'Ihlamur dalları tellere değiyor.' WHERE id = ?`).run(extra.id);
+    expect(ids('cinar agaci')).toEqual([]);
+    expect(ids('ıhlamur')).toEqual([extra.id]);
+    // A note changes updated_at only: the index is not touched, the case still found.
+    db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(minutesAfter(80).toISOString(), extra.id);
+    expect(ids('ihlamur')).toEqual([extra.id]);
+    db.pragma('foreign_keys = OFF');
+    db.prepare('DELETE FROM cases WHERE id = ?').run(extra.id);
+    db.pragma('foreign_keys = ON');
+    expect(ids('ihlamur')).toEqual([]);
+    expect(db.prepare(`SELECT count(*) FROM cases_fts WHERE cases_fts MATCH '"ihlamur"*'`).pluck().get()).toBe(0);
+  });
+
+  it('takes hostile text as plain words', () => {
+    expect(() => search('"kaldırım" OR NEAR(a b) -x: *')).not.toThrow();
+    expect(search('"*:^-()')).toMatchObject({ total: 7 });
+  });
+});
+
+describe('searchCases: filters and paging', () => {
+  it('lists everything newest first with the total when there is no text', () => {
+    const result = search('');
+    expect(result.total).toBe(7);
+    expect(result.rows.map((r) => r.id)).toEqual(idsOf('lateNight', 'rejected', 'noPhone', 'water', 'curb', 'izmit', 'light'));
+  });
+
+  it('pages with offset and limit, the total counting every match', () => {
+    expect(search('', {}, { offset: 0, limit: 3 }).rows.map((r) => r.id)).toEqual(idsOf('lateNight', 'rejected', 'noPhone'));
+    expect(search('', {}, { offset: 3, limit: 3 }).rows.map((r) => r.id)).toEqual(idsOf('water', 'curb', 'izmit'));
+    expect(search('', {}, { offset: 6, limit: 3 })).toMatchObject({ total: 7, rows: [{ id: c.light!.id }] });
+    expect(search('', {}, { offset: 9, limit: 3 })).toEqual({ total: 7, rows: [] });
+    expect(search('ayse', {}, { offset: 1, limit: 1 })).toMatchObject({ total: 3, rows: [{ id: c.rejected!.id }] });
+  });
+
+  it('filters by status (any of several)', () => {
+    expect(ids('', { status: ['closed'] })).toEqual(idsOf('water'));
+    expect(ids('', { status: ['new', 'rejected'] })).toEqual(idsOf('rejected', 'noPhone'));
+    expect(ids('kaldır', { status: ['forwarded'] })).toEqual(idsOf('curb'));
+    expect(ids('5321112233', { status: ['rejected', 'rejected'] })).toEqual(idsOf('rejected'));
+  });
+
+  it('filters by unit, subject and channel', () => {
+    expect(ids('', { unitCode: 'fen-isleri' })).toEqual(idsOf('curb', 'light'));
+    expect(ids('', { subjectCode: 'zabita' })).toEqual(idsOf('lateNight', 'rejected'));
+    expect(ids('', { channel: 'whatsapp' })).toEqual(idsOf('izmit'));
+    expect(ids('', { channel: 'walk-in', unitCode: 'park-bahceler' })).toEqual(idsOf('noPhone'));
+    expect(ids('ayse', { subjectCode: 'aydinlatma' })).toEqual(idsOf('light'));
+    expect(ids(TC_A, { unitCode: 'zabita' })).toEqual([]);
+  });
+
+  it('filters by Istanbul dates, both ends inclusive', () => {
+    expect(ids('', { from: '2025-03-13' })).toEqual(idsOf('lateNight'));
+    expect(ids('', { to: '2025-03-12' })).toEqual(idsOf('rejected', 'noPhone', 'water', 'curb', 'izmit', 'light'));
+    expect(ids('', { from: '2025-03-10', to: '2025-03-10' })).toHaveLength(6);
+    expect(ids('', { from: '2025-03-11', to: '2025-03-12' })).toEqual([]);
+    expect(ids('ayse', { from: '2025-03-13', to: '2025-03-13' })).toEqual(idsOf('lateNight'));
+  });
+
+  it('filters by SLA state exactly as CaseRecord.sla reports it', () => {
+    // NOW = T0 + 3 days. light: due in 7 days; izmit: due in 5 h; curb: a day overdue;
+    // water: closed; noPhone: no due time; rejected: done; lateNight: due 30 min ago.
+    expect(ids('', { sla: 'on-time' })).toEqual(idsOf('noPhone', 'light'));
+    expect(ids('', { sla: 'due-soon' })).toEqual(idsOf('izmit'));
+    expect(ids('', { sla: 'overdue' })).toEqual(idsOf('lateNight', 'curb'));
+    expect(ids('', { sla: 'done' })).toEqual(idsOf('rejected', 'water'));
+    expect(ids('ayse', { sla: 'overdue' })).toEqual(idsOf('lateNight'));
+    for (const row of search('').rows) {
+      expect(ids('', { sla: row.sla })).toContain(row.id);
+    }
+  });
+
+  it('agrees with slaState at the edges of "due soon"', () => {
+    const at = (ms: number) => new Date(NOW.getTime() + ms);
+    const statuses: CaseStatus[] = ['new', 'forwarded', 'in-progress', 'resolved', 'closed', 'reopened', 'rejected'];
+    const edges = [null, at(-1), at(0), at(1), at(86_400_000 - 1), at(86_400_000), at(86_400_000 + 1)];
+    const probe = tempStore();
+    const probeDb = probe.open();
+    try {
+      let minute = 0;
+      for (const status of statuses) {
+        for (const dueAt of edges) {
+          insertCase(probeDb, preparedCase({}, { status, dueAt }), { now: minutesAfter(minute++), actor: ACTOR, securityCode: 'ABCD2345' });
+        }
+      }
+      for (const sla of ['on-time', 'due-soon', 'overdue', 'done'] as const) {
+        const found = searchCases(probeDb, CaseSearchQuery.parse({ filters: { sla }, limit: 500 }), NOW).rows;
+        const expected = searchCases(probeDb, CaseSearchQuery.parse({ limit: 500 }), NOW).rows.filter(
+          (row) => slaState(row.dueAt === null ? null : new Date(row.dueAt), row.status, NOW) === sla,
+        );
+        expect(found.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+        expect(found.every((r) => r.sla === sla)).toBe(true);
+      }
+    } finally {
+      probe.close();
+    }
+  });
+
+  it('returns full case records, T.C. kimlik no masked', () => {
+    const [row] = search(c.light!.applicationNo).rows;
+    expect(row).toEqual({ ...getCase(db, c.light!.id, NOW) });
+    expect(row?.tcKimlikNo).toBe('100******46');
+  });
+});
+
+describe('searchCases: query plans', () => {
+  const plan = (text: string, filters: Partial<CaseSearchFilters> = {}) => {
+    const { filters: parsed } = CaseSearchQuery.parse({ text, filters });
+    const sql = caseSearchSql(parseSearchText(text), parsed, NOW);
+    return {
+      rows: queryPlan(db, sql.rows, { ...sql.params, limit: 10, offset: 0 }),
+      count: queryPlan(db, sql.count, sql.params),
+    };
+  };
+
+  it('walks the full-text matches in id order and reads each case by its key', () => {
+    const { rows, count } = plan('kaldır');
+    expect(rows).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
+    expect(rows).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(rows).not.toMatch(/TEMP B-TREE/);
+    expect(rows).not.toMatch(/SCAN c\b/);
+    expect(count).toMatch(/SCAN cases_fts VIRTUAL TABLE INDEX/);
+    expect(count).not.toMatch(/cases\b(?!_fts)/);
+    // A filter does not take the lead from the full-text index.
+    const filtered = plan('kaldır', { status: ['forwarded'], unitCode: 'fen-isleri' });
+    expect(filtered.rows).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    expect(filtered.rows).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('looks up an application number, a phone and a T.C. no through their indexes', () => {
+    const byNumber = plan(c.curb!.applicationNo, { status: ['forwarded'] });
+    expect(byNumber.rows).toMatch(/SEARCH c USING INDEX sqlite_autoindex_cases_1 \(application_no=\?\)/);
+    expect(byNumber.count).toMatch(/SEARCH c USING INDEX sqlite_autoindex_cases_1 \(application_no=\?\)/);
+
+    const byPhone = plan('0532 111 22 33', { status: ['forwarded'] });
+    expect(byPhone.rows).toMatch(/SEARCH c USING INDEX cases_citizen_id_created_at \(citizen_id=\?\)/);
+    expect(byPhone.rows).toMatch(/SEARCH citizens USING COVERING INDEX sqlite_autoindex_citizens_1 \(phone_key=\?\)/);
+    expect(byPhone.count).toMatch(/SEARCH c USING INDEX cases_citizen_id_created_at/);
+
+    const byTc = plan(TC_A, { unitCode: 'fen-isleri' });
+    expect(byTc.rows).toMatch(/SEARCH c USING INDEX cases_tc_kimlik_no \(tc_kimlik_no=\?\)/);
+
+    for (const p of [byNumber, byPhone, byTc]) {
+      expect(p.rows).not.toMatch(/SCAN c\b/);
+      expect(p.count).not.toMatch(/SCAN c\b/);
+    }
+  });
+
+  it('lists without text from the primary key, or a filter’s index, in order', () => {
+    expect(plan('').rows).toMatch(/SCAN c\b/); // the whole table, newest first: LIMIT stops it
+    expect(plan('').rows).not.toMatch(/TEMP B-TREE/);
+    const byStatus = plan('', { status: ['forwarded'] });
+    expect(byStatus.rows).toMatch(/SEARCH c USING INDEX cases_status \(status=\?\)/);
+    expect(byStatus.rows).not.toMatch(/TEMP B-TREE/);
+    expect(byStatus.count).toMatch(/SEARCH c USING COVERING INDEX cases_status \(status=\?\)/);
+    expect(plan('', { unitCode: 'zabita' }).rows).toMatch(/SEARCH c USING INDEX cases_unit_code \(unit_code=\?\)/);
+    expect(plan('', { subjectCode: 'zabita' }).rows).toMatch(/SEARCH c USING INDEX cases_subject_code \(subject_code=\?\)/);
+    expect(plan('', { channel: 'sms' }).rows).toMatch(/SEARCH c USING INDEX cases_channel \(channel=\?\)/);
+    expect(plan('', { from: '2025-03-01', to: '2025-03-10' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_created_at \(created_at>\? AND created_at<\?\)/);
+    expect(plan('', { sla: 'overdue' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_open_due_at \(status=\? AND due_at<\?\)/);
+    expect(plan('', { sla: 'due-soon' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_open_due_at \(status=\? AND due_at>\? AND due_at<\?\)/);
+  });
+});

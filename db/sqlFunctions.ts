@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3';
+import { formatApplicationNo } from '../core/applicationNumber.js';
+import { civilDate, istanbulDayOf } from '../core/istanbulTime.js';
+import { phoneSearchKey } from '../core/phone.js';
+import { foldTurkish } from '../core/turkishText.js';
+
+/**
+ * The core rules SQL needs, registered on every connection before migrations run: the
+ * full-text triggers fold text with `fold_tr`, and migrations number old cases with
+ * `application_no` / `istanbul_year`. One function on both sides: the repository folds a query
+ * with the same `foldTurkish` the triggers use for the index, so the two can never disagree.
+ *
+ * The schema's triggers call these, so a tool that opens the file without them (the sqlite3
+ * shell) can read but cannot write cases.
+ */
+export function registerSqlFunctions(db: Database): void {
+  const deterministic = { deterministic: true } as const;
+  db.function('fold_tr', deterministic, (text: unknown) =>
+    typeof text === 'string' ? foldTurkish(text) : null,
+  );
+  db.function('phone_search_key', deterministic, (phone: unknown) =>
+    typeof phone === 'string' ? phoneSearchKey(phone) : null,
+  );
+  db.function('istanbul_year', deterministic, (iso: unknown) =>
+    typeof iso === 'string' ? istanbulYear(new Date(iso)) : null,
+  );
+  db.function('application_no', deterministic, (year: unknown, sequence: unknown) =>
+    formatApplicationNo(Number(year), Number(sequence)),
+  );
+}
+
+/** The calendar year in Istanbul: a case recorded at 01:00 on 1 January (22:00 UTC) is next year's. */
+export function istanbulYear(instant: Date): number {
+  return civilDate(istanbulDayOf(instant)).year;
+}
