@@ -1,0 +1,392 @@
+import type { AmiFrame } from '../ami/amiFrame.js';
+import type { CallOutcome, CallRecord, CallTally } from './callTally.js';
+import { EMPTY_TALLY, EMPTY_WINDOW, addToTally, appendToWindow } from './callTally.js';
+import { CALL_CENTER_TIME_ZONE, calendarDay } from './istanbulDay.js';
+import type { PersistentMap } from './persistentMap.js';
+import { emptyMap } from './persistentMap.js';
+import type { MemberSnapshot, QueueEvent } from './queueEvents.js';
+import { MemberStatus, parseQueueEvent } from './queueEvents.js';
+import type {
+  AgentTally,
+  MemberState,
+  PbxQueueMirror,
+  QueueMetricsOptions,
+  QueueMetricsState,
+  QueueState,
+  WaitingCaller,
+} from './queueMetricsState.js';
+
+// A pure reducer over typed AMI events: (state, event, now) → state, no I/O, no clock of its
+// own. What it counts and why:
+// - answered: a caller left the queue without a QueueCallerAbandon before it (on answer,
+//   QueueCallerLeave comes just before AgentConnect). Counting at the leave keeps the figure
+//   right in a session filtered to `Event: Queue*`, which gets no Agent* events; an
+//   AgentConnect only counts when its leave was not seen (the reducer started mid-call).
+// - abandoned vs timedOut: a queue timeout also emits QueueCallerAbandon; only a hang-up of the
+//   caller's channel before it (HangupRequest/SoftHangupRequest/Hangup) makes it an abandon.
+// - waits are our clock's join → leave, so ASA is a true mean; Asterisk's HoldTime (whole
+//   seconds) only stands in when the join was not seen.
+// Resyncs replace what is live (members, waiting callers) and never the counters.
+
+const RECENT_ANSWERS = 256;
+/** Windows the selectors offer; records older than the longest are dropped. */
+export const WINDOW_HORIZON_MS = 60 * 60_000;
+const DEFAULT_SERVICE_LEVEL_SEC = 20;
+
+const EMPTY_MIRROR: PbxQueueMirror = Object.freeze({
+  fromResync: false,
+  completed: 0,
+  completedInSl: 0,
+  abandoned: 0,
+  abandonedInSl: 0,
+  holdTimeSec: 0,
+  talkTimeSec: 0,
+});
+
+export function createQueueMetricsState(now: number, options: QueueMetricsOptions = {}): QueueMetricsState {
+  const resolved = {
+    defaultServiceLevelSec: options.defaultServiceLevelSec ?? DEFAULT_SERVICE_LEVEL_SEC,
+    wrapUpSec: { ...(options.wrapUpSec ?? {}) },
+    timeZone: options.timeZone ?? CALL_CENTER_TIME_ZONE,
+  };
+  return {
+    options: resolved,
+    startedAt: now,
+    day: calendarDay(now, resolved.timeZone),
+    queues: {},
+    agentsToday: emptyMap(),
+    agentsSinceStart: emptyMap(),
+    recentlyAnswered: [],
+    seesHangups: false,
+    lastResyncAt: null,
+  };
+}
+
+/** A queue with no members, callers or counts yet. */
+export function emptyQueueState(state: QueueMetricsState, name: string): QueueState {
+  return {
+    name,
+    strategy: '',
+    serviceLevelSec: state.options.defaultServiceLevelSec,
+    members: emptyMap(),
+    callers: [],
+    today: EMPTY_TALLY,
+    sinceStart: EMPTY_TALLY,
+    window: EMPTY_WINDOW,
+    pbx: EMPTY_MIRROR,
+  };
+}
+
+function queueOf(state: QueueMetricsState, name: string): QueueState {
+  return state.queues[name] ?? emptyQueueState(state, name);
+}
+
+function withQueue(state: QueueMetricsState, queue: QueueState): QueueMetricsState {
+  return { ...state, queues: { ...state.queues, [queue.name]: queue } };
+}
+
+/** At midnight the day's counters start again; the windows and since-start counters run on. */
+function rollDay(state: QueueMetricsState, now: number): QueueMetricsState {
+  if (now < state.day.endsAt) return state;
+  const queues: Record<string, QueueState> = {};
+  for (const [name, queue] of Object.entries(state.queues)) queues[name] = { ...queue, today: EMPTY_TALLY };
+  return { ...state, day: calendarDay(now, state.options.timeZone), queues, agentsToday: emptyMap() };
+}
+
+/** Asterisk ≥ 16 averages hold and talk time as (3·old + new) / 4, seeded by the first value. */
+function asteriskAverage(old: number, value: number): number {
+  return old === 0 ? value : (3 * old + value) >> 2;
+}
+
+function record(queue: QueueState, r: CallRecord): QueueState {
+  return {
+    ...queue,
+    today: addToTally(queue.today, r),
+    sinceStart: addToTally(queue.sinceStart, r),
+    window: appendToWindow(queue.window, r, WINDOW_HORIZON_MS),
+  };
+}
+
+function leaveRecord(queue: QueueState, outcome: CallOutcome, waitSec: number, at: number): QueueState {
+  return record(queue, { at, outcome, waitSec, inServiceLevel: waitSec <= queue.serviceLevelSec });
+}
+
+function bumpAgent(map: PersistentMap<AgentTally>, iface: string, field: keyof AgentTally): PersistentMap<AgentTally> {
+  const current = map.get(iface) ?? { answered: 0, ringNoAnswer: 0 };
+  return map.set(iface, { ...current, [field]: current[field] + 1 });
+}
+
+function countForAgent(state: QueueMetricsState, iface: string, field: keyof AgentTally): QueueMetricsState {
+  return { ...state, agentsToday: bumpAgent(state.agentsToday, iface, field), agentsSinceStart: bumpAgent(state.agentsSinceStart, iface, field) };
+}
+
+function rememberAnswered(state: QueueMetricsState, uniqueid: string): QueueMetricsState {
+  const recent = state.recentlyAnswered.length >= RECENT_ANSWERS ? state.recentlyAnswered.slice(1) : state.recentlyAnswered.slice();
+  recent.push(uniqueid);
+  return { ...state, recentlyAnswered: recent };
+}
+
+function renumber(callers: readonly WaitingCaller[]): WaitingCaller[] {
+  return callers.map((caller, index) => (caller.position === index + 1 ? caller : { ...caller, position: index + 1 }));
+}
+
+const waitSecSince = (joinedAt: number, now: number) => Math.max(0, now - joinedAt) / 1000;
+
+const isInCallStatus = (status: number) => status === MemberStatus.inUse || status === MemberStatus.busy || status === MemberStatus.onHold;
+
+function upsertMember(queue: QueueState, snapshot: MemberSnapshot, now: number, callSince?: number | null): QueueState {
+  const previous = queue.members.get(snapshot.interface);
+  const changed = previous === undefined || previous.status !== snapshot.status || previous.paused !== snapshot.paused;
+  // Asterisk clears the reason on unpause; the unpause event itself may carry one ("Geri döndü").
+  const pausedReason = snapshot.paused ? snapshot.pausedReason : '';
+  const keepCall = previous?.callSince ?? null;
+  const member: MemberState = {
+    ...snapshot,
+    pausedReason,
+    since: changed || previous === undefined ? now : previous.since,
+    callSince: callSince !== undefined ? callSince : isInCallStatus(snapshot.status) ? keepCall : null,
+  };
+  return { ...queue, members: queue.members.set(snapshot.interface, member) };
+}
+
+function onCallerJoin(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerJoin' }>, now: number): QueueMetricsState {
+  const queue = queueOf(state, e.queue);
+  const others = queue.callers.filter((caller) => caller.uniqueid !== e.uniqueid);
+  const caller: WaitingCaller = {
+    uniqueid: e.uniqueid,
+    linkedid: e.linkedid || null,
+    channel: e.channel,
+    callerIdNum: e.callerIdNum,
+    callerIdName: e.callerIdName,
+    position: e.position,
+    joinedAt: now,
+    hungUp: false,
+    abandoned: false,
+  };
+  const index = Math.min(Math.max(0, e.position - 1), others.length);
+  return withQueue(state, { ...queue, callers: renumber([...others.slice(0, index), caller, ...others.slice(index)]) });
+}
+
+function onCallerAbandon(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerAbandon' }>, now: number): QueueMetricsState {
+  let queue = queueOf(state, e.queue);
+  const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
+  const hungUp = caller === undefined || caller.hungUp || !state.seesHangups;
+  const waitSec = caller === undefined ? e.holdTimeSec : waitSecSince(caller.joinedAt, now);
+  if (caller !== undefined) queue = { ...queue, callers: queue.callers.map((c) => (c === caller ? { ...c, abandoned: true } : c)) };
+  queue = leaveRecord(queue, hungUp ? 'abandoned' : 'timedOut', waitSec, now);
+  const inSl = e.holdTimeSec <= queue.serviceLevelSec ? 1 : 0;
+  queue = { ...queue, pbx: { ...queue.pbx, abandoned: queue.pbx.abandoned + 1, abandonedInSl: queue.pbx.abandonedInSl + inSl } };
+  return withQueue(state, queue);
+}
+
+function onCallerLeave(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerLeave' }>, now: number): QueueMetricsState {
+  let queue = queueOf(state, e.queue);
+  const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
+  if (caller === undefined) return state;
+  queue = { ...queue, callers: renumber(queue.callers.filter((c) => c !== caller)) };
+  if (caller.abandoned) return withQueue(state, queue);
+  queue = leaveRecord(queue, 'answered', waitSecSince(caller.joinedAt, now), now);
+  return rememberAnswered(withQueue(state, queue), caller.uniqueid);
+}
+
+function onAgentConnect(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'agentConnect' }>, now: number): QueueMetricsState {
+  let next = countForAgent(state, e.interface, 'answered');
+  let queue = queueOf(next, e.queue);
+  const member = queue.members.get(e.interface);
+  if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: now }) };
+  queue = { ...queue, pbx: { ...queue.pbx, holdTimeSec: asteriskAverage(queue.pbx.holdTimeSec, e.holdTimeSec) } };
+  if (next.recentlyAnswered.includes(e.uniqueid)) return withQueue(next, queue);
+  // The leave was not seen: the caller joined before we started (or no leave came at all).
+  const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
+  const waitSec = caller === undefined ? e.holdTimeSec : waitSecSince(caller.joinedAt, now);
+  if (caller !== undefined) queue = { ...queue, callers: renumber(queue.callers.filter((c) => c !== caller)) };
+  next = withQueue(next, leaveRecord(queue, 'answered', waitSec, now));
+  return rememberAnswered(next, e.uniqueid);
+}
+
+function onAgentComplete(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'agentComplete' }>, now: number): QueueMetricsState {
+  let queue = record(queueOf(state, e.queue), { at: now, outcome: 'completed', talkSec: e.talkTimeSec });
+  const member = queue.members.get(e.interface);
+  if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: null }) };
+  const inSl = e.holdTimeSec <= queue.serviceLevelSec ? 1 : 0;
+  const pbx = queue.pbx;
+  queue = {
+    ...queue,
+    pbx: { ...pbx, completed: pbx.completed + 1, completedInSl: pbx.completedInSl + inSl, talkTimeSec: asteriskAverage(pbx.talkTimeSec, e.talkTimeSec) },
+  };
+  return withQueue(state, queue);
+}
+
+function onHangup(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'hangup' }>): QueueMetricsState {
+  let next = state.seesHangups ? state : { ...state, seesHangups: true };
+  for (const queue of Object.values(state.queues)) {
+    // The caller's queue channel, or (Local channel chains) the first channel of its call.
+    const hit = queue.callers.findIndex((c) => !c.hungUp && (c.uniqueid === e.uniqueid || (c.linkedid !== null && c.linkedid === e.uniqueid)));
+    if (hit < 0) continue;
+    const callers = queue.callers.slice();
+    callers[hit] = { ...callers[hit]!, hungUp: true };
+    next = withQueue(next, { ...queue, callers });
+  }
+  return next;
+}
+
+function onMember(state: QueueMetricsState, e: Extract<QueueEvent, { member: MemberSnapshot }>, now: number): QueueMetricsState {
+  const queue = queueOf(state, e.member.queue);
+  if (e.kind === 'memberRemoved') return withQueue(state, { ...queue, members: queue.members.delete(e.member.interface) });
+  return withQueue(state, upsertMember(queue, e.member, now));
+}
+
+/** The next state after one typed event; `now` is the arrival time (epoch ms). */
+export function reduceQueueMetrics(state: QueueMetricsState, event: QueueEvent, now: number): QueueMetricsState {
+  const current = rollDay(state, now);
+  switch (event.kind) {
+    case 'callerJoin':
+      return onCallerJoin(current, event, now);
+    case 'callerAbandon':
+      return onCallerAbandon(current, event, now);
+    case 'callerLeave':
+      return onCallerLeave(current, event, now);
+    case 'agentConnect':
+      return onAgentConnect(current, event, now);
+    case 'agentComplete':
+      return onAgentComplete(current, event, now);
+    case 'agentRingNoAnswer':
+      return countForAgent(current, event.interface, 'ringNoAnswer');
+    case 'memberStatus':
+    case 'memberAdded':
+    case 'memberRemoved':
+    case 'memberPause':
+    case 'memberPenalty':
+    case 'memberRinginuse':
+      return onMember(current, event, now);
+    case 'hangup':
+      return onHangup(current, event);
+    default:
+      // AgentCalled and AgentDump change nothing the figures show (the member's status does);
+      // list items go through resync(); FullyBooted/Shutdown are the link's business.
+      return current;
+  }
+}
+
+/** Parses and reduces one AMI frame; the same state when the frame is not a queue event. */
+export function reduceQueueMetricsFrame(state: QueueMetricsState, frame: AmiFrame, now: number): QueueMetricsState {
+  const event = parseQueueEvent(frame);
+  return event === null ? state : reduceQueueMetrics(state, event, now);
+}
+
+function typed(items: Iterable<AmiFrame | QueueEvent>): QueueEvent[] {
+  const events: QueueEvent[] = [];
+  for (const item of items) {
+    const event = 'kind' in item ? item : parseQueueEvent(item);
+    if (event !== null) events.push(event);
+  }
+  return events;
+}
+
+/**
+ * Rebuilds the live view from a QueueStatus answer (QueueParams, QueueMember, QueueEntry items):
+ * members and waiting callers are replaced; with scope 'all' (the answer to an unfiltered
+ * QueueStatus, what the AMI client asks after every login) queues absent from the answer lose
+ * theirs, with 'listed' (`QueueStatus` with `Queue:`) only the listed queues are touched. The
+ * day's and since-start counters and the windows are kept (a PBX restart zeroes Asterisk's
+ * counters, not ours), and the PBX mirror takes the PBX's counters as its baseline.
+ * A `Member:`-filtered answer is not a resync: reduce its QueueMember items as member events.
+ */
+export function resync(
+  state: QueueMetricsState,
+  queueStatusItems: Iterable<AmiFrame | QueueEvent>,
+  now: number,
+  scope: 'all' | 'listed' = 'all',
+): QueueMetricsState {
+  const current = rollDay(state, now);
+  const events = typed(queueStatusItems);
+  const listed = new Set(events.flatMap((event) => (event.kind === 'queueParams' ? [event.queue] : [])));
+  const queues: Record<string, QueueState> = {};
+  for (const [name, queue] of Object.entries(current.queues)) {
+    queues[name] = scope === 'all' || listed.has(name) ? { ...queue, members: emptyMap(), callers: [] } : queue;
+  }
+  const take = (name: string) => (queues[name] ??= emptyQueueState(current, name));
+  for (const event of events) {
+    if (event.kind === 'queueParams') {
+      const queue = take(event.queue);
+      queues[event.queue] = {
+        ...queue,
+        strategy: event.strategy,
+        serviceLevelSec: event.serviceLevelSec,
+        pbx: {
+          fromResync: true,
+          completed: event.completed,
+          completedInSl: Math.round((event.serviceLevelPerf * event.completed) / 100),
+          abandoned: event.abandoned,
+          abandonedInSl: Math.max(
+            0,
+            Math.round((event.serviceLevelPerf2 * (event.completed + event.abandoned)) / 100) - Math.round((event.serviceLevelPerf * event.completed) / 100),
+          ),
+          holdTimeSec: event.holdTimeSec,
+          talkTimeSec: event.talkTimeSec,
+        },
+      };
+    } else if (event.kind === 'queueMember') {
+      const m = event.member;
+      const since = m.paused && m.lastPause > 0 ? m.lastPause * 1000 : now;
+      const queue = take(m.queue);
+      const member: MemberState = { ...m, pausedReason: m.paused ? m.pausedReason : '', since, callSince: null };
+      queues[m.queue] = { ...queue, members: queue.members.set(m.interface, member) };
+    } else if (event.kind === 'queueEntry') {
+      const queue = take(event.queue);
+      const caller: WaitingCaller = {
+        uniqueid: event.uniqueid,
+        linkedid: null,
+        channel: event.channel,
+        callerIdNum: event.callerIdNum,
+        callerIdName: event.callerIdName,
+        position: event.position,
+        joinedAt: now - event.waitSec * 1000,
+        hungUp: false,
+        abandoned: false,
+      };
+      const callers = [...queue.callers, caller].sort((a, b) => a.position - b.position);
+      queues[event.queue] = { ...queue, callers: renumber(callers) };
+    }
+  }
+  return { ...current, queues, lastResyncAt: now };
+}
+
+/** `Local/1001@sim-agent-00000001;1` → `Local/1001@sim-agent`; `PJSIP/1004-00000003` → `PJSIP/1004`. */
+export function channelDevice(channel: string): string {
+  return channel.replace(/-[0-9a-f]{8}(;\d)?$/, '');
+}
+
+/** `Local/1001@sim-agent/n` → `Local/1001@sim-agent`. */
+const interfaceDevice = (iface: string) => iface.replace(/\/n$/, '');
+
+/**
+ * Adds what CoreShowChannels knows after a resync: since when each member in a call has been
+ * talking (the longest-running channel of its device), and the Linkedid of waiting callers.
+ */
+export function applyChannels(state: QueueMetricsState, coreShowChannelsItems: Iterable<AmiFrame | QueueEvent>, now: number): QueueMetricsState {
+  const longest = new Map<string, number>();
+  const linkedOf = new Map<string, string>();
+  for (const event of typed(coreShowChannelsItems)) {
+    if (event.kind !== 'channel') continue;
+    const device = channelDevice(event.channel);
+    longest.set(device, Math.max(longest.get(device) ?? 0, event.durationSec));
+    if (event.linkedid !== '') linkedOf.set(event.uniqueid, event.linkedid);
+  }
+  const queues: Record<string, QueueState> = {};
+  for (const [name, queue] of Object.entries(state.queues)) {
+    let members = queue.members;
+    for (const member of queue.members.values()) {
+      const duration = longest.get(interfaceDevice(member.interface));
+      if (duration !== undefined && isInCallStatus(member.status) && member.callSince === null) {
+        members = members.set(member.interface, { ...member, callSince: now - duration * 1000, since: now - duration * 1000 });
+      }
+    }
+    const callers = queue.callers.map((c) => (c.linkedid === null && linkedOf.has(c.uniqueid) ? { ...c, linkedid: linkedOf.get(c.uniqueid)! } : c));
+    queues[name] = { ...queue, members, callers };
+  }
+  return { ...state, queues };
+}
+
+/** Exported for the selectors: the tallies a period reports. */
+export type { CallTally };
