@@ -20,3 +20,4 @@ export type { DayCountersJson, RestoreResult } from './dayCounters.js';
 export type { CallTally, CallRecord, CallOutcome } from './callTally.js';
 export { calendarDay, CALL_CENTER_TIME_ZONE } from './istanbulDay.js';
 export type { CalendarDay } from './istanbulDay.js';
+export { appendHistory, toAgentRows, toQueueTiles } from './wallboard.js';

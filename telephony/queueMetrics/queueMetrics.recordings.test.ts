@@ -203,7 +203,7 @@ describe('queue metrics against every recording', () => {
 describe('queue metrics: what each recording adds up to', () => {
   it('a: idle queues after QueueAdd, as QueueSummary lists them', () => {
     const { state, now } = replayAll('a-idle-status')[0]!;
-    expect(selectQueue(state, 'alo153', now)!.agents).toEqual({ loggedIn: 3, available: 3, ringing: 0, onCall: 0, paused: 0, wrapUp: 0 });
+    expect(selectQueue(state, 'alo153', now)!.agents).toEqual({ loggedIn: 3, available: 3, ringing: 0, onCall: 0, paused: 0, wrapUp: 0, loggedOut: 0 });
     expect(selectQueue(state, 'geri-bildirim', now)!.agents.loggedIn).toBe(2);
   });
 

@@ -14,7 +14,11 @@ import {
   selectAgents,
   selectQueue,
   serializeDayCounters,
+  appendHistory,
+  toAgentRows,
+  toQueueTiles,
 } from './index.js';
+import { AgentRow, QueueTile } from '../../core/queue.js';
 import { emptyMap, mapOf } from './persistentMap.js';
 
 // 2026-11-23 10:00:00 in Istanbul (UTC+3).
@@ -167,7 +171,7 @@ describe('queue metrics reducer', () => {
     const at = (ms: number) => Object.fromEntries(selectAgents(state, T0 + ms).map((a) => [a.interface, [a.activity, a.pausedReason, a.inStateSec]]));
     expect(at(25_000)).toEqual({ [AYSE]: ['wrap-up', '', 5], [MEHMET]: ['paused', 'Toplantı', 25] });
     expect(at(32_000)[AYSE]).toEqual(['available', '', 2]);
-    expect(selectQueue(state, Q, T0 + 25_000)!.agents).toEqual({ loggedIn: 2, available: 0, ringing: 0, onCall: 0, paused: 1, wrapUp: 1 });
+    expect(selectQueue(state, Q, T0 + 25_000)!.agents).toEqual({ loggedIn: 2, available: 0, ringing: 0, onCall: 0, paused: 1, wrapUp: 1, loggedOut: 0 });
     // Unpausing with a reason: the event carries it, the member keeps none (as QueueStatus shows).
     state = reduceQueueMetricsFrame(state, memberStatus(MEHMET, 1, { Event: 'QueueMemberPause', Paused: '0', PausedReason: 'Geri döndü' }), T0 + 40_000);
     expect(state.queues[Q]!.members.get(MEHMET)).toMatchObject({ paused: false, pausedReason: '' });
@@ -276,6 +280,33 @@ describe('queue metrics reducer', () => {
     expect(reduceQueueMetricsFrame(after, frame(['Event', 'Newexten'], ['Channel', 'x']), T0 + 2_000)).toBe(after);
     const ev: QueueEvent = { kind: 'fullyBooted' };
     expect(reduceQueueMetrics(after, ev, T0 + 2_000)).toBe(after);
+  });
+});
+
+describe('wallboard views (core/queue.ts shapes)', () => {
+  it('maps tiles, agent rows and a minute-by-minute history', () => {
+    const state = run([
+      [0, memberStatus(AYSE, 1)],
+      [0, memberStatus(MEHMET, 5)],
+      [0, join('1.1', 1)],
+      [0, join('1.2', 2)],
+      [4_000, leave('1.1', 1, 1)],
+      [4_000, agentEvent('AgentConnect', '1.1', AYSE, [['HoldTime', '4'], ['RingTime', '1']])],
+      [4_000, memberStatus(AYSE, 2)],
+    ]);
+    const [tile] = toQueueTiles(state, T0 + 10_000, (num) => `${num.slice(0, 4)}***`);
+    expect(QueueTile.parse(tile)).toEqual(tile);
+    expect(tile!.waiting).toEqual([{ position: 1, joinedAt: T0, callerNumber: '9053***' }]);
+    expect(tile!.agents).toEqual({ 'logged-out': 1, available: 0, ringing: 0, 'on-call': 1, paused: 0, 'wrap-up': 0 });
+    expect(tile!.day).toMatchObject({ answered: 1, asaSec: 4 });
+    const rows = toAgentRows(state, T0 + 10_000);
+    expect(rows.map((r) => AgentRow.parse(r))).toEqual(rows);
+    expect(rows[0]).toMatchObject({ interface: AYSE, state: 'on-call', stateSince: T0 + 4_000, callsAnswered: 1, pauseReason: null });
+    let history = appendHistory([], state, T0 + 10_000);
+    expect(appendHistory(history, state, T0 + 30_000)).toBe(history);
+    for (let m = 1; m <= 70; m++) history = appendHistory(history, state, T0 + m * 60_000);
+    expect(history).toHaveLength(60);
+    expect(history.at(-1)).toMatchObject({ queue: Q, waiting: 1, longestWaitSec: 70 * 60 });
   });
 });
 

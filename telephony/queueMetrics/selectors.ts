@@ -38,6 +38,8 @@ export interface AgentCounts {
   /** Paused and not in a call. */
   paused: number;
   wrapUp: number;
+  /** Members whose device is unavailable (not in LoggedIn). */
+  loggedOut: number;
 }
 
 export interface CallerView {
@@ -46,6 +48,8 @@ export interface CallerView {
   linkedid: string | null;
   callerIdNum: string;
   callerIdName: string;
+  /** Epoch ms (the desk's clock) the caller joined; ±1 s for callers learnt from a resync. */
+  joinedAt: number;
   waitSec: number;
 }
 
@@ -55,6 +59,8 @@ export interface QueueSnapshot {
   serviceLevelSec: number;
   waiting: number;
   longestWaitSec: number;
+  /** Epoch ms the longest-waiting caller joined; null when nobody waits. */
+  longestWaitingSince: number | null;
   callers: CallerView[];
   agents: AgentCounts;
   today: QueueFigures;
@@ -138,10 +144,13 @@ export function memberActivity(state: QueueMetricsState, queue: string, member: 
 }
 
 function agentCounts(state: QueueMetricsState, queue: QueueState, now: number): AgentCounts {
-  const counts: AgentCounts = { loggedIn: 0, available: 0, ringing: 0, onCall: 0, paused: 0, wrapUp: 0 };
+  const counts: AgentCounts = { loggedIn: 0, available: 0, ringing: 0, onCall: 0, paused: 0, wrapUp: 0, loggedOut: 0 };
   for (const member of queue.members.values()) {
     const { activity } = memberActivity(state, queue.name, member, now);
-    if (activity === 'logged-out') continue;
+    if (activity === 'logged-out') {
+      counts.loggedOut++;
+      continue;
+    }
     counts.loggedIn++;
     if (activity === 'available') counts.available++;
     else if (activity === 'ringing') counts.ringing++;
@@ -163,14 +172,17 @@ export function selectQueue(state: QueueMetricsState, name: string, now: number)
     linkedid: c.linkedid,
     callerIdNum: c.callerIdNum,
     callerIdName: c.callerIdName,
+    joinedAt: c.joinedAt,
     waitSec: waitSec(c.joinedAt, now),
   }));
+  const longestWaitingSince = queue.callers.reduce<number | null>((oldest, c) => (oldest === null || c.joinedAt < oldest ? c.joinedAt : oldest), null);
   return {
     queue: queue.name,
     strategy: queue.strategy,
     serviceLevelSec: queue.serviceLevelSec,
     waiting: callers.length,
-    longestWaitSec: callers.reduce((longest, c) => Math.max(longest, c.waitSec), 0),
+    longestWaitSec: longestWaitingSince === null ? 0 : waitSec(longestWaitingSince, now),
+    longestWaitingSince,
     callers,
     agents: agentCounts(state, queue, now),
     today: figuresOf(now >= state.day.endsAt ? EMPTY_TALLY : queue.today),
