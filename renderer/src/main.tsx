@@ -12,6 +12,8 @@ const language = storedLanguage(browserStorage());
 document.documentElement.lang = language;
 const i18n = createI18n(language);
 const desk = createDesk(pickTransport(window));
+// Closing the window or a reload: the last keystrokes' draft goes out now, not after the debounce.
+window.addEventListener('pagehide', () => desk.drafts.flush());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

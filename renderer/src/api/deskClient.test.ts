@@ -22,10 +22,11 @@ function setup() {
 describe('deskClient.call', () => {
   it('sends the method and params and returns the parsed response', async () => {
     const { fake, client } = setup();
-    fake.answer('cases.create', () => ({ ok: true, value: aCase({ id: 42 }) }));
+    const created = { case: aCase({ id: 42 }), securityCode: 'K7PX3M9Q' };
+    fake.answer('cases.create', () => ({ ok: true, value: created }));
     const result = await client.call('cases.create', validInput);
     expect(fake.calls).toEqual([{ method: 'cases.create', params: validInput }]);
-    expect(result).toEqual({ ok: true, value: aCase({ id: 42 }) });
+    expect(result).toEqual({ ok: true, value: created });
   });
 
   it('refuses a request that breaks the contract without reaching the host', async () => {

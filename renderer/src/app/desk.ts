@@ -1,16 +1,33 @@
 import { createDeskClient, type DeskClient } from '../api/deskClient.js';
 import type { DeskTransport } from '../api/transport.js';
+import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
+import type { CatalogueContext } from '../form/caseDraft.js';
 import { callChanged, createCaseFormStore, type CaseFormStore } from '../form/caseFormStore.js';
+import { startDraftAutosave, type DraftAutosave } from '../form/draftAutosave.js';
+import { restoreLatestDraft } from '../form/draftRestore.js';
+import { triageUnit } from '../form/subjectOptions.js';
+import { createCaseSearch, type CaseSearch } from '../search/caseSearch.js';
 import { createCallStore } from '../state/callStore.js';
+import { caseSaved } from '../state/casesStore.js';
 import { createCasesStore } from '../state/casesStore.js';
+import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type CatalogueStore } from '../state/catalogueStore.js';
 import { createHostStore } from '../state/hostStore.js';
 import { createLinkStore } from '../state/linkStore.js';
 import { startSync, type DeskStores } from '../state/sync.js';
+import type { CaseRecord } from '../../../core/case.js';
 
 export interface Desk extends DeskStores {
   client: DeskClient;
   form: CaseFormStore;
+  catalogue: CatalogueStore;
+  search: CaseSearch;
+  detail: CaseDetail;
+  drafts: DraftAutosave;
   refresh: () => Promise<void>;
+  /** The picked subject and the triage unit, as the form's save needs them. */
+  catalogueContext: (subjectCode: string | null) => CatalogueContext;
+  /** A case was written from this desk: lists and an open detail follow at once. */
+  caseWritten: (record: CaseRecord) => void;
 }
 
 /** Everything the screen needs, wired once and outside React so it keeps working without a render. */
@@ -23,9 +40,75 @@ export function createDesk(transport: DeskTransport): Desk {
     cases: createCasesStore(),
   };
   const form = createCaseFormStore();
+  const catalogue = createCatalogueStore();
+  const search = createCaseSearch(client);
+  const detail = createCaseDetail(client);
+  const drafts = startDraftAutosave(form, client);
+
   stores.call.subscribe((s, prev) => {
     if (s.screenPop !== prev.screenPop) form.setState((f) => callChanged(f, s.screenPop), true);
   });
+
+  const caseWritten = (record: CaseRecord): void => {
+    stores.cases.setState((s) => caseSaved(s, record), true);
+    search.invalidate();
+    if (detail.store.getState().openId === record.id) void detail.reload();
+  };
+  // The host pushes every case this desk writes (also notes and attachments): the list follows.
+  client.on('cases.saved', (record) => {
+    search.invalidate();
+    if (detail.store.getState().openId === record.id) void detail.reload();
+  });
+
+  // Once per session: the catalogue and the draft a crash left behind. A failure retries on the next connect.
+  let catalogueDone = false;
+  let draftChecked = false;
+  async function sessionStart(): Promise<void> {
+    const tasks: Promise<void>[] = [];
+    if (!catalogueDone) {
+      tasks.push(
+        client.call('catalogue.get', {}).then((r) => {
+          if (r.ok) {
+            catalogueDone = true;
+            catalogue.setState((s) => catalogueLoaded(s, r.value), true);
+          } else {
+            catalogue.setState((s) => catalogueFailed(s, r.error.code), true);
+          }
+        }),
+      );
+    }
+    if (!draftChecked) {
+      tasks.push(
+        restoreLatestDraft(form, client).then((outcome) => {
+          draftChecked = outcome !== 'failed';
+        }),
+      );
+    }
+    await Promise.all(tasks);
+  }
+
   const { refresh } = startSync(client, stores);
-  return { ...stores, client, form, refresh };
+  const onConnection = (): void => {
+    if (client.connection().status !== 'connected') return;
+    void sessionStart();
+    search.invalidate();
+  };
+  client.onConnection(onConnection);
+  onConnection();
+
+  return {
+    ...stores,
+    client,
+    form,
+    catalogue,
+    search,
+    detail,
+    drafts,
+    refresh,
+    caseWritten,
+    catalogueContext: (subjectCode) => {
+      const c = catalogue.getState();
+      return { subject: subjectOf(c, subjectCode), triageUnitCode: triageUnit(c.catalogue)?.code ?? null };
+    },
+  };
 }

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { CaseDetailState } from '../detail/caseDetail.js';
 import type { CaseFormState } from '../form/caseFormStore.js';
+import type { DraftSaveState } from '../form/draftAutosave.js';
+import type { CaseSearchState } from '../search/caseSearchStore.js';
 import type { CallState } from '../state/callStore.js';
 import type { CasesState } from '../state/casesStore.js';
+import type { CatalogueState } from '../state/catalogueStore.js';
 import type { HostState } from '../state/hostStore.js';
 import type { LinkState } from '../state/linkStore.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/resources.js';
@@ -15,6 +19,10 @@ export const useLink = <T,>(selector: (s: LinkState) => T): T => useStore(useDes
 export const useCall = <T,>(selector: (s: CallState) => T): T => useStore(useDesk().call, selector);
 export const useCases = <T,>(selector: (s: CasesState) => T): T => useStore(useDesk().cases, selector);
 export const useCaseForm = <T,>(selector: (s: CaseFormState) => T): T => useStore(useDesk().form, selector);
+export const useCatalogue = <T,>(selector: (s: CatalogueState) => T): T => useStore(useDesk().catalogue, selector);
+export const useSearch = <T,>(selector: (s: CaseSearchState) => T): T => useStore(useDesk().search.store, selector);
+export const useDetail = <T,>(selector: (s: CaseDetailState) => T): T => useStore(useDesk().detail.store, selector);
+export const useDraftSave = <T,>(selector: (s: DraftSaveState) => T): T => useStore(useDesk().drafts.state, selector);
 
 /** Wall-clock time that re-renders every interval while `active`; idle screens do not tick. */
 export function useNow(active: boolean, intervalMs = 1000): number {

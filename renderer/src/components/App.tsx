@@ -1,3 +1,5 @@
+import { useGlobalShortcuts } from '../app/shortcuts.js';
+import { CaseDetail } from './CaseDetail.js';
 import { CaseForm } from './CaseForm.js';
 import { CaseList } from './CaseList.js';
 import { Header } from './Header.js';
@@ -5,6 +7,7 @@ import { HostBanner } from './HostBanner.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
 
 export function App() {
+  useGlobalShortcuts();
   return (
     <div className="app">
       <Header />
@@ -16,6 +19,7 @@ export function App() {
         </div>
         <div className="column column--cases">
           <CaseList />
+          <CaseDetail />
         </div>
       </main>
     </div>

@@ -1,100 +1,108 @@
-import { useCallback, useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../core/case.js';
 import { useDesk } from '../app/DeskContext.js';
 import { useCall, useCaseForm } from '../app/hooks.js';
-import { isPhoneLocked, isPristine } from '../form/caseDraft.js';
-import {
-  fieldEdited,
-  formCleared,
-  selectDraft,
-  selectFormError,
-  selectSavedId,
-  selectSaving,
-  submitCase,
-} from '../form/caseFormStore.js';
+import { isPristine } from '../form/caseDraft.js';
+import { formCleared, selectDone, selectFormError, selectSaving, submitCase } from '../form/caseFormStore.js';
+import { newDraftId } from '../form/draftId.js';
 import { selectScreenPop } from '../state/callStore.js';
-import { caseSaved } from '../state/casesStore.js';
 import { FormField } from './FormField.js';
+import { RoutingFields, TypeSelect } from './form/ChoiceFields.js';
+import { AddressFields, CitizenFields } from './form/CitizenFields.js';
+import { DraftRestoredNotice, DraftStatus } from './form/DraftNotice.js';
+import { FormDone } from './form/FormDone.js';
+import { DESCRIPTION_INPUT_ID, isTypingOutside } from './form/focus.js';
+import { ResolutionFields } from './form/ResolutionFields.js';
+import { SubjectField } from './form/SubjectField.js';
+import { useFormActions } from './form/useFormActions.js';
+import { useEffectiveChoices } from './form/useEffective.js';
+import { UrgentMarker } from './UrgentMarker.js';
 
-/** Enter in a one-line field moves on instead of submitting: saving is always a deliberate Ctrl+Enter. */
-function focusNextField(e: ReactKeyboardEvent<HTMLInputElement>): void {
-  if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
-  e.preventDefault();
-  const fields = Array.from(e.currentTarget.form?.querySelectorAll<HTMLElement>('input:not([readonly]), textarea') ?? []);
-  fields[fields.indexOf(e.currentTarget) + 1]?.focus();
+/** True for Ctrl+Enter (resolve) and Ctrl+Shift+Enter (forward); the outcome it asks for. */
+export function saveShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'repeat'>): CaseOutcome | null {
+  if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.repeat) return null;
+  return e.shiftKey ? 'forwarded' : 'resolved';
 }
 
 export function CaseForm() {
   const { t } = useTranslation();
   const desk = useDesk();
-  const draft = useCaseForm(selectDraft);
+  const description = useCaseForm((s) => s.draft.description);
+  const linkedid = useCaseForm((s) => s.draft.linkedid);
+  const prefillPhone = useCaseForm((s) => s.draft.prefill?.phone ?? null);
+  const pristine = useCaseForm((s) => isPristine(s.draft));
   const saving = useCaseForm(selectSaving);
   const formError = useCaseForm(selectFormError);
-  const savedId = useCaseForm(selectSavedId);
+  const done = useCaseForm(selectDone);
   const pop = useCall(selectScreenPop);
+  const effective = useEffectiveChoices();
+  const { edit } = useFormActions();
+  const formRef = useRef<HTMLFormElement>(null);
   const subjectRef = useRef<HTMLInputElement>(null);
 
   const save = useCallback(
     (outcome: CaseOutcome) =>
-      submitCase(
-        desk.form,
-        desk.client,
-        outcome,
-        () => desk.call.getState().screenPop,
+      submitCase(desk.form, desk.client, outcome, {
+        currentPop: () => desk.call.getState().screenPop,
+        catalogue: desk.catalogueContext,
         // The host also pushes cases.saved; upserting by id makes the two idempotent.
-        (record) => desk.cases.setState((s) => caseSaved(s, record), true),
-      ),
+        onSaved: desk.caseWritten,
+      }),
     [desk],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.repeat) return;
+      const outcome = saveShortcut(e);
+      if (outcome === null) return;
       e.preventDefault();
-      void save(e.shiftKey ? 'forwarded' : 'resolved');
+      void save(outcome);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
 
-  // Ready for the next case after a save, and for a new call, unless the operator is busy elsewhere.
+  // Ready for the next case after a save; and a call popping on an empty form puts the caret in the
+  // subject, unless the operator is typing somewhere else on the screen.
   useEffect(() => {
-    const idle = document.activeElement === null || document.activeElement === document.body;
-    if (savedId !== null || (draft.linkedid !== null && idle)) subjectRef.current?.focus();
-  }, [savedId, draft.linkedid]);
+    if (done?.kind) subjectRef.current?.focus();
+  }, [done?.kind, done?.caseId]);
+  useEffect(() => {
+    if (linkedid !== null && desk.form.getState().draft.linkedid === linkedid && isPristine(desk.form.getState().draft)) {
+      if (!isTypingOutside(formRef.current)) subjectRef.current?.focus();
+    }
+  }, [linkedid, desk]);
 
-  const edit = (field: Parameters<typeof fieldEdited>[1]) => (value: string) =>
-    desk.form.setState((s) => fieldEdited(s, field, value), true);
-  const phoneLocked = isPhoneLocked(draft);
-  const notForThisCall = pop !== null && pop.call.linkedid !== draft.linkedid && !isPristine(draft);
+  const focusDescription = () => document.getElementById(DESCRIPTION_INPUT_ID)?.focus();
+  const notForThisCall = pop !== null && pop.call.linkedid !== linkedid && !pristine;
+  const clear = () => desk.form.setState((s) => formCleared(s, desk.call.getState().screenPop, newDraftId()), true);
 
   return (
-    <section className="panel case-form-panel">
+    <section className="panel case-form-panel" aria-labelledby="case-form-title">
+      <DraftRestoredNotice />
+      <FormDone />
       <form
+        ref={formRef}
         className="case-form"
         data-testid="case-form"
-        data-linkedid={draft.linkedid ?? ''}
+        data-linkedid={linkedid ?? ''}
         aria-busy={saving}
         noValidate
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="form-head">
-          <h2>{t('form.title')}</h2>
-          <span className="binding" data-testid="case-binding" data-linkedid={draft.linkedid ?? ''}>
-            {draft.linkedid === null
+          <h2 id="case-form-title">{t('form.title')}</h2>
+          {effective.urgent && <UrgentMarker />}
+          <span className="binding" data-testid="case-binding" data-linkedid={linkedid ?? ''}>
+            {linkedid === null
               ? t('form.notBound')
-              : draft.prefill?.phone
-                ? t('form.boundToCall', { number: draft.prefill.phone })
+              : prefillPhone
+                ? t('form.boundToCall', { number: prefillPhone })
                 : t('form.boundToCallWithheld')}
           </span>
-          <button
-            type="button"
-            className="quiet"
-            data-testid="case-clear"
-            disabled={saving}
-            onClick={() => desk.form.setState((s) => formCleared(s, desk.call.getState().screenPop), true)}
-          >
+          <DraftStatus />
+          <button type="button" className="quiet" data-testid="case-clear" disabled={saving} onClick={clear}>
             {t('form.clear')}
           </button>
         </div>
@@ -103,46 +111,29 @@ export function CaseForm() {
             {t('form.notForThisCall')}
           </p>
         )}
-        <div className="form-row">
-          <FormField
-            field="phone"
-            label={t('form.phone')}
-            value={draft.phone}
-            onChange={edit('phone')}
-            onKeyDown={focusNextField}
-            readOnly={saving || phoneLocked}
-            hint={phoneLocked ? t('form.phoneLocked') : undefined}
-            inputMode="tel"
-            autoComplete="off"
+        <div className="form-row form-row--subject">
+          <SubjectField
+            inputRef={subjectRef}
+            onEnter={(e) => {
+              e.preventDefault();
+              focusDescription();
+            }}
           />
-          <FormField
-            field="citizenName"
-            label={t('form.citizenName')}
-            value={draft.citizenName}
-            onChange={edit('citizenName')}
-            onKeyDown={focusNextField}
-            readOnly={saving}
-            autoComplete="off"
-          />
+          <TypeSelect />
         </div>
-        <FormField
-          field="subject"
-          label={t('form.subject')}
-          value={draft.subject}
-          onChange={edit('subject')}
-          onKeyDown={focusNextField}
-          readOnly={saving}
-          inputRef={subjectRef}
-          autoComplete="off"
-        />
         <FormField
           field="description"
           label={t('form.description')}
-          value={draft.description}
+          value={description}
           onChange={edit('description')}
           readOnly={saving}
           multiline
+          rows={4}
         />
+        <ResolutionFields />
+        <RoutingFields />
+        <CitizenFields />
+        <AddressFields />
         {formError && (
           <p className="error form-error" role="alert" data-testid="case-form-error" data-code={formError}>
             {t(`errors.form.${formError}`)}
@@ -172,11 +163,6 @@ export function CaseForm() {
             {saving ? t('form.saving') : ''}
           </span>
         </div>
-        {savedId !== null && (
-          <p className="confirmation" role="status" data-testid="case-saved" data-case-id={savedId}>
-            {t('form.saved', { id: savedId })}
-          </p>
-        )}
         <p className="shortcuts muted">{t('form.shortcuts')}</p>
       </form>
     </section>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/hooks.js';
-import { selectAgent } from '../state/hostStore.js';
+import { selectAgent, selectRole } from '../state/hostStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LinkStatus } from './LinkStatus.js';
 
 export function Header() {
   const { t } = useTranslation();
   const agent = useHost(selectAgent);
+  const role = useHost(selectRole);
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.title')}</h1>
@@ -18,6 +19,11 @@ export function Header() {
           </>
         ) : (
           <span className="muted">{t('app.agentUnknown')}</span>
+        )}
+        {role && (
+          <span className="role" data-testid="agent-role" data-role={role}>
+            {t(`role.${role}`)}
+          </span>
         )}
       </div>
       <LinkStatus />

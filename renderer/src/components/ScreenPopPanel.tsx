@@ -2,11 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../core/call.js';
 import { useDesk } from '../app/DeskContext.js';
-import { useCall, useLanguage } from '../app/hooks.js';
-import { formatDate } from '../i18n/format.js';
+import { useCall } from '../app/hooks.js';
 import { callDismissed, selectScreenPop } from '../state/callStore.js';
+import { OPEN_STATUSES } from '../search/statusPresets.js';
 import { CallTimer } from './CallTimer.js';
-import { StatusBadge } from './StatusBadge.js';
+import { CaseSummaryList } from './CaseSummaryList.js';
+import { RepeatCallFlag } from './RepeatCallFlag.js';
+
+/** Cases that still wait for someone: the operator sees them, with their SLA, before saying a word. */
+const OPEN = new Set<string>(OPEN_STATUSES);
+const RECENT_SHOWN = 5;
 
 export function ScreenPopPanel() {
   const { t } = useTranslation();
@@ -43,6 +48,7 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
       </div>
       <div className="caller">
         <span className="sr-only">{t('call.callerLabel')}: </span>
+        {/* In full: the operator may need to call back, and the PBX already shows it on the phone. */}
         <span className="caller-number" data-testid="screen-pop-caller">
           {call.callerNumber}
         </span>
@@ -55,6 +61,7 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
           </span>
         )}
       </div>
+      <RepeatCallFlag pop={pop} />
       <CallerHistory pop={pop} />
     </section>
   );
@@ -62,7 +69,8 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
 
 function CallerHistory({ pop }: { pop: ScreenPop }) {
   const { t } = useTranslation();
-  const lng = useLanguage();
+  const open = pop.previousCases.filter((c) => OPEN.has(c.status));
+  const recent = pop.previousCases.filter((c) => !OPEN.has(c.status)).slice(0, RECENT_SHOWN);
   if (pop.previousCases.length === 0) {
     return (
       <p className="muted history-empty" data-testid="screen-pop-history" data-count={0}>
@@ -72,16 +80,18 @@ function CallerHistory({ pop }: { pop: ScreenPop }) {
   }
   return (
     <div className="history" data-testid="screen-pop-history" data-count={pop.previousCases.length}>
-      <h3>{t('call.history', { count: pop.previousCases.length })}</h3>
-      <ul>
-        {pop.previousCases.map((c) => (
-          <li key={c.id} data-testid="screen-pop-history-case">
-            <span className="history-date">{formatDate(c.createdAt, lng)}</span>
-            <span className="history-subject">{c.subject}</span>
-            <StatusBadge status={c.status} />
-          </li>
-        ))}
-      </ul>
+      {open.length > 0 && (
+        <>
+          <h3>{t('call.openCases', { count: open.length })}</h3>
+          <CaseSummaryList cases={open} testId="screen-pop-open-case" />
+        </>
+      )}
+      {recent.length > 0 && (
+        <>
+          <h3>{t('call.history', { count: pop.previousCases.length - open.length })}</h3>
+          <CaseSummaryList cases={recent} testId="screen-pop-history-case" />
+        </>
+      )}
     </div>
   );
 }

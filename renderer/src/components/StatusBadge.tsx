@@ -5,7 +5,7 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
   return (
     <span className={`badge badge--${status}`} data-status={status}>
-      {t(`cases.status.${status}`)}
+      {t(`case.status.${status}`)}
     </span>
   );
 }

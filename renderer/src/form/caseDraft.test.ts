@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { aScreenPop } from '../testing/fixtures.js';
-import { bindToCall, editDraft, emptyDraft, isPhoneLocked, isPristine, toNewCaseInput } from './caseDraft.js';
+import { aSubject, smallCatalogue } from '../testing/fixtures.js';
+import {
+  bindToCall,
+  cannedAnswerPicked,
+  choiceMade,
+  editDraft,
+  effectiveChoices,
+  emptyDraft,
+  isChannelLocked,
+  isPhoneLocked,
+  isPristine,
+  subjectPicked,
+  toNewCaseInput,
+  type CaseDraft,
+} from './caseDraft.js';
 
 const callA = aScreenPop({ linkedid: '100.1', callerNumber: '905321112233' }, { knownName: 'Ayşe Yılmaz' });
 const callB = aScreenPop({ linkedid: '200.2', callerNumber: '905339998877', callerName: 'MEHMET K' }, { knownName: null });
@@ -72,16 +86,142 @@ describe('bindToCall', () => {
   });
 });
 
+describe('choices and the subject', () => {
+  const lamp = aSubject({ code: 'aydinlatma.lamba', name: 'Sokak lambası yanmıyor', defaultUnit: 'aydinlatma' });
+
+  it('binds a call as a phone case and locks the channel while bound', () => {
+    const d = bindToCall(choiceMade(emptyDraft, { channel: 'phone' }), callA);
+    expect(d.channel).toBe('phone');
+    expect(isChannelLocked(d)).toBe(true);
+    expect(choiceMade(d, { channel: 'whatsapp' })).toBe(d);
+  });
+
+  it('counts a channel or a choice as the operator\'s own work, so a call does not take the form over', () => {
+    const whatsapp = choiceMade(emptyDraft, { channel: 'whatsapp' });
+    expect(isPristine(whatsapp)).toBe(false);
+    expect(bindToCall(whatsapp, callA)).toBe(whatsapp);
+    expect(isPristine(choiceMade(emptyDraft, { priority: 'high' }))).toBe(false);
+    expect(isPristine(editDraft(emptyDraft, 'street', 'Moda Cd.'))).toBe(false);
+  });
+
+  it('picks a subject with its code, and typing over it makes it free text again', () => {
+    const picked = subjectPicked(emptyDraft, lamp);
+    expect(picked).toMatchObject({ subject: 'Sokak lambası yanmıyor', subjectCode: 'aydinlatma.lamba' });
+    expect(isPristine(picked)).toBe(false);
+    expect(editDraft(picked, 'subject', 'Sokak lambası yanmıyor!')).toMatchObject({ subjectCode: null });
+  });
+
+  it('fills the resolution from a canned answer, and an edit makes it the operator\'s own', () => {
+    const answer = smallCatalogue.cannedAnswers[0]!;
+    const d = cannedAnswerPicked(emptyDraft, answer);
+    expect(d).toMatchObject({ resolution: answer.text, cannedAnswerCode: answer.code });
+    expect(editDraft(d, 'resolution', 'Başka').cannedAnswerCode).toBeNull();
+  });
+
+  it('takes type, priority, confidentiality and unit from the subject until the operator chooses', () => {
+    const info = smallCatalogue.subjects.find((s) => s.code === 'bilgi.su')!;
+    const d = subjectPicked(emptyDraft, info);
+    expect(effectiveChoices(d, { subject: info, triageUnitCode: 'halkla-iliskiler' })).toEqual({
+      type: 'information',
+      priority: 'normal',
+      confidential: true,
+      unitCode: 'fen-isleri',
+      unitSource: 'subject',
+      urgent: false,
+    });
+    const chosen = choiceMade(d, { type: 'complaint', unitCode: 'aydinlatma', confidential: false });
+    expect(effectiveChoices(chosen, { subject: info, triageUnitCode: null })).toMatchObject({
+      type: 'complaint',
+      confidential: false,
+      unitCode: 'aydinlatma',
+      unitSource: 'chosen',
+    });
+  });
+
+  it('shows a free-text case going to the triage unit, and marks urgent subjects', () => {
+    const free = editDraft(emptyDraft, 'subject', 'Kaldırım çökmüş');
+    expect(effectiveChoices(free, { subject: null, triageUnitCode: 'halkla-iliskiler' })).toMatchObject({
+      type: 'request',
+      priority: 'normal',
+      unitCode: 'halkla-iliskiler',
+      unitSource: 'triage',
+    });
+    expect(effectiveChoices(free, { subject: null, triageUnitCode: null }).unitSource).toBe('none');
+    const injured = smallCatalogue.subjects.find((s) => s.code === 'hayvan.yarali')!;
+    expect(effectiveChoices(subjectPicked(emptyDraft, injured), { subject: injured, triageUnitCode: null }).urgent).toBe(true);
+  });
+});
+
 describe('toNewCaseInput', () => {
-  it('sends blank optional fields as null', () => {
-    const d = { ...emptyDraft, subject: 'Konu', description: 'Açıklama', phone: '  ', citizenName: '' };
-    expect(toNewCaseInput(d, 'resolved')).toEqual({
+  const info = smallCatalogue.subjects.find((s) => s.code === 'bilgi.su')!;
+  const ctx = { subject: info, triageUnitCode: 'halkla-iliskiler' };
+  const draftId = '7d444840-9dc0-41fb-8b30-0b9b2f4a0f1e';
+  const filled: CaseDraft = {
+    ...subjectPicked(bindToCall(emptyDraft, callA), info),
+    description: 'Kesinti ne zaman bitecek?',
+    resolution: 'Saat 17.00’de bitecek.',
+    tcKimlikNo: ' 10000000146 ',
+    district: 'Kadıköy',
+    street: 'Moda Cd.',
+  };
+
+  it('resolves with the answer given, leaving untouched choices to the host', () => {
+    expect(toNewCaseInput(filled, 'resolved', draftId, ctx)).toEqual({
+      subject: 'Su kesintisi bilgisi',
+      subjectCode: 'bilgi.su',
+      type: 'information',
+      channel: 'phone',
+      priority: null,
+      confidential: null,
+      description: 'Kesinti ne zaman bitecek?',
+      outcome: 'resolved',
+      resolution: 'Saat 17.00’de bitecek.',
+      unitCode: null,
+      phone: '905321112233',
+      citizenName: 'Ayşe Yılmaz',
+      tcKimlikNo: '10000000146',
+      address: { district: 'Kadıköy', neighbourhood: null, street: 'Moda Cd.', detail: null },
+      linkedid: '100.1',
+      draftId,
+    });
+  });
+
+  it('forwards without a resolution, to the unit the operator chose (null: the subject\'s)', () => {
+    const forwarded = toNewCaseInput(filled, 'forwarded', draftId, ctx);
+    expect(forwarded).toMatchObject({ outcome: 'forwarded', resolution: null, unitCode: null });
+    const rerouted = choiceMade(filled, { unitCode: 'aydinlatma', priority: 'high', confidential: false });
+    expect(toNewCaseInput(rerouted, 'forwarded', draftId, ctx)).toMatchObject({
+      unitCode: 'aydinlatma',
+      priority: 'high',
+      confidential: false,
+    });
+  });
+
+  it('sends blank optional fields as null and a free-text subject without a code', () => {
+    const d = { ...emptyDraft, subject: 'Konu', description: 'Açıklama', phone: '  ', citizenName: '', resolution: '  ' };
+    expect(toNewCaseInput(d, 'resolved', null, { subject: null, triageUnitCode: 'halkla-iliskiler' })).toEqual({
       subject: 'Konu',
+      subjectCode: null,
+      type: 'request',
+      channel: 'phone',
+      priority: null,
+      confidential: null,
       description: 'Açıklama',
       outcome: 'resolved',
+      resolution: null,
+      unitCode: null,
       phone: null,
       citizenName: null,
+      tcKimlikNo: null,
+      address: null,
       linkedid: null,
+      draftId: null,
     });
+  });
+
+  it('produces what the contract accepts', async () => {
+    const { NewCaseInput } = await import('../../../core/case.js');
+    expect(NewCaseInput.strict().safeParse(toNewCaseInput(filled, 'resolved', draftId, ctx)).success).toBe(true);
+    expect(NewCaseInput.strict().safeParse(toNewCaseInput(filled, 'forwarded', draftId, ctx)).success).toBe(true);
   });
 });

@@ -1,8 +1,19 @@
 import type { DeskError, ErrorCode } from '../../../core/contract.js';
-import { DRAFT_FIELDS, type DraftField } from './caseDraft.js';
+import { TEXT_FIELDS, type TextField } from './caseDraft.js';
 
-export type FieldErrorKey = 'required' | 'tooLong' | 'controlChars' | 'phoneInvalid' | 'invalid';
-export type FieldErrors = Partial<Record<DraftField, FieldErrorKey>>;
+export type FieldErrorKey =
+  | 'required'
+  | 'tooLong'
+  | 'controlChars'
+  | 'phoneInvalid'
+  | 'tcInvalid'
+  | 'subjectUnknown'
+  | 'unitUnknown'
+  | 'invalid';
+
+/** Where a message can sit: every text input, plus the unit picker. */
+export type ErrorSlot = TextField | 'unitCode';
+export type FieldErrors = Partial<Record<ErrorSlot, FieldErrorKey>>;
 
 /** Issue messages core/case.ts attaches to its refinements; anything else is a generic "invalid". */
 const byIssueMessage: Record<string, FieldErrorKey> = {
@@ -10,10 +21,32 @@ const byIssueMessage: Record<string, FieldErrorKey> = {
   'text.tooLong': 'tooLong',
   'text.controlChars': 'controlChars',
   'phone.invalid': 'phoneInvalid',
+  'tc.invalid': 'tcInvalid',
 };
 
-const isDraftField = (name: string | undefined): name is DraftField =>
-  (DRAFT_FIELDS as readonly string[]).includes(name ?? '');
+function keyOf(message: string): FieldErrorKey {
+  const known = byIssueMessage[message];
+  if (known) return known;
+  // The host's catalogue rules (core/caseRules.ts) name their field by prefix.
+  if (message.startsWith('subject.')) return 'subjectUnknown';
+  if (message.startsWith('unit.')) return 'unitUnknown';
+  if (message.startsWith('tc.')) return 'tcInvalid';
+  return 'invalid';
+}
+
+const isTextField = (name: string): name is TextField => (TEXT_FIELDS as readonly string[]).includes(name);
+
+/** The slot an issue path belongs to: `address.detail` → addressDetail, `subjectCode` → subject. */
+export function slotOfPath(path: string): ErrorSlot | null {
+  const [head, sub] = path.split('.');
+  if (head === 'address') {
+    if (sub === 'detail') return 'addressDetail';
+    return sub !== undefined && isTextField(sub) ? sub : null;
+  }
+  if (head === 'subjectCode') return 'subject';
+  if (head === 'unitCode') return 'unitCode';
+  return head !== undefined && isTextField(head) ? head : null;
+}
 
 export interface SaveErrors {
   fieldErrors: FieldErrors;
@@ -26,8 +59,8 @@ export function saveErrorsFrom(error: DeskError): SaveErrors {
   const fieldErrors: FieldErrors = {};
   let unplaced = false;
   for (const issue of error.issues ?? []) {
-    const field = issue.path.split('.')[0];
-    if (isDraftField(field)) fieldErrors[field] ??= byIssueMessage[issue.message] ?? 'invalid';
+    const slot = slotOfPath(issue.path);
+    if (slot) fieldErrors[slot] ??= keyOf(issue.message);
     else unplaced = true;
   }
   const placed = Object.keys(fieldErrors).length > 0;

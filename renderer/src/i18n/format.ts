@@ -25,6 +25,28 @@ function format(iso: string, lng: Language, kind: 'dateTime' | 'date' | 'time'):
 
 export const formatDateTime = (iso: string, lng: Language) => format(iso, lng, 'dateTime');
 export const formatDate = (iso: string, lng: Language) => format(iso, lng, 'date');
+export const formatTime = (iso: string, lng: Language) => format(iso, lng, 'time');
+
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+/** 100000 → "100.000" in Turkish, "100,000" in English. */
+export function formatCount(n: number, lng: Language): string {
+  let f = numberFormats.get(lng);
+  if (!f) numberFormats.set(lng, (f = new Intl.NumberFormat(LOCALE[lng])));
+  return f.format(n);
+}
+
+/** 8388608 → "8 MB"; 1536 → "1,5 KB" (Turkish decimal comma). */
+export function formatBytes(bytes: number, lng: Language): string {
+  const units = ['B', 'KB', 'MB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(LOCALE[lng], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
 
 /** Call timer: m:ss, or h:mm:ss past an hour. */
 export function formatDuration(ms: number): string {

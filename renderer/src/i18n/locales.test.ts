@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CaseStatus, CaseType, Channel, Priority, SlaState } from '../../../core/case.js';
+import { UnitKind } from '../../../core/catalogue.js';
+import { DeskRole, ErrorCode } from '../../../core/contract.js';
+import { ATTACHMENT_PROBLEMS } from '../detail/attachmentUpload.js';
+import { TEXT_FIELDS } from '../form/caseDraft.js';
 import { resources } from './resources.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -31,12 +36,30 @@ describe('locales', () => {
     for (const [key, text] of [...tr, ...en]) expect(text.trim(), key).not.toBe('');
   });
 
-  it('translate every error code and issue the contract can produce', () => {
-    for (const code of ['invalid-request', 'unknown-method', 'not-found', 'internal', 'unavailable']) {
-      expect(tr.has(`errors.form.${code}`), code).toBe(true);
+  it('translate every error code the contract can produce, wherever an error is shown', () => {
+    for (const code of ErrorCode.options) {
+      for (const place of ['form', 'search']) expect(tr.has(`errors.${place}.${code}`), `${place}.${code}`).toBe(true);
     }
     for (const status of ['connecting', 'connected', 'reconnecting', 'auth-failed', 'stopped', 'unknown']) {
       expect(tr.has(`link.${status}`), status).toBe(true);
     }
+    for (const problem of ATTACHMENT_PROBLEMS) expect(tr.has(`errors.attachment.${problem}`), problem).toBe(true);
+  });
+
+  it('name every channel, type, status, priority, SLA state, unit kind and role', () => {
+    const names: [string, readonly string[]][] = [
+      ['case.channel', Channel.options],
+      ['case.type', CaseType.options],
+      ['case.status', CaseStatus.options],
+      ['case.priority', Priority.options],
+      ['sla', SlaState.options],
+      ['unitKind', UnitKind.options],
+      ['role', DeskRole.options],
+    ];
+    for (const [prefix, values] of names) for (const v of values) expect(tr.has(`${prefix}.${v}`), `${prefix}.${v}`).toBe(true);
+  });
+
+  it('label every field of the form', () => {
+    for (const field of TEXT_FIELDS) expect(tr.has(`form.${field}`), field).toBe(true);
   });
 });

@@ -1,21 +1,24 @@
 import { createStore } from 'zustand/vanilla';
-import type { DeskSnapshot, ErrorCode } from '../../../core/contract.js';
+import type { DeskRole, DeskSnapshot, ErrorCode } from '../../../core/contract.js';
 import type { HostConnection } from '../api/transport.js';
 
 export interface HostState {
   connection: HostConnection;
   agent: { agentInterface: string; agentName: string | null } | null;
+  /** What this desk's user does; null until the first snapshot (treated as the least privileged). */
+  role: DeskRole | null;
   /** Set when the (re)connect load failed for a reason a reconnect will not fix. */
   loadError: ErrorCode | null;
 }
 
-export const initialHostState: HostState = { connection: { status: 'connecting' }, agent: null, loadError: null };
+export const initialHostState: HostState = { connection: { status: 'connecting' }, agent: null, role: null, loadError: null };
 
 export const connectionChanged = (s: HostState, connection: HostConnection): HostState => ({ ...s, connection });
 
 export const snapshotLoaded = (s: HostState, snapshot: DeskSnapshot): HostState => ({
   ...s,
   agent: { agentInterface: snapshot.agentInterface, agentName: snapshot.agentName },
+  role: snapshot.role,
   loadError: null,
 });
 
@@ -27,4 +30,5 @@ export type HostStore = ReturnType<typeof createHostStore>;
 
 export const selectConnection = (s: HostState) => s.connection;
 export const selectAgent = (s: HostState) => s.agent;
+export const selectRole = (s: HostState) => s.role;
 export const selectLoadError = (s: HostState) => s.loadError;

@@ -66,6 +66,7 @@ describe('hostStore', () => {
     expect(s).toEqual({
       connection: { status: 'connected' },
       agent: { agentInterface: 'PJSIP/1001', agentName: 'Operatör 1001' },
+      role: 'operator',
       loadError: null,
     });
   });

@@ -1,17 +1,34 @@
 import type { AgentCall, ScreenPop } from '../../../core/call.js';
 import type { CaseRecord } from '../../../core/case.js';
+import type { Catalogue, Subject } from '../../../core/catalogue.js';
 import type { DeskSnapshot } from '../../../core/contract.js';
 
 export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
     id: 1,
+    applicationNo: '2025-0000001-7',
+    type: 'complaint',
     subject: 'Sokak lambası yanmıyor',
-    description: 'Kadıköy, Moda Cd. 12 önündeki lamba üç gündür yanmıyor.',
+    subjectCode: 'aydinlatma.sokak-lambasi',
+    channel: 'phone',
+    priority: 'normal',
+    confidential: false,
+    urgent: false,
     status: 'forwarded',
+    unitCode: 'aydinlatma',
+    description: 'Kadıköy, Moda Cd. 12 önündeki lamba üç gündür yanmıyor.',
+    resolution: null,
+    firstContactResolution: false,
     phone: '905321112233',
     citizenName: 'Ayşe Yılmaz',
+    tcKimlikNo: null,
+    address: null,
     linkedid: '1700000000.1',
+    attachmentCount: 0,
     createdAt: '2025-11-25T09:30:00.000Z',
+    updatedAt: '2025-11-25T09:30:00.000Z',
+    dueAt: null,
+    sla: 'on-time',
     ...overrides,
   };
 }
@@ -31,12 +48,14 @@ export function aScreenPop(call: Partial<AgentCall> = {}, rest: Partial<Omit<Scr
     },
     knownName: 'Ayşe Yılmaz',
     previousCases: [],
+    repeatCandidates: [],
     ...rest,
   };
 }
 
 export function aSnapshot(overrides: Partial<DeskSnapshot> = {}): DeskSnapshot {
   return {
+    role: 'operator',
     agentInterface: 'PJSIP/1001',
     agentName: 'Operatör 1001',
     link: { status: 'connected', since: 1_700_000_000_000 },
@@ -44,3 +63,55 @@ export function aSnapshot(overrides: Partial<DeskSnapshot> = {}): DeskSnapshot {
     ...overrides,
   };
 }
+
+export function aSubject(overrides: Partial<Subject> & Pick<Subject, 'code' | 'name'>): Subject {
+  return {
+    parent: null,
+    resolutionDays: 5,
+    priority: 'normal',
+    confidential: false,
+    defaultUnit: 'fen-isleri',
+    urgent: false,
+    defaultType: 'complaint',
+    keywords: [],
+    ...overrides,
+  };
+}
+
+/** A small catalogue whose names exercise the Turkish letters the type-ahead must fold. */
+export const smallCatalogue: Catalogue = {
+  version: 'test-1',
+  triageUnit: 'halkla-iliskiler',
+  units: [
+    { code: 'fen-isleri', name: 'Fen İşleri Müdürlüğü', kind: 'directorate' },
+    { code: 'aydinlatma', name: 'Aydınlatma ve Enerji Müdürlüğü', kind: 'directorate' },
+    { code: 'veteriner', name: 'Veteriner İşleri Müdürlüğü', kind: 'directorate' },
+    { code: 'halkla-iliskiler', name: 'Halkla İlişkiler Müdürlüğü', kind: 'directorate' },
+    { code: 'ilce-izmit', name: 'İzmit Belediyesi', kind: 'district' },
+  ],
+  subjects: [
+    aSubject({ code: 'aydinlatma', name: 'Aydınlatma (Işıklandırma)', defaultUnit: 'aydinlatma' }),
+    aSubject({ code: 'aydinlatma.lamba', name: 'Sokak lambası yanmıyor', parent: 'aydinlatma', defaultUnit: 'aydinlatma', keywords: ['ışık', 'direk'] }),
+    aSubject({ code: 'izmit.yol', name: 'İzmit yolu bakımı', defaultUnit: 'ilce-izmit', defaultType: 'request', priority: 'low' }),
+    aSubject({
+      code: 'hayvan.yarali',
+      name: 'Yaralı sokak hayvanı',
+      defaultUnit: 'veteriner',
+      urgent: true,
+      priority: 'urgent',
+      keywords: ['köpek', 'kedi'],
+    }),
+    aSubject({ code: 'hayvan.kopek', name: 'Saldırgan köpek', defaultUnit: 'veteriner', keywords: ['köpek'] }),
+    aSubject({
+      code: 'bilgi.su',
+      name: 'Su kesintisi bilgisi',
+      defaultUnit: 'fen-isleri',
+      defaultType: 'information',
+      confidential: true,
+    }),
+  ],
+  cannedAnswers: [
+    { code: 'su-kesinti', subjectCode: 'bilgi.su', title: 'Planlı su kesintileri', text: 'Planlı kesintiler web sitesinde ilan edilir.' },
+    { code: 'saatler', subjectCode: null, title: 'Çalışma saatleri', text: 'Hafta içi 08.30–17.30.' },
+  ],
+};

@@ -1,0 +1,145 @@
+import { useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { Catalogue, Subject } from '../../../core/catalogue.js';
+import { subjectOptions } from '../form/subjectOptions.js';
+import { UrgentMarker } from './UrgentMarker.js';
+
+interface SubjectPickerProps {
+  id: string;
+  testId: string;
+  label: string;
+  value: string;
+  /** The catalogue subject the text stands for; null while it is free text. */
+  pickedCode: string | null;
+  catalogue: Catalogue | null;
+  onText: (text: string) => void;
+  onPick: (subject: Subject) => void;
+  /** Enter with no option highlighted: the text stays as typed (free text) and the form moves on. */
+  onEnter?: (e: KeyboardEvent<HTMLInputElement>) => void;
+  readOnly?: boolean;
+  invalid?: boolean;
+  describedBy?: string | undefined;
+  placeholder?: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}
+
+/**
+ * Type-ahead over the subject catalogue (ARIA combobox). Keys: ↓/↑ move through the list, Enter
+ * picks the highlighted subject, Esc closes the list, Tab leaves without picking. Typing anything
+ * not in the catalogue is allowed: it is recorded as free text.
+ */
+export function SubjectPicker(props: SubjectPickerProps) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const options = useMemo(
+    () => (props.pickedCode === null ? subjectOptions(props.catalogue, props.value) : []),
+    [props.catalogue, props.value, props.pickedCode],
+  );
+  const expanded = open && options.length > 0;
+  const listId = `${props.id}-options`;
+  const optionId = (i: number) => `${props.id}-option-${i}`;
+
+  const pick = (subject: Subject) => {
+    props.onPick(subject);
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const plain = !e.altKey && !e.metaKey && !e.shiftKey;
+    switch (e.key) {
+      case 'ArrowDown':
+        if (!plain || options.length === 0) return;
+        e.preventDefault();
+        if (!open) setOpen(true);
+        setActive((i) => Math.min(options.length - 1, i + 1));
+        return;
+      case 'ArrowUp':
+        if (!plain || !expanded) return;
+        e.preventDefault();
+        setActive((i) => Math.max(-1, i - 1));
+        return;
+      case 'Escape':
+        if (!expanded) return;
+        // The list closes; nothing behind it (a dialog, the detail panel) should react.
+        e.preventDefault();
+        e.stopPropagation();
+        setOpen(false);
+        setActive(-1);
+        return;
+      case 'Tab':
+        setOpen(false);
+        setActive(-1);
+        return;
+      case 'Enter': {
+        const highlighted = expanded && active >= 0 ? options[active] : undefined;
+        if (highlighted) {
+          // Ctrl+Enter on a highlighted subject picks it and lets the save shortcut run with it.
+          if (!e.ctrlKey && !e.metaKey) e.preventDefault();
+          pick(highlighted.subject);
+          if (!e.ctrlKey && !e.metaKey) props.onEnter?.(e);
+          return;
+        }
+        props.onEnter?.(e);
+        return;
+      }
+      default:
+    }
+  };
+
+  return (
+    <div className="combobox">
+      <input
+        id={props.id}
+        ref={props.inputRef}
+        type="text"
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        aria-invalid={props.invalid ? true : undefined}
+        aria-describedby={props.describedBy}
+        data-testid={props.testId}
+        data-subject-code={props.pickedCode ?? ''}
+        value={props.value}
+        readOnly={props.readOnly}
+        placeholder={props.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => {
+          props.onText(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => {
+          setOpen(false);
+          setActive(-1);
+        }}
+      />
+      <ul className="combobox-list" id={listId} role="listbox" aria-label={props.label} data-testid={`${props.testId}-options`} hidden={!expanded}>
+        {expanded &&
+          options.map((o, i) => (
+            <li
+              key={o.subject.code}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className={`combobox-option${i === active ? ' combobox-option--active' : ''}`}
+              data-testid="subject-option"
+              data-code={o.subject.code}
+              // Keep focus in the input: a click must not blur it before the pick lands.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(o.subject)}
+            >
+              <span className="option-name">
+                {o.subject.name}
+                {o.subject.urgent && <UrgentMarker compact />}
+              </span>
+              {o.parents.length > 0 && <span className="option-path muted">{o.parents.join(' › ')}</span>}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { CaseHistoryEntry } from '../../../core/case.js';
+
+/**
+ * A history entry as the timeline shows it. The host writes `kind` and a JSON `detail`
+ * (db/caseRepository.ts, db/attachmentRepository.ts); known kinds get a sentence of their own,
+ * anything else shows its kind as written.
+ */
+export type HistoryLine =
+  | { kind: 'created'; channel: string | null; type: string | null }
+  | { kind: 'forwarded'; unitCode: string | null }
+  | { kind: 'closed'; text: string | null }
+  | { kind: 'note'; text: string | null }
+  | { kind: 'attachment'; fileName: string | null }
+  | { kind: 'other'; name: string };
+
+const field = (detail: unknown, name: string): string | null => {
+  if (typeof detail !== 'object' || detail === null) return null;
+  const value = (detail as Record<string, unknown>)[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+};
+
+export function historyLine(entry: Pick<CaseHistoryEntry, 'kind' | 'detail'>): HistoryLine {
+  const d = entry.detail;
+  switch (entry.kind) {
+    case 'created':
+      return { kind: 'created', channel: field(d, 'channel'), type: field(d, 'type') };
+    case 'forwarded':
+      return { kind: 'forwarded', unitCode: field(d, 'unitCode') };
+    case 'closed':
+    case 'resolved':
+      return { kind: 'closed', text: field(d, 'resolution') };
+    case 'note':
+      return { kind: 'note', text: field(d, 'text') ?? (typeof d === 'string' ? d : null) };
+    case 'attachment':
+      return { kind: 'attachment', fileName: field(d, 'fileName') };
+    default:
+      return { kind: 'other', name: entry.kind };
+  }
+}
