@@ -72,7 +72,7 @@ export function createCaseHandlers(deps: CaseServiceDeps): CaseHandlers {
     'attachments.add': ({ caseId, fileName, dataBase64 }) => {
       existing(caseId);
       const file = storeAttachment(deps.dataDir, dataBase64);
-      const info = addAttachment(db, { caseId, fileName, ...file }, deps.now());
+      const info = addAttachment(db, { caseId, fileName, ...file, actor: deps.actor }, deps.now());
       deps.onSaved(existing(caseId));
       return info;
     },

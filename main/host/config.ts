@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DeskRole } from '../../core/contract.js';
+import type { WallboardSettings } from '../../core/queue.js';
 
 export interface AmiTarget {
   host: string;
@@ -30,8 +31,14 @@ export interface DeskConfig {
   agentInterface: string;
   agentName: string | null;
   role: DeskRole;
+  /** The team lead's own phone for listen/whisper/barge (ChanSpy rings it), e.g. PJSIP/2001. */
+  supervisorPhone: string | null;
+  wallboard: WallboardSettings;
   browserPort: number;
 }
+
+/** Pause reasons offered by default (the issue's list, in the users' language). */
+export const DEFAULT_PAUSE_REASONS = ['Mola', 'Yemek', 'Eğitim', 'Toplantı', 'Evrak', 'Geri arama'];
 
 const APP_FOLDER = 'alo153-desk';
 
@@ -72,8 +79,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
   const autoAnswer = env.DESK_SIM_AUTO_ANSWER_MS === 'off' ? null : intFrom(env, 'DESK_SIM_AUTO_ANSWER_MS', 2500, 0, 600_000);
   const role = DeskRole.safeParse(env.DESK_ROLE?.trim() || 'operator');
   if (!role.success) throw new ConfigError(`DESK_ROLE must be one of: ${DeskRole.options.join(', ')}`);
+  const pauseReasons = env.DESK_PAUSE_REASONS?.split(',').map((r) => r.trim()).filter(Boolean) ?? [];
   return {
     role: role.data,
+    supervisorPhone: env.DESK_SUPERVISOR_PHONE?.trim() || null,
+    wallboard: {
+      longestWaitAlertSec: intFrom(env, 'DESK_LONGEST_WAIT_ALERT_SEC', 20, 1, 3600),
+      pauseReasons: pauseReasons.length > 0 ? pauseReasons : DEFAULT_PAUSE_REASONS,
+      wrapUpSec: intFrom(env, 'DESK_WRAPUP_SEC', 10, 0, 600),
+    },
     dataDir: env.DESK_DATA_DIR?.trim() ? path.resolve(env.DESK_DATA_DIR) : defaultDataDir(env),
     ami,
     demoPbx: {

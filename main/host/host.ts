@@ -9,6 +9,7 @@ import { reduceAgentCall } from '../../telephony/agentCall.js';
 import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.js';
 import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
 import { createCaseHandlers } from './caseService.js';
+import { createQueueService } from './queueService.js';
 import { loadCatalogue } from './catalogueSource.js';
 import type { DeskConfig } from './config.js';
 import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
@@ -79,7 +80,20 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     emit('call.screenPop', screenPopOf(call));
   });
 
+  const queues = createQueueService({
+    ami,
+    dataDir: config.dataDir,
+    role: config.role,
+    agentInterface: config.agentInterface,
+    agentName: config.agentName,
+    supervisorPhone: config.supervisorPhone,
+    settings: config.wallboard,
+    log,
+    push: (snapshot) => emit('queue.metrics', snapshot),
+  });
+
   const handlers: Handlers = {
+    ...queues.handlers,
     'desk.snapshot': () => ({
       role: config.role,
       agentInterface: config.agentInterface,
@@ -122,6 +136,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     },
     async close() {
       listeners.clear();
+      queues.stop();
       await ami.stop();
       await simulator?.stop();
       db.close();

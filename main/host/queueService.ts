@@ -1,0 +1,228 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { maskPhone } from '../../core/phone.js';
+import type { DeskRole } from '../../core/contract.js';
+import type { QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
+import { header, type AmiFrame } from '../../telephony/ami/amiFrame.js';
+import type { AmiActionFields, AmiClient } from '../../telephony/ami/amiClient.js';
+import {
+  appendHistory,
+  applyChannels,
+  channelDevice,
+  createQueueMetricsState,
+  reduceQueueMetricsFrame,
+  restoreDayCounters,
+  resync,
+  serializeDayCounters,
+  toAgentRows,
+  toQueueTiles,
+  type QueueMetricsState,
+} from '../../telephony/queueMetrics/index.js';
+import { RequestError, type Handlers } from './dispatch.js';
+
+type QueueHandlers = Pick<
+  Handlers,
+  'queue.snapshot' | 'agent.pause' | 'agent.queueMembership' | 'agent.hangup' | 'supervisor.pause' | 'supervisor.queueMembership' | 'supervisor.spy'
+>;
+
+export interface QueueServiceDeps {
+  ami: AmiClient;
+  dataDir: string;
+  role: DeskRole;
+  agentInterface: string;
+  agentName: string | null;
+  /** The team lead's own phone, where ChanSpy rings (e.g. PJSIP/2001); null: no listening in. */
+  supervisorPhone: string | null;
+  settings: WallboardSettings;
+  log: (line: string) => void;
+  /** Pushes the snapshot to the UI. Called at most every PUSH_INTERVAL_MS. */
+  push: (snapshot: QueueSnapshot) => void;
+}
+
+export interface QueueService {
+  handlers: QueueHandlers;
+  stop(): void;
+}
+
+const PUSH_INTERVAL_MS = 250;
+const PERSIST_INTERVAL_MS = 5_000;
+const DAY_FILE = 'queue-day.json';
+
+/** Everything about queues: figures from the PBX's events, and the controls operators and team leads use. */
+export function createQueueService(deps: QueueServiceDeps): QueueService {
+  const { ami, settings } = deps;
+  const dayFile = path.join(deps.dataDir, DAY_FILE);
+  let state: QueueMetricsState = restoreDay(createQueueMetricsState(Date.now()), dayFile, deps.log);
+  let history: readonly QueueHistoryPoint[] = [];
+  let pushTimer: NodeJS.Timeout | null = null;
+  let dirty = false;
+
+  // Team leads see waiting callers' numbers masked; operators do not need them at all.
+  const maskNumber = deps.role === 'team-lead' ? (n: string) => maskPhone(n) : () => null;
+  const snapshot = (): QueueSnapshot => {
+    const now = Date.now();
+    history = appendHistory(history, state, now);
+    return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
+  };
+  const schedulePush = () => {
+    dirty = true;
+    pushTimer ??= setTimeout(() => {
+      pushTimer = null;
+      deps.push(snapshot());
+    }, PUSH_INTERVAL_MS);
+  };
+
+  const unsubscribeEvents = ami.onEvent((frame) => {
+    const next = reduceQueueMetricsFrame(state, frame, Date.now());
+    if (next !== state) {
+      state = next;
+      schedulePush();
+    }
+    onAgentCallEnded(frame);
+  });
+  const unsubscribeResync = ami.onResync((r) => {
+    state = applyChannels(resync(state, r.queueStatus, r.at), r.channels, r.at);
+    schedulePush();
+  });
+  // The chart and the counts since midnight move even when the PBX is quiet.
+  const minuteTimer = setInterval(schedulePush, 60_000);
+  const persistTimer = setInterval(() => {
+    if (!dirty) return;
+    dirty = false;
+    persistDay(state, dayFile, deps.log);
+  }, PERSIST_INTERVAL_MS);
+
+  // After-call work: the operator is paused for wrapUpSec after each call, then unpaused by itself.
+  let wrapUpTimer: NodeJS.Timeout | null = null;
+  function onAgentCallEnded(frame: AmiFrame) {
+    if (settings.wrapUpSec <= 0 || header(frame, 'Event') !== 'AgentComplete' || header(frame, 'Interface') !== deps.agentInterface) return;
+    if (wrapUpTimer) clearTimeout(wrapUpTimer);
+    void pbx({ Action: 'QueuePause', Interface: deps.agentInterface, Paused: 'true', Reason: WRAP_UP_REASON }).catch(() => {});
+    wrapUpTimer = setTimeout(() => {
+      wrapUpTimer = null;
+      void pbx({ Action: 'QueuePause', Interface: deps.agentInterface, Paused: 'false' }).catch(() => {});
+    }, settings.wrapUpSec * 1000);
+  }
+
+  /** Sends an action; a `Response: Error` becomes a refusal the UI shows with the PBX's own words. */
+  async function pbx(fields: AmiActionFields): Promise<AmiFrame> {
+    let response: AmiFrame;
+    try {
+      response = await ami.action(fields);
+    } catch {
+      throw new RequestError({ code: 'unavailable', message: 'The PBX link is down' });
+    }
+    if (header(response, 'Response') === 'Error') {
+      throw new RequestError({ code: 'pbx-refused', message: header(response, 'Message') ?? 'The PBX refused the request' });
+    }
+    return response;
+  }
+
+  const teamLeadOnly = () => {
+    if (deps.role !== 'team-lead') throw new RequestError({ code: 'forbidden', message: 'Only a team lead may do this' });
+  };
+  const pause = (iface: string, paused: boolean, reason: string | null, queue: string | null) =>
+    pbx({
+      Action: 'QueuePause',
+      Interface: iface,
+      Paused: paused ? 'true' : 'false',
+      ...(queue ? { Queue: queue } : {}),
+      ...(paused && reason ? { Reason: reason } : {}),
+    });
+  const membership = (iface: string, queue: string, member: boolean, name: string | null) =>
+    pbx(
+      member
+        ? { Action: 'QueueAdd', Queue: queue, Interface: iface, Penalty: '0', Paused: 'false', ...(name ? { MemberName: name } : {}) }
+        : { Action: 'QueueRemove', Queue: queue, Interface: iface },
+    );
+  const ok = { ok: true as const };
+
+  return {
+    handlers: {
+      'queue.snapshot': () => snapshot(),
+      'agent.pause': async ({ paused, reason, queue }) => {
+        await pause(deps.agentInterface, paused, reason, queue);
+        return ok;
+      },
+      'agent.queueMembership': async ({ queue, member }) => {
+        await membership(deps.agentInterface, queue, member, deps.agentName);
+        return ok;
+      },
+      'agent.hangup': async ({ linkedid }) => {
+        const channels = await ami.listAction({ Action: 'CoreShowChannels' }).catch(() => {
+          throw new RequestError({ code: 'unavailable', message: 'The PBX link is down' });
+        });
+        const device = deviceOf(deps.agentInterface);
+        const leg = channels.items.find((c) => header(c, 'Linkedid') === linkedid && deviceOf(header(c, 'Channel') ?? '') === device);
+        if (!leg) throw new RequestError({ code: 'not-found', message: 'This agent has no channel in that call' });
+        await pbx({ Action: 'Hangup', Channel: header(leg, 'Channel')!, Cause: '16' });
+        return ok;
+      },
+      'supervisor.pause': async ({ interface: iface, paused, reason, queue }) => {
+        teamLeadOnly();
+        await pause(iface, paused, reason, queue);
+        return ok;
+      },
+      'supervisor.queueMembership': async ({ interface: iface, queue, member }) => {
+        teamLeadOnly();
+        const name = toAgentRows(state, Date.now()).find((a) => a.interface === iface)?.name ?? null;
+        await membership(iface, queue, member, name);
+        return ok;
+      },
+      'supervisor.spy': async ({ interface: iface, mode }) => {
+        teamLeadOnly();
+        if (deps.supervisorPhone === null) {
+          throw new RequestError({ code: 'unavailable', message: 'No supervisor phone is configured (DESK_SUPERVISOR_PHONE)' });
+        }
+        // ChanSpy options: q quiet, E exit when the spied call ends; w whisper, B barge.
+        const options = { listen: 'qE', whisper: 'qEw', barge: 'qEB' }[mode];
+        await pbx({
+          Action: 'Originate',
+          Channel: deps.supervisorPhone,
+          Application: 'ChanSpy',
+          Data: `${deviceOf(iface)},${options}`,
+          CallerID: `Dinleme <${mode}>`,
+          Async: 'true',
+        });
+        return ok;
+      },
+    },
+    stop() {
+      unsubscribeEvents();
+      unsubscribeResync();
+      clearInterval(minuteTimer);
+      clearInterval(persistTimer);
+      if (pushTimer) clearTimeout(pushTimer);
+      if (wrapUpTimer) clearTimeout(wrapUpTimer);
+      persistDay(state, dayFile, deps.log);
+    },
+  };
+}
+
+export const WRAP_UP_REASON = 'Çağrı sonrası işlem';
+
+/** A member interface (`Local/1001@sim-agent/n`) or one of its channels, as the device both share. */
+export const deviceOf = (channelOrInterface: string): string => channelDevice(channelOrInterface.replace(/\/n$/, ''));
+
+function restoreDay(state: QueueMetricsState, file: string, log: (line: string) => void): QueueMetricsState {
+  if (!existsSync(file)) return state;
+  try {
+    const restored = restoreDayCounters(state, readFileSync(file, 'utf8'));
+    if (!restored.restored && restored.reason === 'invalid') log(`${DAY_FILE} is unreadable; the day's queue counters start from zero`);
+    return restored.state;
+  } catch {
+    log(`${DAY_FILE} is unreadable; the day's queue counters start from zero`);
+    return state;
+  }
+}
+
+/** Written via a temporary file and a rename: a crash leaves the previous counters, never half a file. */
+function persistDay(state: QueueMetricsState, file: string, log: (line: string) => void): void {
+  try {
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, serializeDayCounters(state));
+    renameSync(temporary, file);
+  } catch {
+    log(`could not save the day's queue counters to ${DAY_FILE}`);
+  }
+}
