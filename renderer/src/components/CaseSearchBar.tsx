@@ -56,12 +56,28 @@ export function CaseSearchBar() {
           {active > 0 ? t('search.filtersActive', { count: active }) : t('search.filters')}
         </button>
       </div>
-      {showFilters && <SearchFilters filters={filters} onChange={(patch) => desk.search.setFilters(patch)} />}
+      {showFilters && (
+        <SearchFilters
+          filters={filters}
+          onChange={(patch) => desk.search.setFilters(patch)}
+          onClose={() => {
+            setShowFilters(false);
+            document.querySelector<HTMLElement>('[data-testid="case-filters-toggle"]')?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function SearchFilters({ filters, onChange }: { filters: CaseSearchFilters; onChange: (patch: Partial<CaseSearchFilters>) => void }) {
+interface SearchFiltersProps {
+  filters: CaseSearchFilters;
+  onChange: (patch: Partial<CaseSearchFilters>) => void;
+  /** Esc in the panel (with no list open inside it) closes it. */
+  onClose: () => void;
+}
+
+function SearchFilters({ filters, onChange, onClose }: SearchFiltersProps) {
   const { t } = useTranslation();
   const catalogue = useCatalogue(selectCatalogue);
   const pickedSubject = useCatalogue((s) => subjectOf(s, filters.subjectCode));
@@ -86,7 +102,18 @@ function SearchFilters({ filters, onChange }: { filters: CaseSearchFilters; onCh
   const all = t('search.all');
 
   return (
-    <div className="case-filters" id="case-filters" role="group" aria-label={t('search.filters')}>
+    <div
+      className="case-filters"
+      id="case-filters"
+      role="group"
+      aria-label={t('search.filters')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <ChoiceSelect
         id="filter-status"
         testId="filter-status"

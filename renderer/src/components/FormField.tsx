@@ -45,6 +45,8 @@ interface FormFieldProps {
   onChange: (value: string) => void;
   onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
   readOnly?: boolean;
+  /** Out of the Tab order (a locked field the operator never needs to stop at). */
+  skipTab?: boolean;
   note?: FieldNote | undefined;
   multiline?: boolean;
   rows?: number;
@@ -66,6 +68,7 @@ export function FormField(props: FormFieldProps) {
     name: props.field,
     value: props.value,
     readOnly: props.readOnly,
+    tabIndex: props.skipTab ? -1 : undefined,
     placeholder: props.placeholder,
     'data-testid': testId,
     'aria-invalid': error || props.note?.tone === 'error' ? true : undefined,

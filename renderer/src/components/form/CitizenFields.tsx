@@ -61,6 +61,7 @@ export function CitizenFields() {
           onChange={edit('phone')}
           onKeyDown={focusNextField}
           readOnly={saving || phoneLocked}
+          skipTab={phoneLocked}
           note={phoneLocked ? { text: t('form.phoneLocked'), tone: 'muted' } : undefined}
           inputMode="tel"
         />
