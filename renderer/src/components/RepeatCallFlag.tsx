@@ -67,6 +67,7 @@ function RepeatCase({ record, linkedid }: { record: CaseRecord; linkedid: string
         data-testid="repeat-add-note"
         disabled={saving || !boundHere}
         title={hint}
+        aria-label={t('repeat.addNoteTo', { number: record.applicationNo })}
         aria-describedby={`repeat-hint-${record.id}`}
         onClick={add}
       >
