@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import type { WallboardLanguage } from '../format.js';
+import { pauseReasonLabel, type WallboardT } from '../i18n.js';
+
+export interface PauseControlsProps {
+  reasons: readonly string[];
+  /** Paused now (with `currentReason`), so the unpause button shows. */
+  paused: boolean;
+  currentReason: string | null;
+  /** In after-call work: unpausing ends it early ("Ready"). */
+  wrapUp?: boolean;
+  busy: boolean;
+  /** 'self': the operator's own words ("Take a break"); 'agent': a team lead acting on someone. */
+  variant: 'self' | 'agent';
+  /** What the controls act on, for screen readers in a table of agents. */
+  subject?: string;
+  onPause: (reason: string) => void;
+  onUnpause: () => void;
+  t: WallboardT;
+  lng: WallboardLanguage;
+}
+
+/** A reason select, a pause button (changing the reason while paused), and an unpause button while paused. */
+export function PauseControls(props: PauseControlsProps) {
+  const { reasons, paused, currentReason, wrapUp = false, busy, variant, subject, t, lng } = props;
+  const id = useId();
+  const fallback = currentReason !== null && reasons.includes(currentReason) ? currentReason : (reasons[0] ?? '');
+  const [picked, setPicked] = useState<string | null>(null);
+  // The host's list can change under us; a pick it no longer offers falls back.
+  const reason = picked !== null && reasons.includes(picked) ? picked : fallback;
+  const sameReason = paused && reason === currentReason;
+  const suffix = subject ? ` — ${subject}` : '';
+
+  return (
+    <div className="wb-pause" role="group" aria-label={`${t('pause.reason')}${suffix}`}>
+      <label className="wb-sr-only" htmlFor={id}>
+        {t('pause.reason')}
+        {suffix}
+      </label>
+      <select id={id} data-testid="pause-reason" value={reason} disabled={busy || reasons.length === 0} onChange={(e) => setPicked(e.target.value)}>
+        {reasons.map((r) => (
+          <option key={r} value={r}>
+            {pauseReasonLabel(r, lng)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        data-testid="pause-button"
+        className={paused ? undefined : 'wb-pause-button'}
+        disabled={busy || reason === '' || sameReason}
+        aria-label={subject ? `${paused ? t('pause.changeReason') : t(variant === 'self' ? 'pause.pauseSelf' : 'pause.pause')}${suffix}` : undefined}
+        onClick={() => props.onPause(reason)}
+      >
+        {paused ? t('pause.changeReason') : t(variant === 'self' ? 'pause.pauseSelf' : 'pause.pause')}
+      </button>
+      {(paused || wrapUp) && (
+        <button
+          type="button"
+          data-testid="unpause-button"
+          className="wb-unpause-button"
+          disabled={busy}
+          title={wrapUp && !paused ? t('pause.readyHint') : undefined}
+          onClick={props.onUnpause}
+        >
+          {wrapUp && !paused ? t('pause.ready') : t(variant === 'self' ? 'pause.unpauseSelf' : 'pause.unpause')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMemo, useRef } from 'react';
+import { formatClock } from '../format.js';
+import { knownQueues, totalsOf } from '../queueFigures.js';
+import { selectAgents, selectHistory, selectLoadError, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
+import { chartQueueChosen, selectChartQueue, selectSort, selectWindow, sortClicked, windowChosen } from '../viewStore.js';
+import { ActionError } from './ActionError.js';
+import { AgentTable } from './AgentTable.js';
+import { useNow, useQueue, useView, useWallboardText } from './hooks.js';
+import { QueueChart } from './QueueChart.js';
+import { QueueTileCard } from './QueueTileCard.js';
+import { TotalsBand } from './TotalsBand.js';
+import { useTvMode } from './useTvMode.js';
+import { useWallboard } from './WallboardContext.js';
+import { WindowSwitch } from './WindowSwitch.js';
+
+export interface WallboardScreenProps {
+  /** No commands on agents (a desk that only watches). The TV view never shows them. */
+  readOnly?: boolean;
+}
+
+/** The team lead's wallboard: queue tiles, the last hour's chart, the agents and their commands. */
+export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
+  const wallboard = useWallboard();
+  const { t, lng } = useWallboardText();
+  const root = useRef<HTMLDivElement>(null);
+  const { tv, enter, leave } = useTvMode(root);
+  const now = useNow();
+
+  const status = useQueue(selectStatus);
+  const loadError = useQueue(selectLoadError);
+  const receivedAt = useQueue((s) => s.receivedAt);
+  const tiles = useQueue(selectTiles);
+  const agents = useQueue(selectAgents);
+  const history = useQueue(selectHistory);
+  const settings = useQueue(selectSettings);
+  const window = useView(selectWindow);
+  const sort = useView(selectSort);
+  const chartQueue = useView(selectChartQueue);
+
+  const queues = useMemo(() => knownQueues(tiles, agents), [tiles, agents]);
+  const totals = useMemo(() => totalsOf(tiles, window), [tiles, window]);
+  const { view } = wallboard;
+
+  return (
+    <div ref={root} lang={lng} className={tv ? 'wb wb--tv' : 'wb'} data-testid="wallboard" data-tv={tv} data-status={status}>
+      <header className="wb-head">
+        <h1 className="wb-title">{t('title')}</h1>
+        <WindowSwitch value={window} onChange={(w) => view.setState((s) => windowChosen(s, w), true)} t={t} />
+        {receivedAt !== null && status === 'live' && (
+          <span className="wb-muted wb-updated" data-testid="wallboard-updated">
+            {t('status.updatedAt', { time: formatClock(receivedAt, lng) })}
+          </span>
+        )}
+        {tv ? (
+          <button type="button" className="wb-tv-button" data-testid="tv-mode" aria-pressed="true" onClick={leave}>
+            {t('tv.leave')}
+          </button>
+        ) : (
+          <button type="button" className="wb-tv-button" data-testid="tv-mode" aria-pressed="false" title={t('tv.enterHint')} onClick={enter}>
+            {t('tv.enter')}
+          </button>
+        )}
+      </header>
+
+      {status !== 'live' && (
+        <div className={`wb-feed wb-feed--${status}`} role={status === 'loading' ? 'status' : 'alert'} data-testid="wallboard-status" data-state={status}>
+          <span>
+            {status === 'loading' && t('status.loading')}
+            {status === 'stale' && t('status.stale', { time: receivedAt === null ? '—' : formatClock(receivedAt, lng) })}
+            {status === 'failed' && t('status.failed', { reason: t(`errors.${loadError ?? 'internal'}`) })}
+          </span>
+          {(status === 'failed' || (status === 'stale' && loadError !== null)) && (
+            <button type="button" onClick={() => void wallboard.refresh()}>
+              {t('status.retry')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {!readOnly && !tv && <ActionError scope="supervisor" />}
+
+      {settings && (
+        <>
+          {tiles.length > 1 && <TotalsBand totals={totals} alertSec={settings.longestWaitAlertSec} now={now} t={t} lng={lng} />}
+          <div className="wb-tiles">
+            {tiles.map((tile) => (
+              <QueueTileCard key={tile.queue} tile={tile} window={window} alertSec={settings.longestWaitAlertSec} now={now} t={t} lng={lng} />
+            ))}
+          </div>
+          <div className="wb-lower">
+            <QueueChart
+              history={history}
+              queues={tiles.map((tile) => tile.queue)}
+              queue={chartQueue}
+              onQueueChange={(q) => view.setState((s) => chartQueueChosen(s, q), true)}
+              alertSec={settings.longestWaitAlertSec}
+              now={now}
+              t={t}
+              lng={lng}
+            />
+            <AgentTable
+              agents={agents}
+              queues={queues}
+              settings={settings}
+              sort={sort}
+              onSort={(key) => view.setState((s) => sortClicked(s, key), true)}
+              now={now}
+              actions={readOnly || tv ? null : wallboard.actions}
+              t={t}
+              lng={lng}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { DeskClient } from '../api/deskClient.js';
+import { createQueueActions, type QueueActions } from './queueActions.js';
+import { createQueueStore, type QueueStore } from './queueStore.js';
+import { startQueueSync } from './queueSync.js';
+import { createTicker, type Ticker } from './ticker.js';
+import { createViewStore, type WallboardViewStore } from './viewStore.js';
+
+/** Everything the wallboard and the operator's queue panel need, wired once outside React. */
+export interface Wallboard {
+  queue: QueueStore;
+  ticker: Ticker;
+  view: WallboardViewStore;
+  actions: QueueActions;
+  /** Reload the snapshot by hand (after a failed load). */
+  refresh: () => Promise<void>;
+  stop: () => void;
+}
+
+export interface WallboardOptions {
+  clock?: () => number;
+}
+
+export function createWallboard(client: DeskClient, options: WallboardOptions = {}): Wallboard {
+  const clock = options.clock ?? Date.now;
+  const queue = createQueueStore();
+  const sync = startQueueSync(client, queue, clock);
+  return {
+    queue,
+    ticker: createTicker(clock),
+    view: createViewStore(),
+    actions: createQueueActions(client),
+    refresh: sync.refresh,
+    stop: sync.stop,
+  };
+}
