@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
-import type { QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
+import type { AgentRow, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
 import { header, type AmiFrame } from '../../telephony/ami/amiFrame.js';
 import type { AmiActionFields, AmiClient } from '../../telephony/ami/amiClient.js';
 import {
@@ -62,7 +62,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const snapshot = (): QueueSnapshot => {
     const now = Date.now();
     history = appendHistory(history, state, now);
-    return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
+    return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now).map(showWrapUp), history: [...history], settings };
   };
   const schedulePush = () => {
     dirty = true;
@@ -200,6 +200,14 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
 }
 
 export const WRAP_UP_REASON = 'Çağrı sonrası işlem';
+
+/**
+ * Desks pause their agent with WRAP_UP_REASON for after-call work; on the wallboard and in the
+ * operator's panel that is wrap-up (with its countdown), not a pause the agent chose.
+ */
+export function showWrapUp(row: AgentRow): AgentRow {
+  return row.state === 'paused' && row.pauseReason === WRAP_UP_REASON ? { ...row, state: 'wrap-up', pauseReason: null } : row;
+}
 
 /** A member interface (`Local/1001@sim-agent/n`) or one of its channels, as the device both share. */
 export const deviceOf = (channelOrInterface: string): string => channelDevice(channelOrInterface.replace(/\/n$/, ''));
