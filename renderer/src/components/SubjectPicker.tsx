@@ -1,5 +1,6 @@
 import { useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Catalogue, Subject } from '../../../core/catalogue.js';
+import { closedPicker, pickerKey, type PickerState } from '../form/pickerKeys.js';
 import { subjectOptions } from '../form/subjectOptions.js';
 import { UrgentMarker } from './UrgentMarker.js';
 
@@ -28,61 +29,36 @@ interface SubjectPickerProps {
  * not in the catalogue is allowed: it is recorded as free text.
  */
 export function SubjectPicker(props: SubjectPickerProps) {
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  const [picker, setPicker] = useState<PickerState>(closedPicker);
   const options = useMemo(
     () => (props.pickedCode === null ? subjectOptions(props.catalogue, props.value) : []),
     [props.catalogue, props.value, props.pickedCode],
   );
-  const expanded = open && options.length > 0;
+  const expanded = picker.open && options.length > 0;
+  const active = expanded ? picker.active : -1;
   const listId = `${props.id}-options`;
   const optionId = (i: number) => `${props.id}-option-${i}`;
 
   const pick = (subject: Subject) => {
     props.onPick(subject);
-    setOpen(false);
-    setActive(-1);
+    setPicker(closedPicker);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const plain = !e.altKey && !e.metaKey && !e.shiftKey;
-    switch (e.key) {
-      case 'ArrowDown':
-        if (!plain || options.length === 0) return;
-        e.preventDefault();
-        if (!open) setOpen(true);
-        setActive((i) => Math.min(options.length - 1, i + 1));
-        return;
-      case 'ArrowUp':
-        if (!plain || !expanded) return;
-        e.preventDefault();
-        setActive((i) => Math.max(-1, i - 1));
-        return;
-      case 'Escape':
-        if (!expanded) return;
-        // The list closes; nothing behind it (a dialog, the detail panel) should react.
-        e.preventDefault();
-        e.stopPropagation();
-        setOpen(false);
-        setActive(-1);
-        return;
-      case 'Tab':
-        setOpen(false);
-        setActive(-1);
-        return;
-      case 'Enter': {
-        const highlighted = expanded && active >= 0 ? options[active] : undefined;
-        if (highlighted) {
-          // Ctrl+Enter on a highlighted subject picks it and lets the save shortcut run with it.
-          if (!e.ctrlKey && !e.metaKey) e.preventDefault();
-          pick(highlighted.subject);
-          if (!e.ctrlKey && !e.metaKey) props.onEnter?.(e);
-          return;
-        }
-        props.onEnter?.(e);
-        return;
-      }
-      default:
+    const result = pickerKey(picker, e, options.length);
+    setPicker(result.state);
+    const save = e.ctrlKey || e.metaKey;
+    if (result.handled && !(save && e.key === 'Enter')) e.preventDefault();
+    // An Esc that closed the list stops here: nothing behind it (the detail, the filters) reacts.
+    if (result.handled && e.key === 'Escape') e.stopPropagation();
+    const { effect } = result;
+    if (effect.kind === 'pick') {
+      const option = options[effect.index];
+      if (option) props.onPick(option.subject);
+      // Ctrl+Enter picks and lets the save shortcut run with the subject; plain Enter moves on.
+      if (!save) props.onEnter?.(e);
+    } else if (effect.kind === 'free' && !save) {
+      props.onEnter?.(e);
     }
   };
 
@@ -108,14 +84,10 @@ export function SubjectPicker(props: SubjectPickerProps) {
         spellCheck={false}
         onChange={(e) => {
           props.onText(e.target.value);
-          setOpen(true);
-          setActive(-1);
+          setPicker({ open: true, active: -1 });
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => {
-          setOpen(false);
-          setActive(-1);
-        }}
+        onBlur={() => setPicker(closedPicker)}
       />
       <ul className="combobox-list" id={listId} role="listbox" aria-label={props.label} data-testid={`${props.testId}-options`} hidden={!expanded}>
         {expanded &&
