@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../../../core/case.js';
 import { createDeskClient, type DeskClient } from '../api/deskClient.js';
 import type { DeskTransport } from '../api/transport.js';
 import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
@@ -8,13 +9,11 @@ import { restoreLatestDraft } from '../form/draftRestore.js';
 import { triageUnit } from '../form/subjectOptions.js';
 import { createCaseSearch, type CaseSearch } from '../search/caseSearch.js';
 import { createCallStore } from '../state/callStore.js';
-import { caseSaved } from '../state/casesStore.js';
-import { createCasesStore } from '../state/casesStore.js';
+import { caseSaved, createCasesStore } from '../state/casesStore.js';
 import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type CatalogueStore } from '../state/catalogueStore.js';
 import { createHostStore } from '../state/hostStore.js';
 import { createLinkStore } from '../state/linkStore.js';
 import { startSync, type DeskStores } from '../state/sync.js';
-import type { CaseRecord } from '../../../core/case.js';
 
 export interface Desk extends DeskStores {
   client: DeskClient;

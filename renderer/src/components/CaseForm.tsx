@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../core/case.js';
 import { useDesk } from '../app/DeskContext.js';
+import { saveShortcut } from '../app/shortcuts.js';
 import { useCall, useCaseForm } from '../app/hooks.js';
 import { isPristine } from '../form/caseDraft.js';
 import { formCleared, selectDone, selectFormError, selectSaving, submitCase } from '../form/caseFormStore.js';
@@ -18,12 +19,6 @@ import { SubjectField } from './form/SubjectField.js';
 import { useFormActions } from './form/useFormActions.js';
 import { useEffectiveChoices } from './form/useEffective.js';
 import { UrgentMarker } from './UrgentMarker.js';
-
-/** True for Ctrl+Enter (resolve) and Ctrl+Shift+Enter (forward); the outcome it asks for. */
-export function saveShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'repeat'>): CaseOutcome | null {
-  if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.repeat) return null;
-  return e.shiftKey ? 'forwarded' : 'resolved';
-}
 
 export function CaseForm() {
   const { t } = useTranslation();
