@@ -24,13 +24,31 @@ import { backoffDelay } from './amiBackoff.js';
 import type { AmiFrame, AmiHeader } from './amiFrame.js';
 import { createFrameSplitter, frameKind, header, serializeFrame } from './amiFrame.js';
 
+/**
+ * A session filter sent with `Action: Filter` after every login. A string is a legacy filter
+ * (a regular expression over the whole event, `!` in front to exclude): `Event: Queue*`.
+ * The object form adds Asterisk ≥ 20's MatchCriteria, e.g. `{ matchCriteria: 'name(Hangup)' }`.
+ * Filters cut unsolicited events only: responses and list items always arrive.
+ */
+export type AmiFilter = string | { matchCriteria: string; filter?: string };
+
 export interface AmiClientOptions {
   host: string;
   port: number;
   username: string;
   secret: string;
+  /** Jittered exponential backoff between attempts; default 0.5 s → 30 s. */
   reconnect?: { minMs: number; maxMs: number };
   pingIntervalMs?: number;
+  /** Sent after every login, before the resync (see amiFilters.ts for the desk's presets). */
+  filters?: readonly AmiFilter[];
+  /**
+   * After every (re)login, rebuild state from the PBX: QueueStatus, then CoreShowChannels,
+   * delivered to onResync listeners in order with the events around them. Default true.
+   */
+  resyncOnConnect?: boolean;
+  /** How long to wait for FullyBooted after login (a PBX still starting answers with partial lists). Default 5 s. */
+  bootWaitMs?: number;
   log?: (line: string) => void;
 }
 
@@ -40,13 +58,37 @@ export interface AmiListResult {
   complete: AmiFrame | null;
 }
 
+/** Action headers; an array value repeats the header (`Variable:` in Originate). */
+export type AmiActionFields = Record<string, string | readonly string[]>;
+
+export interface AmiActionOptions {
+  /** How long to wait for the response (default 10 s); a synchronous Originate needs its Timeout plus a margin. */
+  timeoutMs?: number;
+}
+
+/**
+ * The PBX's state after a login: the answer to an unfiltered QueueStatus (QueueParams,
+ * QueueMember, QueueEntry) and to CoreShowChannels (calls in progress). Listeners get it at the
+ * point of the event stream where the QueueStatus answer ended: events before it were dispatched
+ * before, events after it are dispatched after — a reducer applying both in order is consistent.
+ */
+export interface AmiResync {
+  reason: 'connect' | 'fully-booted';
+  queueStatus: AmiFrame[];
+  channels: AmiFrame[];
+  /** Date.now() when the QueueStatus answer completed. */
+  at: number;
+}
+
 export interface AmiClient {
   start(): void;
   stop(): Promise<void>;
-  action(fields: Record<string, string>): Promise<AmiFrame>;
-  listAction(fields: Record<string, string>): Promise<AmiListResult>;
+  action(fields: AmiActionFields, options?: AmiActionOptions): Promise<AmiFrame>;
+  listAction(fields: AmiActionFields, options?: AmiActionOptions): Promise<AmiListResult>;
   onEvent(listener: (event: AmiFrame) => void): () => void;
   onLinkState(listener: (state: PbxLinkState) => void): () => void;
+  /** Called after every (re)connect once the PBX's state has been read (unless resyncOnConnect is false). */
+  onResync(listener: (resync: AmiResync) => void): () => void;
   readonly linkState: PbxLinkState;
 }
 
@@ -66,6 +108,7 @@ export class AmiActionError extends Error {
 const ACTION_TIMEOUT_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 const LOGOFF_WAIT_MS = 1_000;
+const LIST_TIMEOUT_MS = 30_000;
 const AUTH_FAILED_MESSAGE = 'Authentication failed';
 
 interface PendingAction {
@@ -76,6 +119,8 @@ interface PendingAction {
   response: AmiFrame | null;
   complete: AmiFrame | null;
   items: AmiFrame[];
+  /** Called synchronously when the answer is complete, before the next frame is handled. */
+  readonly onSettled?: (result: AmiListResult) => void;
   readonly finish: (result: AmiListResult) => void;
   readonly fail: (error: AmiActionError) => void;
 }
@@ -85,6 +130,16 @@ interface Connection {
   readonly pending: Map<string, PendingAction>;
   readonly closed: Promise<void>;
   loggedIn: boolean;
+  /** FullyBooted seen on this connection (Asterisk sends it after the login response once started). */
+  booted: boolean;
+  bootTimer: NodeJS.Timeout | undefined;
+  /** A resync is under way; a second request (FullyBooted mid-resync) waits for it. */
+  resyncing: boolean;
+  resyncAgain: AmiResync['reason'] | null;
+  /** Events that arrived between the QueueStatus answer and the CoreShowChannels answer. */
+  held: AmiFrame[] | null;
+  /** The PBX announced a shutdown: the close that follows is expected. */
+  shutdown: { restart: boolean } | null;
   closeReason: string | null;
   pingTimer: NodeJS.Timeout | undefined;
   pingOutstanding: boolean;
@@ -112,6 +167,9 @@ function describeSocketError(error: NodeJS.ErrnoException): string {
 export function createAmiClient(options: AmiClientOptions): AmiClient {
   const range = options.reconnect ?? { minMs: 500, maxMs: 30_000 };
   const pingIntervalMs = options.pingIntervalMs ?? 5_000;
+  const filters = options.filters ?? [];
+  const resyncOnConnect = options.resyncOnConnect ?? true;
+  const bootWaitMs = options.bootWaitMs ?? 5_000;
   const log = options.log ?? (() => {});
   // A per-client prefix keeps ActionIDs unique across reconnects and across desks sharing a user.
   const idPrefix = `desk-${randomBytes(3).toString('hex')}`;
@@ -125,6 +183,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
   let stopping: Promise<void> | null = null;
   const linkListeners = new Set<(state: PbxLinkState) => void>();
   const eventListeners = new Set<(event: AmiFrame) => void>();
+  const resyncListeners = new Set<(resync: AmiResync) => void>();
 
   function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
     for (const listener of listeners) {
@@ -153,18 +212,26 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
   function settle(c: Connection, id: string, p: PendingAction, result: AmiListResult): void {
     clearTimeout(p.timer);
     c.pending.delete(id);
+    p.onSettled?.(result);
     p.finish(result);
   }
 
-  function send(c: Connection, fields: Record<string, string>, list: boolean, timeoutMs = ACTION_TIMEOUT_MS): Promise<AmiListResult> {
+  function send(
+    c: Connection,
+    fields: AmiActionFields,
+    list: boolean,
+    timeoutMs = ACTION_TIMEOUT_MS,
+    onSettled?: (result: AmiListResult) => void,
+  ): Promise<AmiListResult> {
     const entries = Object.entries(fields);
     const action = entries.find(([name]) => name.toLowerCase() === 'action');
-    if (action === undefined) return Promise.reject(new AmiActionError('invalid', 'AMI action fields need an Action'));
+    if (action === undefined || typeof action[1] !== 'string') return Promise.reject(new AmiActionError('invalid', 'AMI action fields need one Action'));
     if (entries.some(([name]) => name.toLowerCase() === 'actionid')) {
       return Promise.reject(new AmiActionError('invalid', 'ActionID is chosen by the AMI client'));
     }
     const id = `${idPrefix}-${++actionSeq}`;
-    const headers: AmiHeader[] = [['Action', action[1]], ['ActionID', id], ...entries.filter((entry) => entry !== action)];
+    const rest = entries.filter((entry) => entry !== action).flatMap(([name, value]): AmiHeader[] => (typeof value === 'string' ? [[name, value]] : value.map((v) => [name, v])));
+    const headers: AmiHeader[] = [['Action', action[1]], ['ActionID', id], ...rest];
     let text: string;
     try {
       text = serializeFrame(headers);
@@ -174,12 +241,13 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     return new Promise<AmiListResult>((resolve, reject) => {
       const p: PendingAction = {
         list,
-        name: action[1],
+        name: action[1] as string,
         timeoutMs,
         timer: undefined,
         response: null,
         complete: null,
         items: [],
+        ...(onSettled === undefined ? {} : { onSettled }),
         finish: resolve,
         fail: reject,
       };
@@ -221,7 +289,87 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       }
       return;
     }
-    notify(eventListeners, frame);
+    if (c.held !== null) c.held.push(frame);
+    else notify(eventListeners, frame);
+    onLinkEvent(c, frame);
+  }
+
+  /** FullyBooted and Shutdown are about the link: they steer the resync and the reconnect. */
+  function onLinkEvent(c: Connection, frame: AmiFrame): void {
+    const name = header(frame, 'Event')?.toLowerCase();
+    if (name === 'fullybooted') {
+      const first = !c.booted;
+      c.booted = true;
+      clearTimeout(c.bootTimer);
+      // The first one completes the login; a later one means the PBX (re)loaded: read it again.
+      if (c.loggedIn) resync(c, first ? 'connect' : 'fully-booted');
+    } else if (name === 'shutdown') {
+      c.shutdown = { restart: header(frame, 'Restart')?.toLowerCase() === 'true' };
+      log(`AMI: the PBX announced a shutdown${c.shutdown.restart ? ' (restart)' : ''}`);
+    }
+  }
+
+  function flushHeld(c: Connection): void {
+    const held = c.held;
+    c.held = null;
+    if (held !== null) for (const event of held) notify(eventListeners, event);
+  }
+
+  /**
+   * QueueStatus, then CoreShowChannels, pipelined. From the QueueStatus answer on, events are
+   * held until the channels are known, so listeners see: events before the snapshot, the
+   * resync, events after it — never a snapshot older than an event already applied.
+   */
+  function resync(c: Connection, reason: AmiResync['reason']): void {
+    if (!resyncOnConnect || c !== current || !c.loggedIn) return;
+    if (c.resyncing) {
+      c.resyncAgain ??= reason;
+      return;
+    }
+    c.resyncing = true;
+    let statusAt = 0;
+    let queueStatus: AmiFrame[] | null = null;
+    const done = () => {
+      c.resyncing = false;
+      const again = c.resyncAgain;
+      c.resyncAgain = null;
+      if (again !== null) resync(c, again);
+    };
+    const failed = (what: string) => (error: unknown) => {
+      log(`AMI resync: ${what} failed (${error instanceof AmiActionError ? error.code : 'error'})`);
+      flushHeld(c);
+      done();
+    };
+    send(c, { Action: 'QueueStatus' }, true, LIST_TIMEOUT_MS, (result) => {
+      if (header(result.response, 'Response')?.toLowerCase() !== 'success') return;
+      statusAt = Date.now();
+      queueStatus = result.items;
+      c.held = [];
+    }).then((result) => {
+      if (queueStatus === null) log(`AMI resync: QueueStatus refused (${header(result.response, 'Message') ?? 'no message'})`);
+    }, failed('QueueStatus'));
+    send(c, { Action: 'CoreShowChannels' }, true, LIST_TIMEOUT_MS, (result) => {
+      if (queueStatus === null) return;
+      const ok = header(result.response, 'Response')?.toLowerCase() === 'success';
+      if (!ok) log(`AMI resync: CoreShowChannels refused (${header(result.response, 'Message') ?? 'no message'})`);
+      notify(resyncListeners, { reason, queueStatus, channels: ok ? result.items : [], at: statusAt });
+      flushHeld(c);
+    }).then(done, failed('CoreShowChannels'));
+  }
+
+  function sendFilters(c: Connection): void {
+    for (const filter of filters) {
+      const fields: AmiActionFields =
+        typeof filter === 'string'
+          ? { Action: 'Filter', Operation: 'Add', Filter: filter }
+          : { Action: 'Filter', Operation: 'Add', MatchCriteria: filter.matchCriteria, ...(filter.filter === undefined ? {} : { Filter: filter.filter }) };
+      send(c, fields, false).then(
+        ({ response }) => {
+          if (header(response, 'Response')?.toLowerCase() !== 'success') log(`AMI filter refused: ${header(response, 'Message') ?? 'no message'}`);
+        },
+        () => undefined,
+      );
+    }
   }
 
   function drop(c: Connection, reason: string): void {
@@ -254,6 +402,17 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
           log('AMI login accepted');
           setState({ status: 'connected', since: Date.now() });
           startPing(c);
+          sendFilters(c);
+          if (c.booted) {
+            resync(c, 'connect');
+          } else {
+            // A PBX still starting logs us in before it has loaded its queues (i-restart-reconnect).
+            c.bootTimer = setTimeout(() => {
+              log(`AMI: no FullyBooted within ${bootWaitMs} ms; reading the PBX state anyway`);
+              c.booted = true;
+              resync(c, 'connect');
+            }, bootWaitMs);
+          }
           return;
         }
         const message = header(response, 'Message') ?? '';
@@ -288,6 +447,12 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
         markClosed = resolve;
       }),
       loggedIn: false,
+      booted: false,
+      bootTimer: undefined,
+      resyncing: false,
+      resyncAgain: null,
+      held: null,
+      shutdown: null,
       closeReason: null,
       pingTimer: undefined,
       pingOutstanding: false,
@@ -310,6 +475,8 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     socket.on('close', () => {
       clearTimeout(connectTimer);
       clearInterval(c.pingTimer);
+      clearTimeout(c.bootTimer);
+      flushHeld(c);
       c.loggedIn = false;
       const code: AmiActionErrorCode = running ? 'link-lost' : 'stopped';
       for (const [id, p] of c.pending) {
@@ -321,6 +488,11 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       if (c !== current) return;
       current = null;
       if (!running) return;
+      if (c.shutdown !== null) {
+        // An announced restart is not a failure: come back as soon as the PBX does.
+        failedAttempts = 0;
+        c.closeReason ??= c.shutdown.restart ? 'PBX restarting' : 'PBX shut down';
+      }
       scheduleReconnect(c.closeReason ?? 'connection closed by the PBX');
     });
   }
@@ -380,15 +552,15 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       });
       return stopping;
     },
-    async action(fields) {
+    async action(fields, actionOptions) {
       const c = connectedOrReject();
       if (c instanceof AmiActionError) throw c;
-      return (await send(c, fields, false)).response;
+      return (await send(c, fields, false, actionOptions?.timeoutMs)).response;
     },
-    listAction(fields) {
+    listAction(fields, actionOptions) {
       const c = connectedOrReject();
       if (c instanceof AmiActionError) return Promise.reject(c);
-      return send(c, fields, true);
+      return send(c, fields, true, actionOptions?.timeoutMs);
     },
     onEvent(listener) {
       eventListeners.add(listener);
@@ -397,6 +569,10 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     onLinkState(listener) {
       linkListeners.add(listener);
       return () => linkListeners.delete(listener);
+    },
+    onResync(listener) {
+      resyncListeners.add(listener);
+      return () => resyncListeners.delete(listener);
     },
   };
   return client;

@@ -20,7 +20,8 @@ import {
 } from './dialplanEvents.js';
 import type { ChannelSnapshot } from './eventHeaders.js';
 import { amiEvent, bridgeHeaders, channelHeaders } from './eventHeaders.js';
-import type { CallFact, CallView } from './queueFacts.js';
+import { pjsipCallerHungUp, pjsipAnswered, pjsipOffered, pjsipRingEnded } from './pjsipLegFrames.js';
+import type { CallFact, CallView, DeviceChange, LeftQueue } from './queueFacts.js';
 import { queueMemberStatus } from './queueStatusFrames.js';
 import { secondsArg, wholeSeconds } from './simTime.js';
 
@@ -138,7 +139,7 @@ function agentOffered(fact: Extract<CallFact, { kind: 'agentOffered' }>, dialpla
     varSet(ringing(6), 'TALK', dialplan.talk),
     newexten(ringing(7), 'Set', `DEVICE_STATE(${leg.stateInterface})=RINGING`),
     extensionStatus(leg, 8, 'Ringing'),
-    ...fact.members.map(queueMemberStatus),
+    ...fact.members.map((m) => queueMemberStatus(m)),
     ...availEvents(fact.availChanges),
     deviceState(leg.stateInterface, 'RINGING'),
     newexten(ringing(8), 'Ringing', ''),
@@ -170,7 +171,7 @@ function agentAnswered(fact: Extract<CallFact, { kind: 'agentAnswered' }>): AmiF
   return [
     extensionStatus(leg, 1, 'InUse'),
     newexten(agentIn(call, leg, 4, 11), 'Set', `DEVICE_STATE(${leg.stateInterface})=INUSE`),
-    ...fact.members.map(queueMemberStatus),
+    ...fact.members.map((m) => queueMemberStatus(m)),
     deviceState(leg.stateInterface, 'INUSE'),
     newexten(agentIn(call, leg, 4, 12), 'Answer', ''),
     channelEvent('Newstate', out),
@@ -264,7 +265,7 @@ function callerHungUp(fact: Extract<CallFact, { kind: 'callerHungUp' }>): AmiFra
     extensionStatus(leg, 0, 'Idle'),
     handler.setIdle,
     deviceState(agentDevice, 'NOT_INUSE'),
-    ...fact.members.map(queueMemberStatus),
+    ...fact.members.map((m) => queueMemberStatus(m)),
     ...availEvents(fact.availChanges),
     deviceState(leg.stateInterface, 'NOT_INUSE'),
     ...handler.finish,
@@ -320,10 +321,134 @@ function ringNoAnswer(fact: Extract<CallFact, { kind: 'ringNoAnswer' }>, dialpla
     ...handler.finish,
     hangup(agentWaiting, 0),
     deviceState(agentDevice, 'NOT_INUSE'),
-    ...fact.members.map(queueMemberStatus),
+    ...fact.members.map((m) => queueMemberStatus(m)),
     ...availEvents(fact.availChanges),
   ];
 }
+
+/** A ringing Local leg hung up without AgentRingNoAnswer: answered elsewhere, or the caller left. */
+function ringCancelled(fact: Extract<CallFact, { kind: 'ringCancelled' }>, dialplan: AgentDialplan): AmiFrame[] {
+  const frames = ringNoAnswer({ ...fact, kind: 'ringNoAnswer', ringMs: fact.at - fact.leg.offeredAt }, dialplan);
+  // No AgentRingNoAnswer and no NOANSWER: only the CANCEL the dial ends with.
+  return frames.slice(2);
+}
+
+/** The VarSets app_queue sets on a caller who leaves without an agent (c-caller-abandon). */
+function leftVars(call: CallView, fact: LeftQueue, at: number): AmiFrame[] {
+  const c = inQueue(call);
+  const dialedMs = at - call.placedAt;
+  return [
+    varSet(c, 'QUEUEWAIT', String(fact.holdSeconds)),
+    varSet(c, 'QUEUEWAIT_MS', String(fact.holdSeconds * 1000)),
+    varSet(c, 'DIALEDTIME', String(wholeSeconds(dialedMs))),
+    varSet(c, 'DIALEDTIME_MS', String(dialedMs)),
+    varSet(c, 'ANSWEREDTIME', '0'),
+    varSet(c, 'ANSWEREDTIME_MS', '0'),
+    varSet(c, 'ABANDONED', 'TRUE'),
+  ];
+}
+
+function abandonAndLeave(call: CallView, fact: LeftQueue, beforeVarsTail: AmiFrame[]): AmiFrame[] {
+  const c = inQueue(call);
+  const before = queueVarFrames(c, fact.varsBefore);
+  return [
+    // The caller's phone side goes idle while app_queue is still setting the variables.
+    ...before.slice(0, 7),
+    ...beforeVarsTail,
+    ...before.slice(7),
+    amiEvent('QueueCallerAbandon', 'agent', channelHeaders(c), [
+      ['Queue', call.queue],
+      ['Position', String(fact.position)],
+      ['OriginalPosition', String(fact.originalPosition)],
+      ['HoldTime', String(fact.holdSeconds)],
+    ]),
+    ...queueVarFrames(c, fact.varsAfter),
+    ...(fact.queueBecameIdle ? [deviceState(`Queue:${call.queue}`, 'NOT_INUSE')] : []),
+    queueCallerEvent('QueueCallerLeave', c, call.queue, fact.position, fact.countAfter),
+    varSet(c, 'QUEUEPOSITION', String(fact.position)),
+  ];
+}
+
+const callerCdr = (call: CallView, at: number): AmiFrame =>
+  cdr(call, {
+    destination: call.number,
+    destinationContext: 'sim-caller',
+    channel: `${call.channel};2`,
+    destinationChannel: '',
+    lastApplication: 'Queue',
+    lastData: `${call.queue},,,,`,
+    start: call.placedAt,
+    answer: call.placedAt,
+    end: at,
+    disposition: 'ANSWERED',
+    uniqueid: call.uniqueids[1],
+  });
+
+const phoneCdr = (call: CallView, at: number): AmiFrame =>
+  cdr(call, {
+    destination: 's',
+    destinationContext: 'sim-phone',
+    channel: `${call.channel};1`,
+    destinationChannel: '',
+    lastApplication: 'Wait',
+    lastData: '3600',
+    start: call.placedAt,
+    answer: call.placedAt,
+    end: at,
+    disposition: 'ANSWERED',
+    uniqueid: call.uniqueids[0],
+  });
+
+/** The caller hung up while waiting, as c-caller-abandon recorded it. */
+function callerAbandoned(fact: Extract<CallFact, { kind: 'callerAbandoned' }>): AmiFrame[] {
+  const { call, at } = fact;
+  const c = inQueue(call);
+  const phoneUp = phone(call, 6, 'both', true, 2);
+  const callerDevice = `Local/${call.number}@sim-caller`;
+  return [
+    channelEvent('SoftHangupRequest', phoneUp, ['Cause', '16']),
+    phoneCdr(call, at),
+    channelEvent('HangupRequest', c, ['Cause', '16']),
+    hangup(phoneUp, 16),
+    channelEvent('MusicOnHoldStop', c),
+    ...leftVars(call, fact, at),
+    ...abandonAndLeave(call, fact, [deviceState(callerDevice, 'NOT_INUSE')]),
+    channelEvent('SoftHangupRequest', c, ['Cause', '16']),
+    hangup(c, 16),
+    deviceState(callerDevice, 'NOT_INUSE'),
+    callerCdr(call, at),
+  ];
+}
+
+/**
+ * Queue()'s timeout: no recording has one, so this follows app_queue's code: the same
+ * QueueCallerAbandon and QueueCallerLeave, no hang-up before them, QUEUESTATUS=TIMEOUT, and the
+ * recorded caller dialplan ending after Queue().
+ */
+function callerTimedOut(fact: Extract<CallFact, { kind: 'callerTimedOut' }>): AmiFrame[] {
+  const { call, at } = fact;
+  const c = inQueue(call);
+  const after = queued(call, 6, 7, 'both');
+  const phoneUp = phone(call, 6, 'both', true, 2);
+  const callerDevice = `Local/${call.number}@sim-caller`;
+  return [
+    channelEvent('MusicOnHoldStop', c),
+    ...leftVars(call, fact, at),
+    ...abandonAndLeave(call, fact, []),
+    varSet(c, 'QUEUESTATUS', 'TIMEOUT'),
+    newexten(after, 'Hangup', ''),
+    channelEvent('SoftHangupRequest', after, ['Cause', '16']),
+    hangup(after, 16),
+    channelEvent('HangupRequest', phoneUp, ['Cause', '16']),
+    hangup(phoneUp, 16),
+    deviceState(callerDevice, 'NOT_INUSE'),
+    deviceState(callerDevice, 'NOT_INUSE'),
+    callerCdr(call, at),
+    phoneCdr(call, at),
+  ];
+}
+
+const deviceFrames = (changes: DeviceChange[]) => changes.map((change) => deviceState(change.device, change.state));
 
 /** The AMI events one fact of the queue model produces, in Asterisk's order. */
 export function callFrames(fact: CallFact, dialplan: AgentDialplan): AmiFrame[] {
@@ -333,12 +458,24 @@ export function callFrames(fact: CallFact, dialplan: AgentDialplan): AmiFrame[] 
     case 'callerJoined':
       return callerJoined(fact.call, fact.position, fact.count, fact.queueBecameBusy);
     case 'agentOffered':
-      return agentOffered(fact, dialplan);
+      return fact.leg.kind === 'pjsip' ? pjsipOffered(fact) : agentOffered(fact, dialplan);
     case 'agentAnswered':
-      return agentAnswered(fact);
+      return fact.leg.kind === 'pjsip' ? pjsipAnswered(fact) : agentAnswered(fact);
     case 'callerHungUp':
-      return callerHungUp(fact);
+      return fact.leg.kind === 'pjsip' ? pjsipCallerHungUp(fact) : callerHungUp(fact);
     case 'ringNoAnswer':
-      return ringNoAnswer(fact, dialplan);
+      return fact.leg.kind === 'pjsip' ? pjsipRingEnded(fact, true) : ringNoAnswer(fact, dialplan);
+    case 'ringCancelled':
+      return fact.leg.kind === 'pjsip' ? pjsipRingEnded(fact, false) : ringCancelled(fact, dialplan);
+    case 'callerAbandoned':
+      return callerAbandoned(fact);
+    case 'callerTimedOut':
+      return callerTimedOut(fact);
+    case 'memberPaused':
+      return [...deviceFrames(fact.devicesBefore), queueMemberStatus(fact.member, 'QueueMemberPause', fact.eventReason), ...deviceFrames(fact.devicesAfter)];
+    case 'memberAdded':
+      return [...deviceFrames(fact.devicesBefore), queueMemberStatus(fact.member, 'QueueMemberAdded'), ...deviceFrames(fact.devicesAfter)];
+    case 'memberRemoved':
+      return [...deviceFrames(fact.devicesBefore), queueMemberStatus(fact.member, 'QueueMemberRemoved'), ...deviceFrames(fact.devicesAfter)];
   }
 }

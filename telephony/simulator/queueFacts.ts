@@ -13,14 +13,17 @@ export interface CallView {
   placedAt: number;
 }
 
-/** The agent's Local channel pair created for one ring attempt. */
+/** The agent's channel(s) created for one ring attempt: a Local pair, or one PJSIP channel. */
 export interface LegView {
+  kind: 'local' | 'pjsip';
   interface: string;
   memberName: string;
   stateInterface: string;
   exten: string;
   context: string;
+  /** `Local/1001@sim-agent-00000001` (without `;1`/`;2`) or `PJSIP/1004-00000003`. */
   channel: string;
+  /** A PJSIP leg has one channel: both entries are its Uniqueid. */
   uniqueids: readonly [string, string];
   offeredAt: number;
 }
@@ -80,6 +83,24 @@ export interface AvailChange {
   state: 'INUSE' | 'NOT_INUSE';
 }
 
+/** A device state announced by DeviceStateChange (only when it differs from Asterisk's cache). */
+export interface DeviceChange {
+  device: string;
+  state: string;
+}
+
+/** How the caller left the queue without an agent. */
+export interface LeftQueue {
+  position: number;
+  originalPosition: number;
+  holdSeconds: number;
+  countAfter: number;
+  queueBecameIdle: boolean;
+  /** QUEUE* variables set before the abandon is counted, and after. */
+  varsBefore: QueueVarsView;
+  varsAfter: QueueVarsView;
+}
+
 export type CallFact =
   | { kind: 'callPlaced'; at: number; call: CallView; originateActionId: string }
   | { kind: 'callerJoined'; at: number; call: CallView; position: number; count: number; queueBecameBusy: boolean }
@@ -117,4 +138,14 @@ export type CallFact =
       availChanges: AvailChange[];
       bridgeId: string;
     }
-  | { kind: 'ringNoAnswer'; at: number; call: CallView; leg: LegView; ringMs: number; members: MemberView[]; availChanges: AvailChange[] };
+  | { kind: 'ringNoAnswer'; at: number; call: CallView; leg: LegView; ringMs: number; members: MemberView[]; availChanges: AvailChange[] }
+  /** A ringing leg hung up without an answer: another member answered (ringall) or the caller left. */
+  | { kind: 'ringCancelled'; at: number; call: CallView; leg: LegView; members: MemberView[]; availChanges: AvailChange[] }
+  /** The caller hung up while waiting (after any ringing legs were cancelled). */
+  | ({ kind: 'callerAbandoned'; at: number; call: CallView } & LeftQueue)
+  /** Queue()'s timeout expired: QueueCallerAbandon too, but no hang-up before it. */
+  | ({ kind: 'callerTimedOut'; at: number; call: CallView } & LeftQueue)
+  /** QueuePause for one queue; `eventReason` is what the event shows (an unpause may carry one). */
+  | { kind: 'memberPaused'; at: number; member: MemberView; eventReason: string; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] }
+  | { kind: 'memberAdded'; at: number; member: MemberView; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] }
+  | { kind: 'memberRemoved'; at: number; member: MemberView; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] };

@@ -178,7 +178,8 @@ describe('queue model', () => {
     expect(scheduler.pendingTimers).toBe(0);
   });
 
-  it('refuses members that are not Local channels', () => {
-    expect(() => run({ agents: [{ interface: 'PJSIP/1004', name: 'Can', stateInterface: 'PJSIP/1004' }] })).toThrow(/Local channel/);
+  it('accepts Local and PJSIP members (j-webrtc-agent) and refuses other technologies', () => {
+    expect(() => run({ agents: [{ interface: 'PJSIP/1004', name: 'Can', stateInterface: 'PJSIP/1004' }] })).not.toThrow();
+    expect(() => run({ agents: [{ interface: 'SIP/1004', name: 'Can', stateInterface: 'SIP/1004' }] })).toThrow(/Local channel .* or a PJSIP endpoint/);
   });
 });

@@ -6,8 +6,9 @@ import type { EntryView, MemberView, QueueStatusView } from './queueFacts.js';
 // (QueueMember: Name/Location; QueueMemberStatus: MemberName/Interface; QueueParams: Holdtime;
 // QueueSummary: HoldTime), exactly as app_queue prints them.
 
-export function queueMemberStatus(m: MemberView): AmiFrame {
-  return amiEvent('QueueMemberStatus', 'agent', [
+/** QueueMemberStatus, or the same fields under another member event's name (QueueMemberPause/Added/Removed). */
+export function queueMemberStatus(m: MemberView, name = 'QueueMemberStatus', pausedReason = m.pausedReason): AmiFrame {
+  return amiEvent(name, 'agent', [
     ['Queue', m.queue],
     ['MemberName', m.memberName],
     ['Interface', m.interface],
@@ -21,7 +22,7 @@ export function queueMemberStatus(m: MemberView): AmiFrame {
     ['InCall', '0'],
     ['Status', String(m.status)],
     ['Paused', m.paused ? '1' : '0'],
-    ['PausedReason', m.pausedReason],
+    ['PausedReason', pausedReason],
     ['Ringinuse', '0'],
     ['Wrapuptime', '0'],
   ]);

@@ -1,0 +1,30 @@
+import type { AmiFilter } from './amiClient.js';
+
+// Session filters for the two kinds of desk (README-ami.md has the equivalent manager.conf
+// `eventfilter` lines). Legacy filters are regular expressions over the whole event text;
+// Asterisk sends an event when any of them matches. Besides what the role needs, both keep:
+// - (Soft)HangupRequest: the only way to tell a caller's hang-up from a queue timeout, both of
+//   which end in QueueCallerAbandon (a few small events per call);
+// - FullyBooted and Shutdown: the client re-reads the PBX on one and expects a close on the other.
+
+const LINK_EVENTS: AmiFilter = 'Event: (FullyBooted|Shutdown)';
+const HANGUPS: AmiFilter = 'Event: (Soft)?HangupRequest';
+
+/** Escapes a literal for a POSIX extended regular expression (what Asterisk's legacy filters are). */
+export function filterLiteral(text: string): string {
+  return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+
+/**
+ * An operator's desk: every queue event (Queue*: callers joining and leaving, members' status
+ * and pauses, enough for the queue panel) and every event naming its own member interface
+ * (AgentCalled/Connect/Complete/RingNoAnswer for the screen-pop).
+ */
+export function operatorFilters(agentInterface: string): AmiFilter[] {
+  return ['Event: Queue*', `Interface: ${filterLiteral(agentInterface)}`, HANGUPS, LINK_EVENTS];
+}
+
+/** A team lead's wallboard: every queue and agent event of every queue. */
+export function teamLeadFilters(): AmiFilter[] {
+  return ['Event: Queue*', 'Event: Agent*', HANGUPS, LINK_EVENTS];
+}
