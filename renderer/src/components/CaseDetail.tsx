@@ -101,7 +101,7 @@ function CaseFields({ data }: { data: CaseDetailData }) {
     [t('form.subject'), path ?? c.subject],
     [t('form.type'), t(`case.type.${c.type}`)],
     [t('form.channel'), t(`case.channel.${c.channel}`)],
-    [t('form.unit'), unit?.name ?? c.unitCode ?? dash],
+    [t('search.unit'), unit?.name ?? c.unitCode ?? dash],
     [t('form.priority'), t(`case.priority.${c.priority}`)],
     [t('form.confidential'), c.confidential ? t('form.confidentialYes') : t('form.confidentialNo')],
     [t('detail.createdAt'), formatDateTime(c.createdAt, lng)],
@@ -124,7 +124,7 @@ function CaseFields({ data }: { data: CaseDetailData }) {
           </div>
         ))}
         <div>
-          <dt>{t('form.tcKimlikNo')}</dt>
+          <dt>{t('detail.tcKimlikNo')}</dt>
           <dd>
             <span className="mono" data-testid="case-detail-tc" data-revealed={revealed}>
               {tc ?? dash}
