@@ -45,6 +45,11 @@ export interface SessionHost {
   originate(fields: OriginateFields, respond: OriginateResponder): void;
   /** Sends an event to every logged-in session (through each one's filters). */
   broadcast(frames: AmiFrame[]): void;
+  /**
+   * Runs a change whose events must follow its Response (Asterisk answers QueuePause before
+   * the QueueMemberPause it causes): events are held while `change` runs and `answer` writes.
+   */
+  answerFirst<T>(change: () => T, answer: (result: T) => void): void;
   onLogin(session: AmiSession): void;
   onClose(session: AmiSession): void;
 }
@@ -211,8 +216,13 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
     const queue = header(frame, 'Queue') || undefined;
     const reason = header(frame, 'Reason') || undefined;
     // The answer comes before the events the pause causes (d-pause-unpause).
-    const outcome = host.pause(iface, paused, { ...(queue === undefined ? {} : { queue }), ...(reason === undefined ? {} : { reason }) });
-    if (outcome === 'not-found') error(actionId, 'Interface not found');
+    host.answerFirst(
+      () => host.pause(iface, paused, { ...(queue === undefined ? {} : { queue }), ...(reason === undefined ? {} : { reason }) }),
+      (outcome) => {
+        if (outcome === 'not-found') error(actionId, 'Interface not found');
+        else ack(actionId, paused ? 'Interface paused successfully' : 'Interface unpaused successfully');
+      },
+    );
   }
 
   function queueAdd(frame: AmiFrame, actionId: string | undefined): void {
@@ -228,20 +238,30 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
       paused: isTrue(header(frame, 'Paused')),
       ...(header(frame, 'Reason') ? { reason: header(frame, 'Reason')! } : {}),
     };
-    const outcome = host.addMember(queue, member);
-    if (outcome === 'exists') error(actionId, 'Unable to add interface: Already there');
-    else if (outcome === 'no-queue') error(actionId, 'Unable to add interface to queue: No such queue');
-    else if (outcome === 'unsupported') error(actionId, 'Unable to add interface: the simulator rings Local and PJSIP members only');
+    host.answerFirst(
+      () => host.addMember(queue, member),
+      (outcome) => {
+        if (outcome === 'exists') error(actionId, 'Unable to add interface: Already there');
+        else if (outcome === 'no-queue') error(actionId, 'Unable to add interface to queue: No such queue');
+        else if (outcome === 'unsupported') error(actionId, 'Unable to add interface: the simulator rings Local and PJSIP members only');
+        else ack(actionId, 'Added interface to queue');
+      },
+    );
   }
 
   function queueRemove(frame: AmiFrame, actionId: string | undefined): void {
     const queue = header(frame, 'Queue');
     const iface = header(frame, 'Interface');
     if (!queue || !iface) return error(actionId, "Need 'Queue' and 'Interface' parameters.");
-    const outcome = host.removeMember(queue, iface);
-    if (outcome === 'not-there') error(actionId, 'Unable to remove interface: Not there');
-    else if (outcome === 'no-queue') error(actionId, 'Unable to remove interface from queue: No such queue');
-    else if (outcome === 'not-dynamic') error(actionId, 'Member not dynamic');
+    host.answerFirst(
+      () => host.removeMember(queue, iface),
+      (outcome) => {
+        if (outcome === 'not-there') error(actionId, 'Unable to remove interface: Not there');
+        else if (outcome === 'no-queue') error(actionId, 'Unable to remove interface from queue: No such queue');
+        else if (outcome === 'not-dynamic') error(actionId, 'Member not dynamic');
+        else ack(actionId, 'Removed interface from queue');
+      },
+    );
   }
 
   function originate(frame: AmiFrame, actionId: string | undefined): void {
@@ -351,8 +371,7 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
       case 'hangup': {
         const channel = header(frame, 'Channel');
         if (!channel) error(actionId, 'No channel specified');
-        else if (host.hangup(channel)) ack(actionId, 'Channel Hungup');
-        else error(actionId, 'No such channel');
+        else host.answerFirst(() => host.hangup(channel), (found) => (found ? ack(actionId, 'Channel Hungup') : error(actionId, 'No such channel')));
         return;
       }
       default:

@@ -229,7 +229,7 @@ function callerHungUp(fact: Extract<CallFact, { kind: 'callerHungUp' }>): AmiFra
       disposition: 'ANSWERED',
       uniqueid: call.uniqueids[0],
     }),
-    queueAgentEvent('AgentComplete', call, leg, out, ['HoldTime', String(fact.holdSeconds)], ['TalkTime', String(fact.talkSeconds)], ['Reason', 'caller']),
+    queueAgentEvent('AgentComplete', call, leg, out, ['HoldTime', String(fact.holdSeconds)], ['TalkTime', String(fact.talkSeconds)], ['Reason', fact.endedBy]),
     varSet(caller, 'BRIDGEPEER', ''),
     varSet(out, 'BRIDGEPEER', ''),
     amiEvent('BridgeLeave', 'call', bridgeHeaders(fact.bridgeId, 1), channelHeaders(caller)),

@@ -79,7 +79,13 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
   let server: net.Server | null = null;
   let port = config.port;
 
+  let held: AmiFrame[] | null = null;
+
   function broadcast(frames: AmiFrame[]): void {
+    if (held !== null) {
+      held.push(...frames);
+      return;
+    }
     if (frames.length === 0 || sessions.size === 0) return;
     const events: PreparedEvent[] = frames.map((frame) => ({ name: header(frame, 'Event') ?? '', text: serializeFrame(frame.headers) }));
     for (const session of sessions) session.deliver(events);
@@ -113,6 +119,19 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
     hangup: (channel) => model.hangUpChannel(channel),
     originate: (fields, respond) => originator.originate(fields, respond),
     broadcast,
+    answerFirst(change, answer) {
+      const outer = held;
+      held = [];
+      let frames: AmiFrame[];
+      try {
+        const result = change();
+        answer(result);
+      } finally {
+        frames = held;
+        held = outer;
+      }
+      broadcast(frames);
+    },
     onLogin: (session) => sessions.add(session),
     onClose: (session) => sessions.delete(session),
   };
@@ -174,6 +193,7 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
     },
     placeCall: (caller, options) => model.placeCall(caller, options),
     hangUpCaller: (linkedid) => model.hangUpCaller(linkedid),
+    hangUpAgent: (linkedid) => model.hangUpAgent(linkedid),
     pauseMember: (iface, paused, options) => model.pauseMember(iface, paused, options) === 'ok',
     addMember: (queue, member) => model.addMember(queue, member) === 'ok',
     removeMember: (queue, iface) => model.removeMember(queue, iface) === 'ok',
@@ -189,7 +209,7 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
         booted = bootMs <= 0;
         await listen();
         if (!booted) {
-          setTimeout(() => {
+          scheduler.setTimeout(() => {
             booted = true;
             startedAt = scheduler.now();
             broadcast([bootedEvent()]);

@@ -55,7 +55,8 @@ export function pjsipOffered(fact: Extract<CallFact, { kind: 'agentOffered' }>):
   const ringing = pjsipChannel(call, leg, 5, true);
   return [
     channelEvent('Newchannel', down),
-    agentEvent('AgentCalled', call, inQueue(call), leg, { ...down, connectedNum: call.number, connectedName: displayName(call) }),
+    // AgentCalled is published once the dial has set the endpoint's connected line and extension.
+    agentEvent('AgentCalled', call, inQueue(call), leg, { ...down, connectedNum: call.number, connectedName: displayName(call), exten: call.number }),
     dialEvent('DialBegin', call, down, ['DialString', leg.interface.replace(/^PJSIP\//, '')]),
     channelEvent('Newstate', ringing),
     newexten(ringing, 'AppQueue', '(Outgoing Line)'),
@@ -119,7 +120,7 @@ export function pjsipCallerHungUp(fact: Extract<CallFact, { kind: 'callerHungUp'
     }),
     ...queueVarFrames(caller, fact.queueVars),
     channelEvent('SoftHangupRequest', caller, ['Cause', '16']),
-    agentEvent('AgentComplete', call, caller, leg, up, ['HoldTime', String(fact.holdSeconds)], ['TalkTime', String(fact.talkSeconds)], ['Reason', 'caller']),
+    agentEvent('AgentComplete', call, caller, leg, up, ['HoldTime', String(fact.holdSeconds)], ['TalkTime', String(fact.talkSeconds)], ['Reason', fact.endedBy]),
     hangup(caller, 16),
     deviceState(callerDevice, 'NOT_INUSE'),
     deviceState(callerDevice, 'NOT_INUSE'),

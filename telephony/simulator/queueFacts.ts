@@ -137,6 +137,8 @@ export type CallFact =
       members: MemberView[];
       availChanges: AvailChange[];
       bridgeId: string;
+      /** Who hung up: AgentComplete's Reason. */
+      endedBy: 'caller' | 'agent';
     }
   | { kind: 'ringNoAnswer'; at: number; call: CallView; leg: LegView; ringMs: number; members: MemberView[]; availChanges: AvailChange[] }
   /** A ringing leg hung up without an answer: another member answered (ringall) or the caller left. */

@@ -38,6 +38,7 @@ export interface QueueModelConfig {
   retryMs: number;
   firstLocalSequence?: number;
   firstChannelCounter?: number;
+  firstPjsipSequence?: number;
   deviceStates?: Record<string, string>;
 }
 
@@ -60,6 +61,8 @@ export interface ChannelView {
 export interface QueueModel {
   placeCall(caller?: SimCaller, options?: PlaceCallOptions): string;
   hangUpCaller(linkedid: string): boolean;
+  /** The agent ends an answered call (AgentComplete Reason: agent). */
+  hangUpAgent(linkedid: string): boolean;
   /** Action: Hangup of a caller's channel or of the agent leg of an answered call. */
   hangUpChannel(channel: string): boolean;
   /** Channel names and ids for calls that do not go through a queue (Originate). */
@@ -196,7 +199,7 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
   const sampleTalk = talkTimeSampler(config.talkTime ?? { distribution: 'fixed', ms: config.talkTimeMs }, random);
   let channelCounter = config.firstChannelCounter ?? 0;
   let localSequence = config.firstLocalSequence ?? 0;
-  let pjsipSequence = 0;
+  let pjsipSequence = config.firstPjsipSequence ?? 0;
   let originateCounter = 0;
   let nextCaller = 0;
   let memberSeq = 0;
@@ -542,7 +545,8 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
       memberPenalty: m.penalty,
       memberDynamic: m.membership === 'dynamic',
       holdSeconds: call.holdSeconds,
-      ringSeconds: epochSeconds(at) - epochSeconds(leg.offeredAt),
+      // AgentConnect's RingTime is the ring's milliseconds / 1000, truncated (not a time() difference).
+      ringSeconds: Math.floor((at - leg.offeredAt) / 1000),
       originalPosition: call.originalPosition,
       position,
       countAfter: queue.callers.length,
@@ -553,7 +557,7 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
     schedule(call, call.talkTimeMs, () => endTalk(call));
   }
 
-  function endTalk(call: CallState): void {
+  function endTalk(call: CallState, endedBy: 'caller' | 'agent' = 'caller'): void {
     const at = scheduler.now();
     const winner = call.answered!;
     const agent = winner.member.agent;
@@ -582,6 +586,7 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
       members: memberViews(agent),
       availChanges,
       bridgeId: call.bridgeId,
+      endedBy,
     });
     scheduleWrapUpEnd(agent);
   }
@@ -712,11 +717,18 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
       if (channel === `${call.view.channel};1` || channel === `${call.view.channel};2`) return hangUpCaller(call.view.linkedid);
       const leg = call.answered?.leg;
       if (call.phase === 'talking' && leg !== undefined && leg !== null && (channel === leg.channel || channel.startsWith(`${leg.channel};`))) {
-        endTalk(call);
+        endTalk(call, 'agent');
         return true;
       }
     }
     return false;
+  }
+
+  function hangUpAgent(linkedid: string): boolean {
+    const call = calls.get(linkedid);
+    if (call === undefined || call.phase !== 'talking') return false;
+    endTalk(call, 'agent');
+    return true;
   }
 
   function pauseMember(iface: string, paused: boolean, options: { queue?: string; reason?: string } = {}): PauseOutcome {
@@ -882,6 +894,7 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
   return {
     placeCall,
     hangUpCaller,
+    hangUpAgent,
     hangUpChannel,
     allocateLocal: (exten, context) => `Local/${exten}@${context}-${hex8(localSequence++)}`,
     allocateIds: newChannelIds,

@@ -61,6 +61,8 @@ export interface PbxSimulator {
   placeCall(caller?: SimCaller, options?: PlaceCallOptions): string;
   /** The caller of this call hangs up (an abandon while waiting or ringing, the end of a talk otherwise). */
   hangUpCaller(linkedid: string): boolean;
+  /** The agent of this answered call hangs up (AgentComplete Reason: agent). */
+  hangUpAgent(linkedid: string): boolean;
   /** QueuePause as a control connection would: every queue of the interface without `queue`. */
   pauseMember(iface: string, paused: boolean, options?: { queue?: string; reason?: string }): boolean;
   addMember(queue: string, member: SimAgent & { penalty?: number; paused?: boolean }): boolean;
@@ -160,6 +162,8 @@ export interface SimulatorConfig {
   /** Counters naming channels (`…-0000002e`) and ids, for a recording taken mid-run. */
   firstLocalSequence?: number;
   firstChannelCounter?: number;
+  /** Counter naming PJSIP channels (`PJSIP/1004-00000003`). */
+  firstPjsipSequence?: number;
   /** Device states Asterisk had cached at start: a change to the same state is not announced. */
   deviceStates?: Record<string, string>;
   /** Seconds the PBX had been up at start (FullyBooted's Uptime). */
