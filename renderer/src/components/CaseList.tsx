@@ -87,6 +87,7 @@ export function CaseList() {
         header={<CaseRowHeader />}
         resetKey={source?.key ?? ''}
         busy={source?.stale ?? true}
+        loaded={source !== null && (source.key !== 'recent' || recentLoaded)}
         onRangeChange={onRangeChange}
         onActivate={open}
         renderRow={(index, active, rowId) => (

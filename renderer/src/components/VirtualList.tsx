@@ -18,6 +18,8 @@ interface VirtualListProps {
   /** Changes when the list holds a different result: back to the top. */
   resetKey: string;
   busy?: boolean;
+  /** False until the first rows (or the news that there are none) arrived. */
+  loaded?: boolean;
 }
 
 /**
@@ -116,6 +118,7 @@ export function VirtualList(props: VirtualListProps) {
       aria-activedescendant={active >= 0 && active >= win.start && active < win.end ? rowId(active) : undefined}
       data-testid={props.testId}
       data-total={total}
+      data-loaded={props.loaded ?? true}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onFocus={(e) => {
