@@ -21,6 +21,8 @@ export interface DemoPbxSettings {
   callIntervalMs: number;
   autoAnswerMs: number | null;
   talkTimeMs: number;
+  /** Mean patience of simulated callers (exponential): who waits longer hangs up, an abandon. */
+  patienceMeanMs: number | null;
 }
 
 export interface DeskConfig {
@@ -95,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
       callIntervalMs: intFrom(env, 'DESK_SIM_CALL_INTERVAL_MS', 15_000, 0, 3_600_000),
       autoAnswerMs: autoAnswer,
       talkTimeMs: intFrom(env, 'DESK_SIM_TALK_MS', 25_000, 100, 3_600_000),
+      patienceMeanMs: env.DESK_SIM_PATIENCE_MS === 'off' ? null : intFrom(env, 'DESK_SIM_PATIENCE_MS', 60_000, 100, 3_600_000),
     },
     agentInterface: env.DESK_AGENT_INTERFACE?.trim() || 'Local/1001@sim-agent/n',
     agentName: env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz'),
