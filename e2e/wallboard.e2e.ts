@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ const seconds = (mmss: string | null) => {
   const [m, s] = (mmss ?? '').trim().split(':').map(Number);
   return (m ?? 0) * 60 + (s ?? 0);
 };
-const count = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().textContent())?.trim());
+const count = async (tile: Locator, testId: string) => Number((await tile.getByTestId(testId).textContent())?.trim());
 
 test('a team lead watches a caller wait, then the figures after an answer and an abandon, and pauses an agent with a reason', async ({ page }) => {
   // Slow headsets and impatient callers: some wait and are answered, some hang up while waiting.
@@ -34,18 +34,18 @@ test('a team lead watches a caller wait, then the figures after an answer and an
   });
   await page.goto(desk.url);
   await page.getByTestId('tab-wallboard').click();
-  const tile = page.getByTestId('queue-tile').filter({ has: page.locator('[data-queue="alo153"]') }).or(page.locator('[data-testid="queue-tile"][data-queue="alo153"]'));
-  await expect(tile.first()).toBeVisible();
+  const tile = page.locator('[data-testid="queue-tile"][data-queue="alo153"]');
+  await expect(tile).toBeVisible();
 
   // A caller waits: the longest wait counts up.
-  await expect.poll(() => count(page, 'queue-waiting'), { timeout: 15_000 }).toBeGreaterThan(0);
-  const firstReading = seconds(await page.getByTestId('queue-longest-wait').first().textContent());
-  await expect.poll(async () => seconds(await page.getByTestId('queue-longest-wait').first().textContent()), { timeout: 5_000 }).toBeGreaterThan(firstReading);
+  await expect.poll(() => count(tile, 'queue-waiting'), { timeout: 15_000 }).toBeGreaterThan(0);
+  const firstReading = seconds(await tile.getByTestId('queue-longest-wait').textContent());
+  await expect.poll(async () => seconds(await tile.getByTestId('queue-longest-wait').textContent()), { timeout: 5_000 }).toBeGreaterThan(firstReading);
 
   // Answered calls give an ASA; callers who hung up while waiting are counted as abandoned.
-  await expect.poll(() => count(page, 'queue-answered'), { timeout: 30_000 }).toBeGreaterThan(0);
-  await expect(page.getByTestId('queue-asa').first()).not.toHaveText('—');
-  await expect.poll(() => count(page, 'queue-abandoned'), { timeout: 45_000 }).toBeGreaterThan(0);
+  await expect.poll(() => count(tile, 'queue-answered'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(tile.getByTestId('queue-asa')).not.toHaveText('—');
+  await expect.poll(() => count(tile, 'queue-abandoned'), { timeout: 45_000 }).toBeGreaterThan(0);
 
   // Pause an agent with a reason: the table shows it.
   const row = page.getByTestId('agent-row').filter({ hasText: 'Mehmet Demir' });
