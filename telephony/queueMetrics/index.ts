@@ -21,3 +21,5 @@ export type { CallTally, CallRecord, CallOutcome } from './callTally.js';
 export { calendarDay, CALL_CENTER_TIME_ZONE } from './istanbulDay.js';
 export type { CalendarDay } from './istanbulDay.js';
 export { appendHistory, toAgentRows, toQueueTiles } from './wallboard.js';
+export { createQueueMetricsFeed } from './queueMetricsFeed.js';
+export type { FeedChange, QueueMetricsFeed, QueueMetricsFeedOptions } from './queueMetricsFeed.js';

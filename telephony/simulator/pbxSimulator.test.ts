@@ -214,4 +214,85 @@ describe('PBX simulator AMI protocol', () => {
     expect(sim.port).toBe(port);
     expect(() => sim!.placeCall()).toThrow(/no callers/);
   });
+
+  it('applies session filters (legacy regex, ! to exclude, MatchCriteria) and Events: off', async () => {
+    const { port } = await start();
+    const legacy = await loggedIn(port);
+    const criteria = await loggedIn(port);
+    const silent = await loggedIn(port);
+    legacy.frames.length = 0; // the other two logins' SuccessfulAuth
+    criteria.frames.length = 0;
+    legacy.send([['Action', 'Filter'], ['ActionID', 'f-1'], ['Operation', 'Add'], ['Filter', 'Event: Queue*']]);
+    legacy.send([['Action', 'Filter'], ['ActionID', 'f-2'], ['Operation', 'Add'], ['Filter', '!Event: QueueMemberStatus']]);
+    criteria.send([['Action', 'Filter'], ['ActionID', 'f-3'], ['Operation', 'Add'], ['MatchCriteria', 'name(AgentConnect)']]);
+    criteria.send([['Action', 'Filter'], ['ActionID', 'f-4'], ['Operation', 'Add'], ['MatchCriteria', 'header(Interface),method(starts_with)'], ['Filter', 'Local/1002']]);
+    criteria.send([['Action', 'Filter'], ['ActionID', 'f-5'], ['Operation', 'Add'], ['Filter', '(unclosed']]);
+    criteria.send([['Action', 'Filter'], ['ActionID', 'f-6'], ['Operation', 'Remove'], ['Filter', 'x']]);
+    silent.send([['Action', 'Events'], ['ActionID', 'e-1'], ['EventMask', 'off']]);
+    await waitFor(() => legacy.frames.length >= 2 && criteria.frames.length >= 4 && silent.frames.length >= 1);
+    expect(legacy.frames.map((f) => header(f, 'Message'))).toEqual(['Success', 'Success']);
+    expect(criteria.frames.map((f) => header(f, 'Message'))).toEqual(['Success', 'Success', 'Filter did not compile.  Check the syntax of the filter given.', 'Unknown operation']);
+    expect(silent.frames[0]!.headers).toEqual([['Response', 'Success'], ['ActionID', 'e-1'], ['Events', 'Off']]);
+    for (const c of [legacy, criteria, silent]) c.frames.length = 0;
+    sim!.placeCall();
+    sim!.placeCall();
+    await waitFor(() => criteria.frames.filter((f) => header(f, 'Event') === 'AgentComplete').length === 1, 5_000, 'calls done');
+    expect(new Set(legacy.frames.map((f) => header(f, 'Event')))).toEqual(new Set(['QueueCallerJoin', 'QueueCallerLeave']));
+    expect(criteria.frames.map((f) => `${header(f, 'Event')} ${header(f, 'MemberName')}`).sort()).toEqual([
+      'AgentCalled Mehmet Demir',
+      'AgentComplete Mehmet Demir',
+      'AgentConnect Ayşe Yılmaz',
+      'AgentConnect Mehmet Demir',
+      'QueueMemberStatus Mehmet Demir',
+      'QueueMemberStatus Mehmet Demir',
+      'QueueMemberStatus Mehmet Demir',
+    ]);
+    expect(silent.frames).toEqual([]);
+  });
+
+  it('lists calls in progress with CoreShowChannels and hangs up a caller with Hangup', async () => {
+    const { port } = await start(null);
+    const client = await loggedIn(port);
+    const linkedid = sim!.placeCall();
+    await waitFor(() => client.frames.some((f) => header(f, 'Event') === 'AgentCalled'));
+    client.frames.length = 0;
+    client.send([['Action', 'CoreShowChannels'], ['ActionID', 'c-1']]);
+    await waitFor(() => client.frames.some((f) => header(f, 'Event') === 'CoreShowChannelsComplete'));
+    const items = client.frames.filter((f) => header(f, 'Event') === 'CoreShowChannel');
+    expect(items.map((f) => [header(f, 'Channel')?.replace(/-[0-9a-f]{8}/, ''), header(f, 'Application')])).toEqual([
+      ['Local/905321112233@sim-caller;1', 'Wait'],
+      ['Local/905321112233@sim-caller;2', 'Queue'],
+      ['Local/1001@sim-agent;1', 'AppQueue'],
+      ['Local/1001@sim-agent;2', 'Wait'],
+    ]);
+    expect(items.every((f) => header(f, 'Linkedid') === linkedid && /^\d\d:\d\d:\d\d$/.test(header(f, 'Duration')!))).toBe(true);
+    expect(items[0]!.headers.slice(0, 2)).toEqual([['Event', 'CoreShowChannel'], ['ActionID', 'c-1']]);
+    client.frames.length = 0;
+    client.send([['Action', 'Hangup'], ['ActionID', 'h-1'], ['Channel', header(items[1]!, 'Channel')!]]);
+    client.send([['Action', 'Hangup'], ['ActionID', 'h-2'], ['Channel', 'PJSIP/none-00000000']]);
+    await waitFor(() => client.frames.some((f) => header(f, 'ActionID') === 'h-2'));
+    expect(header(client.frames[0]!, 'Message')).toBe('Channel Hungup');
+    expect(client.frames.some((f) => header(f, 'Event') === 'QueueCallerAbandon')).toBe(true);
+    expect(header(client.frames.find((f) => header(f, 'ActionID') === 'h-2')!, 'Message')).toBe('No such channel');
+  });
+
+  it('says Shutdown about half a second before it closes; kill() closes at once without it', async () => {
+    const first = await start();
+    const client = await loggedIn(first.port);
+    const stopping = first.stop();
+    await waitFor(() => client.frames.some((f) => header(f, 'Event') === 'Shutdown'));
+    const announced = Date.now();
+    expect(client.frames.at(-1)!.headers).toEqual([['Event', 'Shutdown'], ['Privilege', 'system,all'], ['Shutdown', 'Cleanly'], ['Restart', 'False']]);
+    await client.waitForClose();
+    expect(Date.now() - announced).toBeGreaterThanOrEqual(400);
+    await stopping;
+    const second = await start();
+    const other = await loggedIn(second.port);
+    await second.kill();
+    await other.waitForClose();
+    expect(other.frames.some((f) => header(f, 'Event') === 'Shutdown')).toBe(false);
+    await second.restart();
+    const again = await loggedIn(second.port);
+    expect(again.closed).toBe(false);
+  });
 });

@@ -4,15 +4,16 @@ import { header } from '../ami/amiFrame.js';
 import { agentDialplan, callFrames } from './callFrames.js';
 import { configFromOptions } from './pbxSimulator.js';
 import type { CallFact } from './queueFacts.js';
-import { createQueueModel } from './queueModel.js';
+import { createQueueModel, memberBucket } from './queueModel.js';
 import { manualScheduler } from './simScheduler.js';
-import type { PbxSimulatorOptions, SimAgent } from './simTypes.js';
+import type { PbxSimulatorOptions, SimAgent, SimMemberConfig, SimQueueConfig, SimulatorConfig } from './simTypes.js';
 
 const agent = (exten: string, name: string): SimAgent => ({ interface: `Local/${exten}@sim-agent/n`, name, stateInterface: `Custom:${exten}` });
 const AYSE = agent('1001', 'Ayşe Yılmaz');
 const MEHMET = agent('1002', 'Mehmet Demir');
 const ZEYNEP = agent('1003', 'Zeynep Kaya');
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0, 250);
+const Q = 'alo153';
 
 function run(options: Partial<PbxSimulatorOptions>) {
   const config = configFromOptions({
@@ -181,5 +182,143 @@ describe('queue model', () => {
   it('accepts Local and PJSIP members (j-webrtc-agent) and refuses other technologies', () => {
     expect(() => run({ agents: [{ interface: 'PJSIP/1004', name: 'Can', stateInterface: 'PJSIP/1004' }] })).not.toThrow();
     expect(() => run({ agents: [{ interface: 'SIP/1004', name: 'Can', stateInterface: 'SIP/1004' }] })).toThrow(/Local channel .* or a PJSIP endpoint/);
+  });
+});
+
+describe('queue model: app_queue behaviours beyond one queue and one strategy', () => {
+  const member = (agent: SimAgent, extra: Partial<SimMemberConfig> = {}): SimMemberConfig => ({ ...agent, membership: 'static', penalty: 0, ...extra });
+
+  function runQueues(queues: SimQueueConfig[], options: Partial<SimulatorConfig> = {}) {
+    const config: SimulatorConfig = {
+      port: 0,
+      username: 'u',
+      secret: 's',
+      queues,
+      callQueue: queues[0]!.name,
+      callers: [{ number: '905321112233', name: 'Vatandaş Ali' }],
+      callIntervalMs: 0,
+      autoAnswerMs: 1_000,
+      talkTimeMs: 5_000,
+      ringTimeoutMs: 15_000,
+      retryMs: 2_000,
+      authFailDelayMs: 0,
+      ...options,
+    };
+    const scheduler = manualScheduler(T0);
+    const frames: AmiFrame[] = [];
+    const dialplan = agentDialplan(config.autoAnswerMs, config.talkTimeMs);
+    const model = createQueueModel(config, scheduler, (fact) => frames.push(...callFrames(fact, dialplan)));
+    const events = (name: string) => frames.filter((frame) => header(frame, 'Event') === name);
+    return { model, scheduler, frames, events };
+  }
+
+  it('ringall rings every available member at once; the first to answer wins, the others are cancelled', () => {
+    const { model, scheduler, events } = runQueues(
+      [{ name: 'geri-bildirim', strategy: 'ringall', serviceLevel: 30, members: [member({ ...AYSE, answerAfterMs: 3_000 }), member({ ...MEHMET, answerAfterMs: 1_000 }), member(ZEYNEP)] }],
+      { autoAnswerMs: null },
+    );
+    model.placeCall();
+    expect(events('AgentCalled').map((e) => header(e, 'MemberName'))).toEqual(['Ayşe Yılmaz', 'Mehmet Demir', 'Zeynep Kaya']);
+    scheduler.advance(1_000);
+    expect(events('AgentConnect').map((e) => header(e, 'MemberName'))).toEqual(['Mehmet Demir']);
+    expect(events('AgentRingNoAnswer')).toHaveLength(0);
+    const cancelled = events('DialEnd').filter((e) => header(e, 'DialStatus') === 'CANCEL').map((e) => header(e, 'DestChannel'));
+    expect(cancelled).toHaveLength(2);
+    expect(model.status()[0]!.members.map((m) => [m.memberName, m.status])).toEqual([
+      ['Ayşe Yılmaz', 1],
+      ['Mehmet Demir', 2],
+      ['Zeynep Kaya', 1],
+    ]);
+  });
+
+  it('lists members in app_queue hash order (1004 before 1001), which is the order rrmemory counts', () => {
+    const { model } = runQueues([{ name: 'geri-bildirim', strategy: 'ringall', serviceLevel: 30, members: [member(AYSE), member({ interface: 'Local/1004@sim-agent/n', name: 'Can Öztürk', stateInterface: 'Custom:1004' })] }]);
+    expect(model.status()[0]!.members.map((m) => m.interface)).toEqual(['Local/1004@sim-agent/n', AYSE.interface]);
+    expect([memberBucket('Local/1004@sim-agent/n'), memberBucket(AYSE.interface), memberBucket(MEHMET.interface), memberBucket(ZEYNEP.interface)]).toEqual([1, 8, 18, 28]);
+  });
+
+  it('keeps a member out of the queue during wrapuptime after a call', () => {
+    const { model, scheduler, events } = runQueues([{ name: Q, strategy: 'rrmemory', serviceLevel: 20, wrapUpSec: 10, members: [member(AYSE)] }]);
+    model.placeCall();
+    scheduler.advance(6_000); // answered at 1 s, hung up at 6 s
+    model.placeCall();
+    scheduler.advance(9_000);
+    expect(events('AgentCalled')).toHaveLength(1);
+    expect(model.status()[0]!.entries).toHaveLength(1);
+    scheduler.advance(1_500); // wrap-up over at 16 s; the caller notices on its next second
+    expect(events('AgentCalled')).toHaveLength(2);
+  });
+
+  it('skips paused members, and only notices a freed agent on its next look (app_queue polls every second)', () => {
+    const { model, scheduler, events } = runQueues([{ name: Q, strategy: 'rrmemory', serviceLevel: 20, members: [member(AYSE), member(MEHMET, { paused: true, pausedReason: 'Mola' })] }]);
+    model.placeCall();
+    model.placeCall();
+    expect(events('AgentCalled').map((e) => header(e, 'MemberName'))).toEqual(['Ayşe Yılmaz']);
+    scheduler.advance(2_500);
+    expect(model.pauseMember(MEHMET.interface, false)).toBe('ok');
+    expect(events('AgentCalled')).toHaveLength(1); // nothing pushes the waiting caller…
+    scheduler.advance(500);
+    expect(events('AgentCalled').map((e) => header(e, 'MemberName'))).toEqual(['Ayşe Yılmaz', 'Mehmet Demir']); // …its next look does
+  });
+
+  it('a caller hanging up while waiting is an abandon; while ringing, the ring is cancelled first', () => {
+    const { model, scheduler, events, frames } = runQueues([{ name: Q, strategy: 'rrmemory', serviceLevel: 20, members: [member(AYSE)] }], { autoAnswerMs: null });
+    const ringing = model.placeCall();
+    const waiting = model.placeCall();
+    scheduler.advance(3_000);
+    expect(model.hangUpCaller(waiting)).toBe(true);
+    expect(events('QueueCallerAbandon').map((e) => [header(e, 'Position'), header(e, 'OriginalPosition'), header(e, 'HoldTime')])).toEqual([['2', '2', '3']]);
+    scheduler.advance(30_000); // 25 s: Ayşe's ring timed out once, she is ringing again
+    expect(model.hangUpCaller(ringing)).toBe(true);
+    const tail = frames.slice(frames.findLastIndex((f) => header(f, 'Event') === 'SoftHangupRequest' && header(f, 'Cause') === '16' && header(f, 'Channel')?.endsWith(';1')));
+    expect(tail.map((f) => header(f, 'Event')).filter((n) => ['DialEnd', 'QueueCallerAbandon', 'QueueCallerLeave'].includes(n!))).toEqual(['QueueCallerAbandon', 'QueueCallerLeave']);
+    expect(events('DialEnd').filter((e) => header(e, 'DialStatus') === 'CANCEL')).toHaveLength(3);
+    expect(model.status()[0]!.vars).toMatchObject({ abandoned: 2, calls: 0 });
+  });
+
+  it('Queue() timeout: QueueCallerAbandon with no hang-up before it, counted as abandoned by Asterisk', () => {
+    const { model, scheduler, events, frames } = runQueues([{ name: Q, strategy: 'rrmemory', serviceLevel: 20, members: [member(AYSE, { paused: true })] }]);
+    model.placeCall(undefined, { maxWaitMs: 30_000 });
+    scheduler.advance(30_000);
+    const abandon = frames.findIndex((f) => header(f, 'Event') === 'QueueCallerAbandon');
+    expect(abandon).toBeGreaterThan(0);
+    expect(frames.slice(0, abandon).some((f) => ['HangupRequest', 'SoftHangupRequest', 'Hangup'].includes(header(f, 'Event')!))).toBe(false);
+    expect(header(events('QueueCallerAbandon')[0]!, 'HoldTime')).toBe('30');
+    expect(events('VarSet').some((f) => header(f, 'Variable') === 'QUEUESTATUS' && header(f, 'Value') === 'TIMEOUT')).toBe(true);
+    expect(model.status()[0]!.vars).toMatchObject({ abandoned: 1, calls: 0 });
+  });
+
+  it('QueueAdd/QueueRemove: dynamic members only, a new pause device announced once', () => {
+    const { model, events, frames } = runQueues([{ name: Q, strategy: 'rrmemory', serviceLevel: 20, members: [member(AYSE)] }]);
+    expect(model.addMember(Q, { ...ZEYNEP, penalty: 0 })).toBe('ok');
+    expect(model.addMember(Q, { ...ZEYNEP })).toBe('exists');
+    expect(model.addMember('nope', { ...ZEYNEP })).toBe('no-queue');
+    expect(model.removeMember(Q, AYSE.interface)).toBe('not-dynamic');
+    expect(model.removeMember(Q, ZEYNEP.interface)).toBe('ok');
+    expect(model.removeMember(Q, ZEYNEP.interface)).toBe('not-there');
+    expect(model.addMember(Q, { ...ZEYNEP })).toBe('ok');
+    expect(events('QueueMemberAdded')).toHaveLength(2);
+    expect(events('QueueMemberRemoved')).toHaveLength(1);
+    expect(frames.filter((f) => header(f, 'Device') === `Queue:${Q}_pause_${ZEYNEP.interface}`)).toHaveLength(1);
+  });
+
+  it('carries 500 agents and Poisson arrivals at 20 calls a second with log-normal talk times', () => {
+    const agents = Array.from({ length: 500 }, (_, i) => member({ interface: `Local/${2000 + i}@sim-agent/n`, name: `Agent ${i}`, stateInterface: `Custom:${2000 + i}` }));
+    const { model, scheduler, events } = runQueues([{ name: Q, strategy: 'rrmemory', serviceLevel: 20, members: agents }], {
+      arrivalsPerSecond: 20,
+      talkTime: { distribution: 'lognormal', meanMs: 20_000, sdMs: 10_000 },
+      autoAnswerMs: 1_000,
+      seed: 7,
+    });
+    scheduler.advance(60_000);
+    const joined = events('QueueCallerJoin').length;
+    expect(joined).toBeGreaterThan(1_050); // 1 200 expected; Poisson within ~4 standard deviations
+    expect(joined).toBeLessThan(1_350);
+    const talk = events('AgentComplete').map((e) => Number(header(e, 'TalkTime')));
+    const mean = talk.reduce((s, t) => s + t, 0) / talk.length;
+    expect(mean).toBeGreaterThan(12);
+    expect(mean).toBeLessThan(24);
+    expect(new Set(talk).size).toBeGreaterThan(10);
+    model.stop();
   });
 });

@@ -11,10 +11,16 @@ export interface RawAmiServer {
   /** Writes raw bytes to every open connection. */
   inject(bytes: string | Buffer): void;
   answerPings: boolean;
+  /** Every request received (Login, Ping, …), in order. */
+  readonly requests: AmiFrame[];
   close(): Promise<void>;
 }
 
-export async function startRawAmiServer(): Promise<RawAmiServer> {
+/** Answers an action the server does not know by itself: the bytes to write, or null for nothing. */
+export type RawResponder = (request: AmiFrame, actionId: string) => string | null;
+
+export async function startRawAmiServer(respond: RawResponder = () => null): Promise<RawAmiServer> {
+  const requests: AmiFrame[] = [];
   const sockets = new Set<net.Socket>();
   let connections = 0;
   const state = { answerPings: true };
@@ -28,10 +34,15 @@ export async function startRawAmiServer(): Promise<RawAmiServer> {
     socket.on('error', () => undefined);
     const splitter = createFrameSplitter(
       (request) => {
+        requests.push(request);
         const action = header(request, 'Action')?.toLowerCase();
         if (action === 'login') reply(socket, request, [['Message', 'Authentication accepted']]);
         else if (action === 'ping' && state.answerPings) reply(socket, request, [['Ping', 'Pong'], ['Timestamp', '1.0']]);
         else if (action === 'logoff') socket.end(serializeFrame([['Response', 'Goodbye'], ['ActionID', header(request, 'ActionID') ?? '']]));
+        else if (action !== 'ping') {
+          const bytes = respond(request, header(request, 'ActionID') ?? '');
+          if (bytes !== null) socket.write(bytes);
+        }
       },
       () => undefined,
     );
@@ -44,6 +55,7 @@ export async function startRawAmiServer(): Promise<RawAmiServer> {
     get connections() {
       return connections;
     },
+    requests,
     get answerPings() {
       return state.answerPings;
     },
