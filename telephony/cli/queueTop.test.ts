@@ -85,7 +85,7 @@ describe('queue-top', () => {
     const last = run.lines.at(-1)!;
     expect(last).toMatchObject({ answered: 1, abandoned: 0, timedOut: 0, serviceLevelPct: 100, abandonRatePct: 0 });
     expect(last.asaSec).toBeGreaterThanOrEqual(0.1);
-    expect(last.avgTalkSec).toBe(0); // 300 ms: AgentComplete's TalkTime is whole seconds
+    expect([0, 1]).toContain(last.avgTalkSec); // 300 ms: AgentComplete's TalkTime is a difference of whole seconds
     // Two consecutive lines for the same queue are never identical but for the time.
     const strip = (l: Record<string, unknown>) => JSON.stringify({ ...l, ts: 0 });
     for (let i = 1; i < run.lines.length; i++) expect(strip(run.lines[i]!)).not.toBe(strip(run.lines[i - 1]!));
