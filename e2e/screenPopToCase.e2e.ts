@@ -58,6 +58,7 @@ test('the form refuses an empty case and says why, and nothing is saved', async 
   desk = await startDesk({ ...demoEnv(dataDir), DESK_SIM_CALL_INTERVAL_MS: '0' });
   await page.goto(desk.url);
   await expect(page.getByTestId('case-form')).toBeVisible();
+  await expect(page.locator('[data-testid="case-list"][data-loaded="true"]')).toBeVisible();
   const rowsBefore = await page.getByTestId('case-row').count();
   await page.getByTestId('case-description').fill('Konu yazılmadan kaydedilmeye çalışıldı.');
   await page.getByTestId('case-resolve').click();

@@ -7,11 +7,14 @@ import { createDesk } from './app/desk.js';
 import { DeskProvider } from './app/DeskContext.js';
 import { App } from './components/App.js';
 import { browserStorage, createI18n, storedLanguage } from './i18n/i18n.js';
+import { createWallboard, registerWallboardLocales, WallboardProvider } from './wallboard/index.js';
 
 const language = storedLanguage(browserStorage());
 document.documentElement.lang = language;
 const i18n = createI18n(language);
+registerWallboardLocales(i18n);
 const desk = createDesk(pickTransport(window));
+const wallboard = createWallboard(desk.client);
 // Closing the window or a reload: the last keystrokes' draft goes out now, not after the debounce.
 window.addEventListener('pagehide', () => desk.drafts.flush());
 
@@ -21,7 +24,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <DeskProvider desk={desk}>
-        <App />
+        <WallboardProvider wallboard={wallboard}>
+          <App />
+        </WallboardProvider>
       </DeskProvider>
     </I18nextProvider>
   </StrictMode>,

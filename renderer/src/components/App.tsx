@@ -1,27 +1,51 @@
+import { useEffect, useState } from 'react';
+import { useCall, useHost } from '../app/hooks.js';
 import { useGlobalShortcuts } from '../app/shortcuts.js';
+import { selectAgent, selectRole } from '../state/hostStore.js';
+import { HangupButton, OperatorQueuePanel, WallboardScreen } from '../wallboard/index.js';
 import { CaseDetail } from './CaseDetail.js';
 import { CaseForm } from './CaseForm.js';
 import { CaseList } from './CaseList.js';
 import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
+import { ViewTabs, type View } from './ViewTabs.js';
 
 export function App() {
   useGlobalShortcuts();
+  const role = useHost(selectRole);
+  const agent = useHost(selectAgent);
+  const call = useCall((s) => s.screenPop?.call ?? null);
+  const [view, setView] = useState<View | null>(null);
+  // A team lead's desk opens on the wallboard, everyone else's on the call desk.
+  useEffect(() => {
+    if (view === null && role !== null) setView(role === 'team-lead' ? 'wallboard' : 'desk');
+  }, [role, view]);
+  const shown = view ?? 'desk';
+
   return (
     <div className="app">
       <Header />
       <HostBanner />
-      <main className="workspace">
-        <div className="column column--call">
-          <ScreenPopPanel />
-          <CaseForm />
-        </div>
-        <div className="column column--cases">
-          <CaseList />
-          <CaseDetail />
-        </div>
-      </main>
+      <ViewTabs view={shown} onChange={setView} />
+      {shown === 'wallboard' ? (
+        <main className="workspace workspace--wallboard">
+          <WallboardScreen />
+        </main>
+      ) : (
+        <main className="workspace">
+          <div className="column column--call">
+            <OperatorQueuePanel agentInterface={agent?.agentInterface ?? null} />
+            <ScreenPopPanel />
+            {call && call.phase === 'connected' && <HangupButton linkedid={call.linkedid} className="call-hangup" />}
+            <CaseForm />
+          </div>
+          <div className="column column--cases">
+            <CaseList />
+            <CaseDetail />
+          </div>
+        </main>
+      )}
     </div>
   );
 }
