@@ -7,6 +7,7 @@ import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/c
 import { openDatabase } from '../../db/openDatabase.js';
 import { reduceAgentCall } from '../../telephony/agentCall.js';
 import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.js';
+import { operatorFilters, teamLeadFilters } from '../../telephony/ami/amiFilters.js';
 import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
 import { createCaseHandlers } from './caseService.js';
 import { createQueueService } from './queueService.js';
@@ -54,7 +55,10 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
   }
 
-  const ami: AmiClient = createAmiClient({ ...target, log });
+  // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
+  // asks only for queue events and its own interface's, a team lead's for all queue events.
+  const filters = config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
+  const ami: AmiClient = createAmiClient({ ...target, filters, log });
   let call: AgentCall | null = null;
 
   const screenPopOf = (current: AgentCall | null): ScreenPop | null => {
