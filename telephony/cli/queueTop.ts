@@ -60,6 +60,20 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
 
   const lines = (now: number): QueueTopLine[] => feed.queues(now).map((q) => queueLine(q, args.sinceMidnight ? q.today : q.sinceStart, now));
 
+  // The table is redrawn at most five times a second; JSON lines follow every change.
+  let drawTimer: NodeJS.Timeout | undefined;
+  let drawnAt = 0;
+  function draw(): void {
+    if (args.json) return print();
+    if (drawTimer !== undefined) return;
+    const wait = Math.max(0, drawnAt + 200 - Date.now());
+    drawTimer = setTimeout(() => {
+      drawTimer = undefined;
+      drawnAt = Date.now();
+      print();
+    }, wait);
+  }
+
   function print(): void {
     const now = Date.now();
     const current = lines(now);
@@ -87,6 +101,7 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
       if (finished) return;
       finished = true;
       clearInterval(ticker);
+      clearTimeout(drawTimer);
       clearTimeout(saveTimer);
       if (args.sinceMidnight && args.dayFile !== null) writeDayFile(args.dayFile, feed.serializeDayCounters());
       feed.dispose();
@@ -100,7 +115,7 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
         void finish(0);
         return;
       }
-      if (!args.once) print();
+      if (!args.once) draw();
       if (change === 'event') saveDay();
     });
     client.onLinkState((link) => {
@@ -111,12 +126,12 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
         process.stderr.write(`queue-top: cannot reach ${args.host}:${args.port} (${link.reason})\n`);
         void finish(EXIT_UNREACHABLE);
       } else if (!args.json && !args.once) {
-        print();
+        draw();
       }
       verbose(`link ${link.status}`);
     });
     // Waits grow with the clock: the table follows it every second while someone waits.
-    if (!args.json && !args.once) ticker = setInterval(() => feed.queues().some((q) => q.waiting > 0) && print(), 1_000);
+    if (!args.json && !args.once) ticker = setInterval(() => feed.queues().some((q) => q.waiting > 0) && draw(), 1_000);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void finish(0));
     client.start();
   });
