@@ -4,7 +4,8 @@ import { maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
 import type { AgentRow, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
 import { header, type AmiFrame } from '../../telephony/ami/amiFrame.js';
-import type { AmiActionFields, AmiClient } from '../../telephony/ami/amiClient.js';
+import type { AmiClient } from '../../telephony/ami/amiClient.js';
+import { AmiCommandError, createQueueControl } from '../../telephony/ami/queueControl.js';
 import {
   appendHistory,
   applyChannels,
@@ -92,62 +93,49 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     persistDay(state, dayFile, deps.log);
   }, PERSIST_INTERVAL_MS);
 
+  const control = createQueueControl(ami);
+  /** Runs a control; a refusal carries the PBX's own words, a dead link says so. */
+  async function pbx(run: () => Promise<unknown>): Promise<{ ok: true }> {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof AmiCommandError) throw new RequestError({ code: 'pbx-refused', message: error.asteriskMessage });
+      throw new RequestError({ code: 'unavailable', message: 'The PBX link is down' });
+    }
+    return { ok: true };
+  }
+
   // After-call work: the operator is paused for wrapUpSec after each call, then unpaused by itself.
   let wrapUpTimer: NodeJS.Timeout | null = null;
   function onAgentCallEnded(frame: AmiFrame) {
     if (settings.wrapUpSec <= 0 || header(frame, 'Event') !== 'AgentComplete' || header(frame, 'Interface') !== deps.agentInterface) return;
     if (wrapUpTimer) clearTimeout(wrapUpTimer);
-    void pbx({ Action: 'QueuePause', Interface: deps.agentInterface, Paused: 'true', Reason: WRAP_UP_REASON }).catch(() => {});
+    control.pause({ interface: deps.agentInterface, reason: WRAP_UP_REASON }).catch(() => {});
     wrapUpTimer = setTimeout(() => {
       wrapUpTimer = null;
-      void pbx({ Action: 'QueuePause', Interface: deps.agentInterface, Paused: 'false' }).catch(() => {});
+      control.unpause({ interface: deps.agentInterface }).catch(() => {});
     }, settings.wrapUpSec * 1000);
-  }
-
-  /** Sends an action; a `Response: Error` becomes a refusal the UI shows with the PBX's own words. */
-  async function pbx(fields: AmiActionFields): Promise<AmiFrame> {
-    let response: AmiFrame;
-    try {
-      response = await ami.action(fields);
-    } catch {
-      throw new RequestError({ code: 'unavailable', message: 'The PBX link is down' });
-    }
-    if (header(response, 'Response') === 'Error') {
-      throw new RequestError({ code: 'pbx-refused', message: header(response, 'Message') ?? 'The PBX refused the request' });
-    }
-    return response;
   }
 
   const teamLeadOnly = () => {
     if (deps.role !== 'team-lead') throw new RequestError({ code: 'forbidden', message: 'Only a team lead may do this' });
   };
-  const pause = (iface: string, paused: boolean, reason: string | null, queue: string | null) =>
-    pbx({
-      Action: 'QueuePause',
-      Interface: iface,
-      Paused: paused ? 'true' : 'false',
-      ...(queue ? { Queue: queue } : {}),
-      ...(paused && reason ? { Reason: reason } : {}),
-    });
+  const pause = (iface: string, paused: boolean, reason: string | null, queue: string | null) => {
+    const request = { interface: iface, ...(queue ? { queue } : {}), ...(reason ? { reason } : {}) };
+    return pbx(() => (paused ? control.pause(request) : control.unpause(request)));
+  };
   const membership = (iface: string, queue: string, member: boolean, name: string | null) =>
-    pbx(
+    pbx(() =>
       member
-        ? { Action: 'QueueAdd', Queue: queue, Interface: iface, Penalty: '0', Paused: 'false', ...(name ? { MemberName: name } : {}) }
-        : { Action: 'QueueRemove', Queue: queue, Interface: iface },
+        ? control.addMember({ queue, interface: iface, ...(name ? { memberName: name } : {}) })
+        : control.removeMember({ queue, interface: iface }),
     );
-  const ok = { ok: true as const };
 
   return {
     handlers: {
       'queue.snapshot': () => snapshot(),
-      'agent.pause': async ({ paused, reason, queue }) => {
-        await pause(deps.agentInterface, paused, reason, queue);
-        return ok;
-      },
-      'agent.queueMembership': async ({ queue, member }) => {
-        await membership(deps.agentInterface, queue, member, deps.agentName);
-        return ok;
-      },
+      'agent.pause': ({ paused, reason, queue }) => pause(deps.agentInterface, paused, reason, queue),
+      'agent.queueMembership': ({ queue, member }) => membership(deps.agentInterface, queue, member, deps.agentName),
       'agent.hangup': async ({ linkedid }) => {
         const channels = await ami.listAction({ Action: 'CoreShowChannels' }).catch(() => {
           throw new RequestError({ code: 'unavailable', message: 'The PBX link is down' });
@@ -155,36 +143,27 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         const device = deviceOf(deps.agentInterface);
         const leg = channels.items.find((c) => header(c, 'Linkedid') === linkedid && deviceOf(header(c, 'Channel') ?? '') === device);
         if (!leg) throw new RequestError({ code: 'not-found', message: 'This agent has no channel in that call' });
-        await pbx({ Action: 'Hangup', Channel: header(leg, 'Channel')!, Cause: '16' });
-        return ok;
+        return pbx(() => control.hangup(header(leg, 'Channel')!));
       },
-      'supervisor.pause': async ({ interface: iface, paused, reason, queue }) => {
+      'supervisor.pause': ({ interface: iface, paused, reason, queue }) => {
         teamLeadOnly();
-        await pause(iface, paused, reason, queue);
-        return ok;
+        return pause(iface, paused, reason, queue);
       },
-      'supervisor.queueMembership': async ({ interface: iface, queue, member }) => {
+      'supervisor.queueMembership': ({ interface: iface, queue, member }) => {
         teamLeadOnly();
         const name = toAgentRows(state, Date.now()).find((a) => a.interface === iface)?.name ?? null;
-        await membership(iface, queue, member, name);
-        return ok;
+        return membership(iface, queue, member, name);
       },
-      'supervisor.spy': async ({ interface: iface, mode }) => {
+      'supervisor.spy': ({ interface: iface, mode }) => {
         teamLeadOnly();
-        if (deps.supervisorPhone === null) {
+        const supervisorChannel = deps.supervisorPhone;
+        if (supervisorChannel === null) {
           throw new RequestError({ code: 'unavailable', message: 'No supervisor phone is configured (DESK_SUPERVISOR_PHONE)' });
         }
-        // ChanSpy options: q quiet, E exit when the spied call ends; w whisper, B barge.
-        const options = { listen: 'qE', whisper: 'qEw', barge: 'qEB' }[mode];
-        await pbx({
-          Action: 'Originate',
-          Channel: deps.supervisorPhone,
-          Application: 'ChanSpy',
-          Data: `${deviceOf(iface)},${options}`,
-          CallerID: `Dinleme <${mode}>`,
-          Async: 'true',
+        return pbx(async () => {
+          const result = await control.spy({ supervisorChannel, agentDevice: deviceOf(iface), mode });
+          if (!result.success) throw new AmiCommandError('Originate', `the supervisor phone was not reached (${result.reasonText})`);
         });
-        return ok;
       },
     },
     stop() {
@@ -194,6 +173,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       clearInterval(persistTimer);
       if (pushTimer) clearTimeout(pushTimer);
       if (wrapUpTimer) clearTimeout(wrapUpTimer);
+      control.dispose();
       persistDay(state, dayFile, deps.log);
     },
   };

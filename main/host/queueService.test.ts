@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueSnapshot } from '../../core/queue.js';
+import { readConfig } from './config.js';
+import { startHost, type Host } from './host.js';
+
+const dirs: string[] = [];
+const hosts: Host[] = [];
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.close()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function desk(env: Record<string, string>, dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-queue-'))) {
+  dirs.push(dataDir);
+  const host = await startHost(readConfig({ DESK_DATA_DIR: dataDir, DESK_SIM_CALL_INTERVAL_MS: '0', ...env }), () => {});
+  hosts.push(host);
+  return { host, dataDir };
+}
+
+/** Resolves with the first pushed snapshot that satisfies `test`. */
+function nextSnapshot(host: Host, test: (s: QueueSnapshot) => boolean, timeoutMs = 8000): Promise<QueueSnapshot> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no such snapshot')), timeoutMs);
+    const off = host.onEvent((name, payload) => {
+      if (name === 'queue.metrics' && test(payload as QueueSnapshot)) {
+        clearTimeout(timer);
+        off();
+        resolve(payload as QueueSnapshot);
+      }
+    });
+  });
+}
+
+const me = (s: QueueSnapshot) => s.agents.find((a) => a.interface === 'Local/1001@sim-agent/n');
+
+describe('queue service over the simulated PBX', () => {
+  it("an operator pauses with a reason and unpauses; the figures say so", async () => {
+    const { host } = await desk({});
+    await nextSnapshot(host, (s) => me(s)?.state === 'available');
+    expect(await host.invoke('agent.pause', { paused: true, reason: 'Yemek', queue: null })).toEqual({ ok: true, value: { ok: true } });
+    const paused = await nextSnapshot(host, (s) => me(s)?.state === 'paused');
+    expect(me(paused)?.pauseReason).toBe('Yemek');
+    await host.invoke('agent.pause', { paused: false, reason: null, queue: null });
+    await nextSnapshot(host, (s) => me(s)?.state === 'available');
+  });
+
+  it('a team lead pauses another agent; an operator may not', async () => {
+    const operator = await desk({});
+    expect(await operator.host.invoke('supervisor.pause', { interface: 'Local/1002@sim-agent/n', paused: true, reason: 'Mola', queue: null })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const lead = await desk({ DESK_ROLE: 'team-lead' });
+    await nextSnapshot(lead.host, (s) => s.agents.length === 2);
+    await lead.host.invoke('supervisor.pause', { interface: 'Local/1002@sim-agent/n', paused: true, reason: 'Eğitim', queue: null });
+    const snap = await nextSnapshot(lead.host, (s) => s.agents.some((a) => a.interface === 'Local/1002@sim-agent/n' && a.state === 'paused'));
+    expect(snap.agents.find((a) => a.interface === 'Local/1002@sim-agent/n')?.pauseReason).toBe('Eğitim');
+  });
+
+  it("the PBX's refusal reaches the user in its own words", async () => {
+    const { host } = await desk({ DESK_ROLE: 'team-lead' });
+    await nextSnapshot(host, (s) => s.agents.length > 0);
+    expect(await host.invoke('supervisor.pause', { interface: 'Local/9999@nowhere/n', paused: true, reason: null, queue: null })).toMatchObject({
+      ok: false,
+      error: { code: 'pbx-refused', message: 'Interface not found' },
+    });
+  });
+
+  it('after a call the operator is in wrap-up, then available again by itself; the day counters survive a restart', async () => {
+    const { host, dataDir } = await desk({ DESK_SIM_CALL_INTERVAL_MS: '300', DESK_SIM_AUTO_ANSWER_MS: '200', DESK_SIM_TALK_MS: '300', DESK_WRAPUP_SEC: '1' });
+    await nextSnapshot(host, (s) => me(s)?.state === 'wrap-up');
+    const back = await nextSnapshot(host, (s) => me(s)?.state !== 'wrap-up' && me(s)?.state !== 'paused');
+    expect(back.queues[0]?.day.answered).toBeGreaterThan(0);
+    const answered = back.queues[0]!.day.answered;
+    await host.close();
+    hosts.splice(hosts.indexOf(host), 1);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'queue-day.json'), 'utf8'))).toBeTruthy();
+
+    const again = await desk({}, dataDir);
+    const first = await again.host.invoke('queue.snapshot', {});
+    expect(first.ok && (first.value as QueueSnapshot).queues.find((q) => q.queue === 'alo153')?.day.answered).toBeGreaterThanOrEqual(answered);
+  });
+});
