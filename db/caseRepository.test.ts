@@ -247,14 +247,14 @@ describe('application numbers', () => {
   it('stay unique and gapless when two connections insert in turn', () => {
     const other = store.open();
     const inserted: string[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 100; i++) {
       const conn = i % 2 === 0 ? db : other;
       inserted.push(insertCase(conn, preparedCase({ phone: `90532000${String(i).padStart(4, '0')}` }), ctx(minutesAfter(i))).applicationNo);
     }
     const sequences = inserted.map((n) => parseApplicationNo(n)!.sequence);
-    expect(sequences).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    expect(new Set(inserted).size).toBe(60);
-    expect(db.prepare('SELECT count(DISTINCT application_no) FROM cases').pluck().get()).toBe(60);
+    expect(sequences).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(new Set(inserted).size).toBe(100);
+    expect(db.prepare('SELECT count(DISTINCT application_no) FROM cases').pluck().get()).toBe(100);
     expect(() =>
       db.prepare(`UPDATE cases SET application_no = ? WHERE id = 2`).run(inserted[0]),
     ).toThrow(/UNIQUE/);

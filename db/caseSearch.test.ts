@@ -5,6 +5,7 @@ import type { CaseRecord, CaseSearchFilters, CaseStatus } from '../core/case.js'
 import { slaState } from '../core/sla.js';
 import { getCase, insertCase } from './caseRepository.js';
 import { caseSearchSql, parseSearchText, searchCases } from './caseSearch.js';
+import { facetToken } from './searchTokens.js';
 import { ACTOR, minutesAfter, preparedCase, queryPlan, T0, TC_A, TC_B, tempStore } from './testSupport.js';
 
 let store: ReturnType<typeof tempStore>;
@@ -51,19 +52,20 @@ describe('parseSearchText', () => {
     expect(parseSearchText(TC_A)).toEqual({ kind: 'tcKimlikNo', tcKimlikNo: TC_A });
   });
 
-  it('turns anything else into folded prefix words', () => {
-    expect(parseSearchText('Işıklandırma İZMİT')).toEqual({ kind: 'words', match: '"isiklandirma"* AND "izmit"*' });
-    expect(parseSearchText('0532 111')).toEqual({ kind: 'words', match: '("0532111"* OR "532111"*)' });
-    expect(parseSearchText('2025-00000')).toEqual({ kind: 'words', match: '"2025"* AND ("00000"* OR "0000"*)' });
-    expect(parseSearchText('A blok')).toEqual({ kind: 'words', match: '"a" AND "blok"*' });
+  it('turns anything else into folded words', () => {
+    expect(parseSearchText('Işıklandırma İZMİT')).toEqual({ kind: 'words', words: [['isiklandirma'], ['izmit']] });
+    expect(parseSearchText('0532 111')).toEqual({ kind: 'words', words: [['0532111', '532111']] });
+    expect(parseSearchText('2025-00000')).toEqual({ kind: 'words', words: [['2025'], ['00000', '0000']] });
+    expect(parseSearchText('A blok a')).toEqual({ kind: 'words', words: [['a'], ['blok']] });
   });
 
-  it('cannot be made to inject FTS5 syntax', () => {
+  it('keeps only letters and digits, so no FTS5 syntax gets through', () => {
     expect(parseSearchText('"kaldırım" OR NEAR(a b) -x: *')).toEqual({
       kind: 'words',
-      match: '"kaldirim"* AND "or"* AND "near"* AND "a" AND "b" AND "x"',
+      words: [['kaldirim'], ['or'], ['near'], ['a'], ['b'], ['x']],
     });
     expect(parseSearchText('"*:^-()')).toEqual({ kind: 'all' });
+    expect(parseSearchText('\uE000s6e6577')).toEqual({ kind: 'words', words: [['s6e6577']] });
   });
 });
 
@@ -132,6 +134,41 @@ describe('searchCases: text', () => {
     db.pragma('foreign_keys = ON');
     expect(ids('ihlamur')).toEqual([]);
     expect(db.prepare(`SELECT count(*) FROM cases_fts WHERE cases_fts MATCH '"ihlamur"*'`).pluck().get()).toBe(0);
+  });
+
+  it('expands a typed prefix into the indexed words that start with it', () => {
+    const match = (text: string) => caseSearchSql(db, parseSearchText(text), CaseSearchQuery.parse({}).filters, NOW).params.match;
+    expect(match('kaldır')).toBe('"kaldirim"');
+    expect(match('yanm')).toBe('"yanmiyor"');
+    expect(match('şehit cad')).toBe('"sehitler" AND "cad"*');
+    // Two or three letters: the prefix index. One: that word only.
+    expect(match('ka')).toBe('"ka"*');
+    expect(match('k')).toBe('"k"');
+    expect(ids('kal')).toEqual(idsOf('rejected', 'curb'));
+    expect(ids('ka')).toEqual(idsOf('rejected', 'curb'));
+    // No indexed word starts with it: FTS5 finds that out itself, cheaply.
+    expect(match('kaldırxyz')).toBe('"kaldirxyz"*');
+    expect(search('kaldırxyz lamba')).toEqual({ total: 0, rows: [] });
+  });
+
+  it('ORs the expansions, and lets FTS5 merge a prefix itself when it stands for too many words', () => {
+    const probe = tempStore();
+    const probeDb = probe.open();
+    try {
+      const add = (description: string) =>
+        insertCase(probeDb, preparedCase({ subject: 'Tabela', description }), { now: T0, actor: ACTOR, securityCode: 'ABCD2345' }).id;
+      const a = add('Tabelası düşmek üzere.');
+      const b = add('Tabelalar kırık.');
+      const match = (text: string) => caseSearchSql(probeDb, parseSearchText(text), CaseSearchQuery.parse({}).filters, NOW).params.match;
+      expect(match('tabelala')).toBe('"tabelalar"');
+      expect(match('tabel')).toBe('("tabela" OR "tabelalar" OR "tabelasi")');
+      const many = add(Array.from({ length: 45 }, (_, i) => `tabela${String.fromCharCode(97 + (i % 26))}${i}`).join(' '));
+      expect(match('tabel')).toBe('"tabel"*');
+      const found = searchCases(probeDb, CaseSearchQuery.parse({ text: 'tabel' }), NOW).rows.map((r) => r.id);
+      expect(found).toEqual([many, b, a]);
+    } finally {
+      probe.close();
+    }
   });
 
   it('takes hostile text as plain words', () => {
@@ -218,6 +255,51 @@ describe('searchCases: filters and paging', () => {
     }
   });
 
+  it('intersects filters with the words inside the full-text index (facets)', () => {
+    const sql = (text: string, filters: Partial<CaseSearchFilters>) =>
+      caseSearchSql(db, parseSearchText(text), CaseSearchQuery.parse({ text, filters }).filters, NOW);
+    const withStatus = sql('kaldır', { status: ['forwarded', 'new'], unitCode: 'fen-isleri' });
+    expect(withStatus.params.match).toBe(
+      `"kaldirim" AND ("${facetToken('status', 'forwarded')}" OR "${facetToken('status', 'new')}") AND "${facetToken('unit', 'fen-isleri')}"`,
+    );
+    // Answered by the index alone: the count reads no case.
+    expect(withStatus.count).toBe('SELECT count(*) FROM cases_fts WHERE cases_fts MATCH $match');
+    // Dates narrow by month facets; the rows' created_at decides the edges.
+    const withDates = sql('ayse', { from: '2025-02-27', to: '2025-03-12' });
+    expect(withDates.params.match).toBe(
+      `"ayse" AND ("${facetToken('month', '2025-02')}" OR "${facetToken('month', '2025-03')}")`,
+    );
+    expect(withDates.count).toMatch(/created_at >= \$fromAt/);
+    // Two facet filters without text go through the index too.
+    expect(sql('', { status: ['forwarded'], unitCode: 'fen-isleri' }).count).toBe('SELECT count(*) FROM cases_fts WHERE cases_fts MATCH $match');
+    expect(ids('', { status: ['forwarded'], unitCode: 'fen-isleri' })).toEqual(idsOf('curb', 'light'));
+    expect(ids('', { status: ['forwarded'], channel: 'whatsapp', subjectCode: 'ulasim' })).toEqual(idsOf('izmit'));
+  });
+
+  it('re-indexes the facets when a case changes status or unit', () => {
+    const probe = tempStore();
+    const probeDb = probe.open();
+    try {
+      const saved = insertCase(probeDb, preparedCase(), { now: T0, actor: ACTOR, securityCode: 'ABCD2345' });
+      const found = (filters: Partial<CaseSearchFilters>, text = 'lamba') =>
+        searchCases(probeDb, CaseSearchQuery.parse({ text, filters }), NOW).rows.map((r) => r.id);
+      expect(found({ status: ['forwarded'], unitCode: 'fen-isleri' })).toEqual([saved.id]);
+      probeDb.prepare(`UPDATE cases SET status = 'resolved', unit_code = 'aydinlatma' WHERE id = ?`).run(saved.id);
+      expect(found({ status: ['forwarded'] })).toEqual([]);
+      expect(found({ unitCode: 'fen-isleri' })).toEqual([]);
+      expect(found({ status: ['resolved'], unitCode: 'aydinlatma' })).toEqual([saved.id]);
+      expect(found({ status: ['resolved'], unitCode: 'aydinlatma' }, '')).toEqual([saved.id]);
+      expect(found({ sla: 'done' })).toEqual([saved.id]);
+    } finally {
+      probe.close();
+    }
+  });
+
+  it('cannot reach a facet by typing it', () => {
+    expect(ids(facetToken('status', 'forwarded'))).toEqual([]);
+    expect(ids(facetToken('status', 'forwarded').slice(1))).toEqual([]);
+  });
+
   it('returns full case records, T.C. kimlik no masked', () => {
     const [row] = search(c.light!.applicationNo).rows;
     expect(row).toEqual({ ...getCase(db, c.light!.id, NOW) });
@@ -228,10 +310,11 @@ describe('searchCases: filters and paging', () => {
 describe('searchCases: query plans', () => {
   const plan = (text: string, filters: Partial<CaseSearchFilters> = {}) => {
     const { filters: parsed } = CaseSearchQuery.parse({ text, filters });
-    const sql = caseSearchSql(parseSearchText(text), parsed, NOW);
+    const sql = caseSearchSql(db, parseSearchText(text), parsed, NOW);
     return {
       rows: queryPlan(db, sql.rows, { ...sql.params, limit: 10, offset: 0 }),
       count: queryPlan(db, sql.count, sql.params),
+      match: sql.params.match,
     };
   };
 
@@ -269,15 +352,18 @@ describe('searchCases: query plans', () => {
   });
 
   it('lists without text from the primary key, or a filter’s index, in order', () => {
-    expect(plan('').rows).toMatch(/SCAN c\b/); // the whole table, newest first: LIMIT stops it
+    // The whole table, newest first: LIMIT stops the walk.
+    expect(plan('').rows).toMatch(/SCAN c\b/);
     expect(plan('').rows).not.toMatch(/TEMP B-TREE/);
+    // The page's ids come from the filter's index alone, already in id order; then each row.
     const byStatus = plan('', { status: ['forwarded'] });
-    expect(byStatus.rows).toMatch(/SEARCH c USING INDEX cases_status \(status=\?\)/);
+    expect(byStatus.rows).toMatch(/SEARCH c USING COVERING INDEX cases_status \(status=\?\)/);
+    expect(byStatus.rows).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(byStatus.rows).not.toMatch(/TEMP B-TREE/);
     expect(byStatus.count).toMatch(/SEARCH c USING COVERING INDEX cases_status \(status=\?\)/);
-    expect(plan('', { unitCode: 'zabita' }).rows).toMatch(/SEARCH c USING INDEX cases_unit_code \(unit_code=\?\)/);
-    expect(plan('', { subjectCode: 'zabita' }).rows).toMatch(/SEARCH c USING INDEX cases_subject_code \(subject_code=\?\)/);
-    expect(plan('', { channel: 'sms' }).rows).toMatch(/SEARCH c USING INDEX cases_channel \(channel=\?\)/);
+    expect(plan('', { unitCode: 'zabita' }).rows).toMatch(/SEARCH c USING COVERING INDEX cases_unit_code \(unit_code=\?\)/);
+    expect(plan('', { subjectCode: 'zabita' }).rows).toMatch(/SEARCH c USING COVERING INDEX cases_subject_code \(subject_code=\?\)/);
+    expect(plan('', { channel: 'sms' }).rows).toMatch(/SEARCH c USING COVERING INDEX cases_channel \(channel=\?\)/);
     expect(plan('', { from: '2025-03-01', to: '2025-03-10' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_created_at \(created_at>\? AND created_at<\?\)/);
     expect(plan('', { sla: 'overdue' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_open_due_at \(status=\? AND due_at<\?\)/);
     expect(plan('', { sla: 'due-soon' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_open_due_at \(status=\? AND due_at>\? AND due_at<\?\)/);

@@ -4,7 +4,6 @@ import { formatApplicationNo, parseApplicationNo } from '../core/applicationNumb
 import { DAY_MS, istanbulDay, istanbulInstant } from '../core/istanbulTime.js';
 import { phoneSearchKey } from '../core/phone.js';
 import { DUE_SOON_MS } from '../core/sla.js';
-import { foldTurkish } from '../core/turkishText.js';
 import {
   CASE_COLUMNS,
   caseFromRow,
@@ -12,20 +11,23 @@ import {
   OPEN_STATUSES,
   preparedBySql,
   sqlList,
+  statementCache,
 } from './caseRows.js';
 import type { CaseRow } from './caseRows.js';
+import { facetToken, searchTokens } from './searchTokens.js';
 
 /**
  * What the search box's text means. A whole application number, a phone number or an 11-digit
  * T.C. kimlik no is looked up exactly through its index; anything else is words for the
- * full-text index, each a prefix ("kaldır" finds "kaldırım"), all of them required.
+ * full-text index, each a prefix ("kaldır" finds "kaldırım"), all of them required. A word is
+ * a list of alternatives: "0532111" may also be the phone prefix "532111".
  */
 export type SearchText =
   | { kind: 'all' }
   | { kind: 'applicationNo'; applicationNo: string }
   | { kind: 'tcKimlikNo'; tcKimlikNo: string }
   | { kind: 'phone'; phoneKey: string }
-  | { kind: 'words'; match: string };
+  | { kind: 'words'; words: string[][] };
 
 /** Digits with the punctuation people put in phone numbers, and nothing else. */
 const NUMBER_ONLY = /^[+(]?[0-9][0-9 ()./-]*$/;
@@ -52,27 +54,50 @@ export function parseSearchText(text: string): SearchText {
     if (TC_KIMLIK_SHAPE.test(digits)) return { kind: 'tcKimlikNo', tcKimlikNo: digits };
     const phoneKey = phoneSearchKey(digits);
     if (phoneKey !== null && NATIONAL_PHONE.test(digits)) return { kind: 'phone', phoneKey };
-    // Part of a number: one token, so "0532 111" is the prefix 0532111 / 532111 of a phone.
-    return ftsWords([digits]);
+    // Part of a number: one word, so "0532 111" is the start of a phone's 0532111… / 532111….
+    return words([digits]);
   }
-
-  return ftsWords(foldTurkish(trimmed).match(/[\p{L}\p{N}]+/gu) ?? []);
+  return words(searchTokens(trimmed));
 }
+
+/** Phones are indexed in their 10-digit national form: a number typed with its 0 tries both. */
+function words(tokens: readonly string[]): SearchText {
+  const list = tokens.slice(0, MAX_WORDS).map((token) => (/^0[0-9]{2,}$/.test(token) ? [token, token.slice(1)] : [token]));
+  return list.length === 0 ? { kind: 'all' } : { kind: 'words', words: list };
+}
+
+/** More indexed words than this under one prefix: let FTS5 merge them itself. */
+const MAX_EXPANSION = 40;
 
 /**
- * An FTS5 query over folded tokens (letters and digits only, so quoting them is safe): every
- * token required, each a prefix. A one-character token matches only itself (as a prefix it
- * would read a large part of the index). A number starting with 0 also tries it without the 0:
- * phones are indexed in their 10-digit national form.
+ * The FTS5 expression for one word typed as a prefix. Every string quoted here is a
+ * searchTokens token (letters and digits only) or a facet token.
+ *   - one character: that word only (as a prefix it would read much of the index);
+ *   - two or three: a prefix query, answered from the prefix index (prefix = '2 3');
+ *   - longer: the indexed words that start with it, from search_terms, OR-ed: FTS5 streams
+ *     those in rowid order, where a prefix query would first merge all their doclists. With
+ *     none (nothing to find, cheaply) or too many, FTS5's own prefix query.
  */
-function ftsWords(tokens: readonly string[]): SearchText {
-  const terms = [...new Set(tokens)].slice(0, MAX_WORDS).map((token) => {
-    if (token.length === 1) return `"${token}"`;
-    if (/^0[0-9]{2,}$/.test(token)) return `("${token}"* OR "${token.slice(1)}"*)`;
-    return `"${token}"*`;
-  });
-  return terms.length === 0 ? { kind: 'all' } : { kind: 'words', match: terms.join(' AND ') };
+function wordExpression(db: Database, alternatives: readonly string[]): string {
+  const parts: string[] = [];
+  for (const token of alternatives) {
+    const terms = token.length <= 3 ? [] : termsStartingWith(db).all({ prefix: token, limit: MAX_EXPANSION + 1 });
+    if (token.length === 1) parts.push(`"${token}"`);
+    else if (terms.length === 0 || terms.length > MAX_EXPANSION) parts.push(`"${token}"*`);
+    else parts.push(...terms.map((term) => `"${term}"`));
+  }
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
+
+const termsStartingWith = statementCache((db: Database) =>
+  db
+    .prepare<[{ prefix: string; limit: number }], string>(
+      // char(0x10FFFF) sorts after every character that can follow the prefix.
+      `SELECT term FROM search_terms WHERE term >= $prefix AND term < $prefix || char(1114111)
+       ORDER BY term LIMIT $limit`,
+    )
+    .pluck(),
+);
 
 interface SearchSql {
   count: string;
@@ -83,64 +108,79 @@ interface SearchSql {
 const OPEN = `status IN (${sqlList(OPEN_STATUSES)})`;
 const DONE = `status IN (${sqlList(DONE_STATUSES)})`;
 
+/** Istanbul midnight at the start of `YYYY-MM-DD`, and the first instant after `to`'s day. */
+function dateBounds(filters: CaseSearchFilters): { fromAt: string | null; toBefore: string | null } {
+  const start = (date: string) => {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    return istanbulInstant(istanbulDay(year, month, day), 0);
+  };
+  return {
+    fromAt: filters.from === null ? null : start(filters.from).toISOString(),
+    toBefore: filters.to === null ? null : new Date(start(filters.to).getTime() + DAY_MS).toISOString(),
+  };
+}
+
 /**
- * The WHERE terms of the filters. `indexed`: whether the filters may choose the index. When
- * the text already narrows the search (an exact number, or full-text matches walked in id
- * order) a filter column's index would only compete with the better plan, so its terms get a
- * unary + (SQLite's way to say "do not use an index for this term").
+ * The WHERE terms of the filters on cases `c`. `indexed`: whether the filters may choose an
+ * index. When something else leads (an exact number, or full-text matches walked in id order)
+ * a filter column's index would only compete with the better plan, so its terms get a unary +
+ * (SQLite's way to say "no index for this term"). `facetsDone`: status, unit, subject and
+ * channel are already required by the full-text query and need no term here.
  */
 function filterTerms(
   filters: CaseSearchFilters,
   now: Date,
-  indexed: boolean,
+  { indexed, facetsDone }: { indexed: boolean; facetsDone: boolean },
 ): { terms: string[]; params: Record<string, unknown> } {
   const col = (name: string) => (indexed ? `c.${name}` : `+c.${name}`);
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
 
-  const statuses = [...new Set(filters.status)];
-  if (statuses.length > 0) {
-    const names = statuses.map((_, i) => `$status${i}`);
-    statuses.forEach((status, i) => (params[`status${i}`] = status));
-    terms.push(`${col('status')} IN (${names.join(', ')})`);
+  if (!facetsDone) {
+    const statuses = [...new Set(filters.status)];
+    if (statuses.length > 0) {
+      statuses.forEach((status, i) => (params[`status${i}`] = status));
+      terms.push(`${col('status')} IN (${statuses.map((_, i) => `$status${i}`).join(', ')})`);
+    }
+    if (filters.unitCode !== null) {
+      terms.push(`${col('unit_code')} = $unitCode`);
+      params.unitCode = filters.unitCode;
+    }
+    if (filters.subjectCode !== null) {
+      terms.push(`${col('subject_code')} = $subjectCode`);
+      params.subjectCode = filters.subjectCode;
+    }
+    if (filters.channel !== null) {
+      terms.push(`${col('channel')} = $channel`);
+      params.channel = filters.channel;
+    }
   }
-  if (filters.unitCode !== null) {
-    terms.push(`${col('unit_code')} = $unitCode`);
-    params.unitCode = filters.unitCode;
-  }
-  if (filters.subjectCode !== null) {
-    terms.push(`${col('subject_code')} = $subjectCode`);
-    params.subjectCode = filters.subjectCode;
-  }
-  if (filters.channel !== null) {
-    terms.push(`${col('channel')} = $channel`);
-    params.channel = filters.channel;
-  }
-  if (filters.from !== null) {
+  const { fromAt, toBefore } = dateBounds(filters);
+  if (fromAt !== null) {
     terms.push(`${col('created_at')} >= $fromAt`);
-    params.fromAt = istanbulDayStart(filters.from).toISOString();
+    params.fromAt = fromAt;
   }
-  if (filters.to !== null) {
+  if (toBefore !== null) {
     terms.push(`${col('created_at')} < $toBefore`);
-    params.toBefore = new Date(istanbulDayStart(filters.to).getTime() + DAY_MS).toISOString();
+    params.toBefore = toBefore;
   }
   if (filters.sla !== null) {
     // The same rule as core's slaState, in SQL. ISO instants compare as text in time order.
     // `c.status IN (open…)` must stay word for word the WHERE of the index cases_open_due_at.
-    const open = indexed ? `c.${OPEN}` : `+c.${OPEN}`;
     const dueAt = col('due_at');
+    const status: string[] = facetsDone ? [] : [filters.sla === 'done' ? `${col(DONE)}` : `${col(OPEN)}`];
     switch (filters.sla) {
       case 'done':
-        terms.push(indexed ? `c.${DONE}` : `+c.${DONE}`);
+        terms.push(...status);
         break;
       case 'overdue':
-        terms.push(open, `${dueAt} < $now`);
+        terms.push(...status, `${dueAt} < $now`);
         break;
       case 'due-soon':
-        terms.push(open, `${dueAt} >= $now`, `${dueAt} <= $dueSoon`);
+        terms.push(...status, `${dueAt} >= $now`, `${dueAt} <= $dueSoon`);
         break;
       case 'on-time':
-        terms.push(open, `(${dueAt} IS NULL OR ${dueAt} > $dueSoon)`);
+        terms.push(...status, `(${dueAt} IS NULL OR ${dueAt} > $dueSoon)`);
         break;
     }
     if (filters.sla !== 'done') {
@@ -151,26 +191,77 @@ function filterTerms(
   return { terms, params };
 }
 
-/** Midnight at the start of an Istanbul civil date `YYYY-MM-DD`. */
-function istanbulDayStart(date: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return istanbulInstant(istanbulDay(year, month, day), 0);
+/** A date range longer than this is filtered on the rows only: its month facets would be many. */
+const MAX_MONTH_FACETS = 36;
+
+/**
+ * The facet groups of the filters, each an OR of facet tokens, all required: status (and the
+ * statuses an SLA filter implies), unit, subject, channel, and the Istanbul months a date range
+ * touches (the rows' created_at still decides the edges).
+ */
+function facetExpressions(filters: CaseSearchFilters): string[] {
+  const anyOf = (tokens: readonly string[]) =>
+    tokens.length === 1 ? `"${tokens[0]}"` : `(${tokens.map((t) => `"${t}"`).join(' OR ')})`;
+  const groups: string[] = [];
+  const statuses = [...new Set(filters.status)];
+  if (statuses.length > 0) groups.push(anyOf(statuses.map((s) => facetToken('status', s))));
+  if (filters.sla !== null) {
+    const implied = filters.sla === 'done' ? DONE_STATUSES : OPEN_STATUSES;
+    groups.push(anyOf(implied.map((s) => facetToken('status', s))));
+  }
+  if (filters.unitCode !== null) groups.push(anyOf([facetToken('unit', filters.unitCode)]));
+  if (filters.subjectCode !== null) groups.push(anyOf([facetToken('subject', filters.subjectCode)]));
+  if (filters.channel !== null) groups.push(anyOf([facetToken('channel', filters.channel)]));
+  const months = monthsBetween(filters);
+  if (months !== null) groups.push(anyOf(months.map((m) => facetToken('month', m))));
+  return groups;
+}
+
+function monthsBetween(filters: CaseSearchFilters): string[] | null {
+  if (filters.from === null || filters.to === null) return null;
+  const [fromYear, fromMonth] = filters.from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = filters.to.split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  for (let y = fromYear, m = fromMonth; y * 12 + m <= toYear * 12 + toMonth; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    if (months.length === MAX_MONTH_FACETS) return null;
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+/** Two or more of these filters without text: intersecting their facets beats any one index. */
+function facetFilterCount(filters: CaseSearchFilters): number {
+  return [filters.status.length > 0, filters.unitCode, filters.subjectCode, filters.channel].filter(
+    (f) => f !== null && f !== false,
+  ).length;
 }
 
 const where = (terms: readonly string[]) => (terms.length === 0 ? '' : `WHERE ${terms.join('\n      AND ')}`);
 
 /**
+ * The statements of a search: the count of all matches and a page of them.
+ *
  * Results come newest recorded first: by id, which AUTOINCREMENT hands out in recording order.
  * That is the order the full-text index keeps its matches in and the order a one-column index
  * keeps its entries in, so a page costs its length rather than the number of matches.
  */
-export function caseSearchSql(text: SearchText, filters: CaseSearchFilters, now: Date): SearchSql {
-  const { terms, params } = filterTerms(filters, now, text.kind === 'all');
-
-  if (text.kind === 'words') {
-    params.match = text.match;
+export function caseSearchSql(
+  db: Database,
+  text: SearchText,
+  filters: CaseSearchFilters,
+  now: Date,
+): SearchSql {
+  const fullText = text.kind === 'words' || (text.kind === 'all' && facetFilterCount(filters) >= 2);
+  if (fullText) {
+    const expressions = [
+      ...(text.kind === 'words' ? text.words.map((alternatives) => wordExpression(db, alternatives)) : []),
+      ...facetExpressions(filters),
+    ];
+    const { terms, params } = filterTerms(filters, now, { indexed: false, facetsDone: true });
+    params.match = expressions.join(' AND ');
     // CROSS JOIN keeps the full-text index as the outer loop: matches in rowid order, each
-    // case read by its primary key, and the walk stops once a page is full.
+    // case read by its primary key, and the walk stops once a page is full. The count needs
+    // the cases only for what the index cannot answer (dates to the day, SLA due times).
     const from = `FROM cases_fts AS f CROSS JOIN cases AS c ON c.id = f.rowid`;
     const all = ['f.cases_fts MATCH $match', ...terms];
     return {
@@ -184,6 +275,7 @@ export function caseSearchSql(text: SearchText, filters: CaseSearchFilters, now:
     };
   }
 
+  const { terms, params } = filterTerms(filters, now, { indexed: text.kind === 'all', facetsDone: false });
   switch (text.kind) {
     case 'applicationNo':
       terms.unshift('c.application_no = $applicationNo');
@@ -200,10 +292,15 @@ export function caseSearchSql(text: SearchText, filters: CaseSearchFilters, now:
     case 'all':
       break;
   }
+  // The page's ids first, from the index alone where it covers the terms (a sort, if one is
+  // needed, then moves ids, not rows); then those rows, each by its key.
   return {
     count: `SELECT count(*) FROM cases AS c ${where(terms)}`,
-    rows: `SELECT ${CASE_COLUMNS} FROM cases AS c ${where(terms)}
-      ORDER BY c.id DESC LIMIT $limit OFFSET $offset`,
+    rows: `SELECT ${CASE_COLUMNS} FROM cases AS c
+      WHERE c.id IN (
+        SELECT c.id FROM cases AS c ${where(terms)}
+        ORDER BY c.id DESC LIMIT $limit OFFSET $offset)
+      ORDER BY c.id DESC`,
     params,
   };
 }
@@ -226,9 +323,9 @@ function prepared<R>(db: Database, sql: string, pluck: boolean): Statement<[Reco
  * inclusive; the SLA filter is evaluated at `now` exactly as CaseRecord.sla is.
  */
 export function searchCases(db: Database, query: CaseSearchQuery, now: Date): CaseSearchResult {
-  const sql = caseSearchSql(parseSearchText(query.text), query.filters, now);
-  // One read transaction: the count and the page see the same snapshot.
+  // One read transaction: the expansion, the count and the page see the same snapshot.
   return db.transaction((): CaseSearchResult => {
+    const sql = caseSearchSql(db, parseSearchText(query.text), query.filters, now);
     const total = prepared<number>(db, sql.count, true).get(sql.params) ?? 0;
     if (total <= query.offset) return { total, rows: [] };
     const rows = prepared<CaseRow>(db, sql.rows, false)

@@ -67,6 +67,7 @@ describe('loadMigrations', () => {
       'create-attachments',
       'create-drafts',
       'create-cases-fts',
+      'rebuild-cases-fts-with-facets-and-terms',
     ]);
   });
 
@@ -98,6 +99,7 @@ describe('openDatabase', () => {
         'attachments',
         'drafts',
         'cases_fts',
+        'search_terms',
       ]),
     );
   });

@@ -3,12 +3,14 @@ import { formatApplicationNo } from '../core/applicationNumber.js';
 import { civilDate, istanbulDayOf } from '../core/istanbulTime.js';
 import { phoneSearchKey } from '../core/phone.js';
 import { foldTurkish } from '../core/turkishText.js';
+import { caseFacets, searchTokens } from './searchTokens.js';
 
 /**
  * The core rules SQL needs, registered on every connection before migrations run: the
- * full-text triggers fold text with `fold_tr`, and migrations number old cases with
- * `application_no` / `istanbul_year`. One function on both sides: the repository folds a query
- * with the same `foldTurkish` the triggers use for the index, so the two can never disagree.
+ * full-text triggers fold text with `fold_tr`, index filter values with `case_facets` and
+ * collect words with `search_terms_of`; migrations number old cases with `application_no` /
+ * `istanbul_year`. One function on both sides: the repository folds a query with the same
+ * `foldTurkish` the triggers use for the index, so the two can never disagree.
  *
  * The schema's triggers call these, so a tool that opens the file without them (the sqlite3
  * shell) can read but cannot write cases.
@@ -27,6 +29,26 @@ export function registerSqlFunctions(db: Database): void {
   db.function('application_no', deterministic, (year: unknown, sequence: unknown) =>
     formatApplicationNo(Number(year), Number(sequence)),
   );
+  db.function(
+    'case_facets',
+    deterministic,
+    (status: unknown, unitCode: unknown, subjectCode: unknown, channel: unknown, createdAt: unknown) =>
+      caseFacets({
+        status: String(status),
+        unitCode: typeof unitCode === 'string' ? unitCode : null,
+        subjectCode: typeof subjectCode === 'string' ? subjectCode : null,
+        channel: String(channel),
+        createdAt: String(createdAt),
+      }),
+  );
+  // A table-valued function: `SELECT term FROM search_terms_of('Kaldırım taşı')`.
+  db.table('search_terms_of', {
+    columns: ['term'],
+    parameters: ['text'],
+    *rows(text: unknown) {
+      if (typeof text === 'string') for (const term of searchTokens(text)) yield { term };
+    },
+  });
 }
 
 /** The calendar year in Istanbul: a case recorded at 01:00 on 1 January (22:00 UTC) is next year's. */
