@@ -5,35 +5,14 @@ import { DeskRole, ErrorCode } from '../../../core/contract.js';
 import { ATTACHMENT_PROBLEMS } from '../detail/attachmentUpload.js';
 import { TEXT_FIELDS } from '../form/caseDraft.js';
 import { resources } from './resources.js';
+import { expectLocalesAgree, flattenLocale } from '../testing/localeTree.js';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-
-const tr = flatten(resources.tr.translation);
-const en = flatten(resources.en.translation);
+const tr = flattenLocale(resources.tr.translation);
+const en = flattenLocale(resources.en.translation);
 
 describe('locales', () => {
-  it('have the same keys in Turkish and English', () => {
-    expect([...en.keys()].sort()).toEqual([...tr.keys()].sort());
-  });
-
-  it('use the same interpolation variables in both languages', () => {
-    for (const [key, text] of tr) expect(variables(en.get(key) ?? ''), key).toEqual(variables(text));
-  });
-
-  it('have no empty texts', () => {
-    for (const [key, text] of [...tr, ...en]) expect(text.trim(), key).not.toBe('');
+  it('agree between Turkish and English (keys, variables, no empty text)', () => {
+    expectLocalesAgree(tr, en);
   });
 
   it('translate every error code the contract can produce, wherever an error is shown', () => {

@@ -5,34 +5,14 @@ import en from './locales/en.json' with { type: 'json' };
 import tr from './locales/tr.json' with { type: 'json' };
 import { pauseReasonLabel } from './i18n.js';
 import { FIGURE_WINDOWS } from './queueFigures.js';
+import { expectLocalesAgree, flattenLocale } from '../testing/localeTree.js';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-const trKeys = flatten(tr);
-const enKeys = flatten(en);
+const trKeys = flattenLocale(tr);
+const enKeys = flattenLocale(en);
 
 describe('wallboard locales', () => {
-  it('have the same keys in Turkish and English', () => {
-    expect([...enKeys.keys()].sort()).toEqual([...trKeys.keys()].sort());
-  });
-
-  it('use the same interpolation variables in both languages', () => {
-    for (const [key, text] of trKeys) expect(variables(enKeys.get(key) ?? ''), key).toEqual(variables(text));
-  });
-
-  it('have no empty texts', () => {
-    for (const [key, text] of [...trKeys, ...enKeys]) expect(text.trim(), key).not.toBe('');
+  it('agree between Turkish and English (keys, variables, no empty text)', () => {
+    expectLocalesAgree(trKeys, enKeys);
   });
 
   it('name every agent state, error code and figure window the contract can produce', () => {
