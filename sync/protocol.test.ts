@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CaseChange, MAX_PUSH_CHANGES, PullQuery, PushRequest } from './protocol.js';
+
+const note = (deskId = 'D12') => ({
+  changeId: randomUUID(),
+  deskId,
+  caseKey: 'D12-2026-0000042-3',
+  kind: 'note' as const,
+  clientAt: '2026-11-25T10:00:00.000Z',
+  payload: { text: 'Aranacak' },
+});
+
+describe('sync protocol', () => {
+  it('accepts a note change and refuses an unknown kind', () => {
+    expect(CaseChange.safeParse(note()).success).toBe(true);
+    expect(CaseChange.safeParse({ ...note(), kind: 'delete' }).success).toBe(false);
+  });
+
+  it('refuses an empty fields change', () => {
+    expect(CaseChange.safeParse({ ...note(), kind: 'fields', payload: {} }).success).toBe(false);
+  });
+
+  it('limits a push to 500 changes, all from the pushing desk', () => {
+    const many = Array.from({ length: MAX_PUSH_CHANGES + 1 }, () => note());
+    expect(PushRequest.safeParse({ deskId: 'D12', changes: many.slice(1) }).success).toBe(true);
+    expect(PushRequest.safeParse({ deskId: 'D12', changes: many }).success).toBe(false);
+    expect(PushRequest.safeParse({ deskId: 'D12', changes: [note('D13')] }).success).toBe(false);
+  });
+
+  it('takes cursors as decimal strings only', () => {
+    expect(PullQuery.parse({}).cursor).toBe('');
+    expect(PullQuery.parse({ cursor: '42', limit: '10' })).toEqual({ cursor: '42', limit: 10 });
+    expect(PullQuery.safeParse({ cursor: '-1' }).success).toBe(false);
+    expect(PullQuery.safeParse({ cursor: '01' }).success).toBe(false);
+  });
+});

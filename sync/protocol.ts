@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText } from '../core/case.js';
+
+/*
+ * The sync protocol between a desktop and the central server.
+ *
+ * A desktop never sends "the case as I see it"; it sends the changes it made, each with an id it
+ * generated itself (uuid). The server applies a change at most once: the id is recorded in the
+ * same transaction as the change, so a batch retried after a lost answer changes nothing and
+ * comes back as `duplicates`.
+ *
+ * CONFLICT RULE (also in sync/README.md; tested in server/sync.test.ts)
+ * 1. Workflow fields belong to the server: unitCode, status and resolution. A desktop sets them
+ *    once, in its `create` change (the operator resolved on the call or forwarded to a unit);
+ *    after that only the server (department workflow) changes them. A `fields` change that
+ *    carries them is applied without them; the dropped values are kept in the case history.
+ * 2. Every other field merges field by field: a `fields` change names only the fields the
+ *    operator edited, and each named field takes the value of the change the server applied
+ *    last (server arrival order, which is the pull order). Fields a change does not name are
+ *    never touched, so two desks editing different fields both win.
+ * 3. History is kept: every applied change is a case event with the old and new value of each
+ *    field, so an overwritten value is never lost.
+ * 4. Notes only append; they never conflict.
+ * 5. A change for a case the server does not know (its `create` has not arrived) is rejected
+ *    with `unknown-case` and not recorded, so the desk may send it again after the create.
+ */
+
+/** Application number, or a desk-prefixed provisional one (core/applicationNumber.ts). */
+export const CaseKey = z.string().trim().min(1).max(40).regex(/^[A-Z0-9-]+$/, 'caseKey.invalid');
+
+export const DeskId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'deskId.invalid');
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** Fields a desktop owns and may edit after creation (rule 2). */
+export const DeskFields = z.object({
+  type: CaseType,
+  subject: cleanText(LIMITS.subject),
+  subjectCode: z.string().max(64).nullable(),
+  channel: Channel,
+  priority: Priority,
+  confidential: z.boolean(),
+  urgent: z.boolean(),
+  description: cleanText(LIMITS.description),
+  phone: z.string().max(24).nullable(),
+  citizenName: cleanText(LIMITS.citizenName).nullable(),
+  tcKimlikNo: z.string().regex(/^[1-9][0-9]{10}$/).nullable(),
+  address: Address.nullable(),
+  linkedid: z.string().max(64).nullable(),
+  dueAt: Instant.nullable(),
+});
+export type DeskFields = z.infer<typeof DeskFields>;
+
+/** Fields the server owns once the case exists (rule 1). */
+export const WorkflowFields = z.object({
+  status: CaseStatus,
+  unitCode: z.string().max(64).nullable(),
+  resolution: cleanText(LIMITS.resolution).nullable(),
+});
+export type WorkflowFields = z.infer<typeof WorkflowFields>;
+
+export const WORKFLOW_FIELD_NAMES = ['status', 'unitCode', 'resolution'] as const;
+
+export const CreatePayload = DeskFields.extend(WorkflowFields.shape).extend({
+  firstContactResolution: z.boolean(),
+  /** salt$hash of the citizen's security code, as the desk stored it; the code never travels. */
+  securityCodeHash: z.string().regex(/^[0-9a-f]{32}\$[0-9a-f]{64}$/).nullable(),
+  createdAt: Instant,
+});
+export type CreatePayload = z.infer<typeof CreatePayload>;
+
+/** Partial: only the fields the operator edited. Workflow fields are accepted and then dropped (rule 1). */
+export const FieldsPayload = DeskFields.extend(WorkflowFields.shape)
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'fields.empty');
+export type FieldsPayload = z.infer<typeof FieldsPayload>;
+
+export const NotePayload = z.object({ text: cleanText(LIMITS.note) });
+export type NotePayload = z.infer<typeof NotePayload>;
+
+const changeBase = {
+  changeId: z.uuid(),
+  deskId: DeskId,
+  caseKey: CaseKey,
+  /** The desk's clock: shown in history, never used to order anything. */
+  clientAt: Instant,
+};
+
+export const CaseChange = z.discriminatedUnion('kind', [
+  z.object({ ...changeBase, kind: z.literal('create'), payload: CreatePayload }),
+  z.object({ ...changeBase, kind: z.literal('fields'), payload: FieldsPayload }),
+  z.object({ ...changeBase, kind: z.literal('note'), payload: NotePayload }),
+]);
+export type CaseChange = z.infer<typeof CaseChange>;
+export type CaseChangeKind = CaseChange['kind'];
+
+export const MAX_PUSH_CHANGES = 500;
+
+export const PushRequest = z
+  .object({ deskId: DeskId, changes: z.array(CaseChange).min(1).max(MAX_PUSH_CHANGES) })
+  .refine((r) => r.changes.every((c) => c.deskId === r.deskId), { message: 'deskId.mismatch', path: ['changes'] });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const RejectCode = z.enum(['unknown-case', 'case-exists', 'forbidden', 'invalid-unit']);
+export type RejectCode = z.infer<typeof RejectCode>;
+
+export const PushResponse = z.object({
+  accepted: z.array(z.uuid()),
+  duplicates: z.array(z.uuid()),
+  rejected: z.array(z.object({ changeId: z.uuid(), code: RejectCode })),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** The server's copy of a case as a desktop receives it; the security code hash stays on the server. */
+export const ServerCase = DeskFields.extend(WorkflowFields.shape).extend({
+  applicationNo: z.string(),
+  firstContactResolution: z.boolean(),
+  version: z.number().int().positive(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ServerCase = z.infer<typeof ServerCase>;
+
+export const ServerChangeKind = z.enum(['create', 'fields', 'note', 'workflow']);
+export type ServerChangeKind = z.infer<typeof ServerChangeKind>;
+
+/**
+ * One entry of the server's change log. `seq` orders all changes, gap-free; `case` is the whole
+ * case after the change, so a desktop upserts it and never has to replay field merges itself.
+ */
+export const ServerChange = z.object({
+  seq: z.string().regex(/^[1-9][0-9]*$/),
+  /** The desk's change id, null for changes made on the server (department workflow). */
+  changeId: z.uuid().nullable(),
+  deskId: z.string().nullable(),
+  kind: ServerChangeKind,
+  caseKey: z.string(),
+  /** For notes: the text; for fields/workflow: what changed. */
+  detail: z.unknown(),
+  at: Instant,
+  case: ServerCase,
+});
+export type ServerChange = z.infer<typeof ServerChange>;
+
+/** Opaque to clients: pass back what the last pull returned; '' or absent starts at the beginning. */
+export const Cursor = z.string().regex(/^(0|[1-9][0-9]{0,18})?$/, 'cursor.invalid');
+
+export const PullQuery = z.object({
+  cursor: Cursor.default(''),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const PullResponse = z.object({
+  changes: z.array(ServerChange),
+  cursor: Cursor,
+  /** True when more changes are waiting: pull again at once. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
