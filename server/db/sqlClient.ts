@@ -1,0 +1,25 @@
+/**
+ * The one seam between the server and its database, so the same SQL runs on PostgreSQL
+ * (production, several instances) and on PGlite (embedded default, tests).
+ * Parameters are positional ($1, $2 …); bigint columns should be selected as text, since the two
+ * drivers return them differently.
+ */
+export interface SqlRunner {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlClient extends SqlRunner {
+  /** Runs fn in one transaction on one connection; rolls back when fn throws. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel; resolves to an unlisten function. Absent where unsupported. */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** The drivers give timestamptz as Date (or text in some paths); the API speaks ISO strings. */
+export function isoInstant(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return new Date(String(value)).toISOString();
+}
