@@ -37,7 +37,9 @@ CREATE INDEX case_events_case_id ON case_events (case_id, id);
 CREATE TABLE applied_changes (
   change_id uuid PRIMARY KEY,
   desk_id text NOT NULL,
-  case_id bigint NOT NULL REFERENCES cases (id),
+  -- Null while the change is being applied: the id is claimed first (INSERT … ON CONFLICT DO
+  -- NOTHING), so a concurrent copy of the same change waits for this one instead of racing it.
+  case_id bigint REFERENCES cases (id),
   applied_at timestamptz NOT NULL DEFAULT now()
 );
 

@@ -1,0 +1,132 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
+import { authenticate, login, logout } from './auth/accounts.js';
+import { mayPush, type Account } from './auth/roles.js';
+import type { SqlClient } from './db/sqlClient.js';
+import { invalidRequest, type ApiError } from './http/errors.js';
+import { openApiDocument } from './http/openapi.js';
+import { LoginRequest, StatusParams, StatusQuery, type LoginResponse } from './http/schemas.js';
+import { fixedWindowLimiter } from './status/rateLimit.js';
+import { queryCaseStatus } from './status/statusQuery.js';
+import { pullChanges } from './sync/pull.js';
+import { pushChanges } from './sync/push.js';
+import { PullQuery, PushRequest } from '../sync/protocol.js';
+
+export interface AppOptions {
+  db: SqlClient;
+  now?: () => Date;
+  /** How long a login token lives; a shift plus margin by default. */
+  tokenTtlMs?: number;
+  statusRateLimit?: { max: number; windowMs: number };
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account: Account | null;
+  }
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Logs name the route, never the URL: the status query carries an application number and a
+ * security code in it, and bodies carry citizens' personal data (KVKK).
+ */
+export const loggerOptions: FastifyServerOptions['logger'] = {
+  serializers: {
+    req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
+  },
+};
+
+function parseOr400<T extends z.ZodType>(schema: T, value: unknown, reply: FastifyReply): z.infer<T> | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  void reply.code(400).send(invalidRequest(result.error));
+  return undefined;
+}
+
+function bearerToken(req: FastifyRequest): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(req.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const ttl = options.tokenTtlMs ?? 12 * HOUR;
+  const limit = options.statusRateLimit ?? { max: 10, windowMs: 60_000 };
+  const statusLimiter = fixedWindowLimiter(limit.max, limit.windowMs);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
+
+  app.decorateRequest('account', null);
+
+  app.setErrorHandler((error: { statusCode?: number }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    const body: ApiError =
+      status === 400 || status === 413 || status === 415 ? { error: 'invalid-request', issues: [] } : { error: 'internal' };
+    void reply.code(status >= 400 && status < 500 ? status : 500).send(body);
+  });
+  app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'not-found' } satisfies ApiError));
+
+  const requireAccount = async (req: FastifyRequest, reply: FastifyReply) => {
+    const token = bearerToken(req);
+    req.account = token === null ? null : await authenticate(db, token, now());
+    if (!req.account) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
+  };
+
+  app.get('/api/v1/health', async (_req, reply) => {
+    try {
+      await db.query('SELECT 1');
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'database-unreachable' });
+    }
+  });
+
+  app.get('/api/v1/openapi.json', async () => openApiDocument());
+
+  app.post('/api/v1/auth/login', async (req, reply) => {
+    const body = parseOr400(LoginRequest, req.body, reply);
+    if (!body) return reply;
+    const session = await login(db, body.username, body.password, now(), ttl);
+    if (!session) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
+    const { username, displayName, role, unitCode } = session.account;
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), account: { username, displayName, role, unitCode } } satisfies LoginResponse;
+  });
+
+  app.post('/api/v1/auth/logout', { preHandler: requireAccount }, async (req, reply) => {
+    await logout(db, bearerToken(req)!);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/v1/sync/push', { preHandler: requireAccount }, async (req, reply) => {
+    const account = req.account!;
+    if (!mayPush(account)) return reply.code(403).send({ error: 'forbidden' } satisfies ApiError);
+    const body = parseOr400(PushRequest, req.body, reply);
+    if (!body) return reply;
+    return pushChanges(db, account, body, now);
+  });
+
+  app.get('/api/v1/sync/pull', { preHandler: requireAccount }, async (req, reply) => {
+    const query = parseOr400(PullQuery, req.query, reply);
+    if (!query) return reply;
+    return pullChanges(db, req.account!, query);
+  });
+
+  app.get('/api/v1/status/:applicationNo', async (req, reply) => {
+    const gate = statusLimiter.take(req.ip, now().getTime());
+    if (!gate.allowed) {
+      return reply.code(429).header('retry-after', String(gate.retryAfterSeconds)).send({ error: 'rate-limited' } satisfies ApiError);
+    }
+    const params = parseOr400(StatusParams, req.params, reply);
+    const query = params && parseOr400(StatusQuery, req.query, reply);
+    if (!params || !query) return reply;
+    const answer = await queryCaseStatus(db, params.applicationNo, query.code);
+    if (!answer) return reply.code(404).send({ error: 'not-found' } satisfies ApiError);
+    return answer;
+  });
+
+  return app;
+}

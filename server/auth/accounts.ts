@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SqlRunner } from '../db/sqlClient.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { Account, Role } from './roles.js';
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitCode?: string | null;
+}
+
+interface AccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_code: string | null;
+  password_hash: string;
+}
+
+const ACCOUNT_COLUMNS = 'a.id::text AS id, a.username, a.display_name, a.role, a.unit_code';
+
+function toAccount(row: Omit<AccountRow, 'password_hash'>): Account {
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitCode: row.unit_code };
+}
+
+export async function createAccount(db: SqlRunner, input: NewAccount): Promise<Account> {
+  const hash = await hashPassword(input.password);
+  const [row] = await db.query<AccountRow>(
+    `INSERT INTO accounts AS a (username, display_name, password_hash, role, unit_code)
+     VALUES ($1, $2, $3, $4, $5) RETURNING ${ACCOUNT_COLUMNS}`,
+    [input.username.toLowerCase(), input.displayName, hash, input.role, input.unitCode ?? null],
+  );
+  return toAccount(row!);
+}
+
+/** Tokens are 32 random bytes: SHA-256 is enough to store them (nothing to guess from). */
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  account: Account;
+}
+
+/** Null for an unknown user, a wrong password or an inactive account alike. */
+export async function login(db: SqlRunner, username: string, password: string, now: Date, ttlMs: number): Promise<Session | null> {
+  const [row] = await db.query<AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS}, a.password_hash FROM accounts a WHERE a.username = $1 AND a.active`,
+    [username.toLowerCase()],
+  );
+  const ok = await verifyPassword(row?.password_hash ?? null, password);
+  if (!ok || !row) return null;
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await db.query('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+    tokenHash(token),
+    row.id,
+    now,
+    expiresAt,
+  ]);
+  return { token, expiresAt, account: toAccount(row) };
+}
+
+export async function authenticate(db: SqlRunner, token: string, now: Date): Promise<Account | null> {
+  const [row] = await db.query<AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM sessions s JOIN accounts a ON a.id = s.account_id
+     WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active`,
+    [tokenHash(token), now],
+  );
+  return row ? toAccount(row) : null;
+}
+
+export async function logout(db: SqlRunner, token: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Every error the API answers has this body; `issues` only for invalid requests. */
+export const ApiError = z.object({
+  error: z.enum(['invalid-request', 'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'internal']),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export function invalidRequest(error: z.ZodError): ApiError {
+  return { error: 'invalid-request', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatApplicationNo } from '../../core/applicationNumber.js';
+import type { CaseChange, PullResponse, PushResponse } from '../../sync/protocol.js';
+import { engines } from '../db/testEngines.js';
+import { createChange, startTestServer, type TestServer } from '../testSupport.js';
+
+let nextSequence = 1;
+const newNumber = () => formatApplicationNo(2026, nextSequence++);
+
+describe.each(engines)('sync push and pull on $name', (engine) => {
+  let s: TestServer;
+  let operator: { authorization: string };
+  beforeAll(async () => {
+    s = await startTestServer(engine);
+    operator = await s.auth('operator');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const push = async (changes: CaseChange[], headers = operator, deskId = changes[0]!.deskId) => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers, payload: { deskId, changes } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<PushResponse>();
+  };
+
+  const pullAll = async (headers: { authorization: string }, cursor = '', limit = 1000) => {
+    const changes: PullResponse['changes'] = [];
+    for (;;) {
+      const res = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${cursor}&limit=${limit}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json<PullResponse>();
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.more) return { changes, cursor };
+    }
+  };
+
+  it('stores a batch sent twice once, and answers the second time with duplicates', async () => {
+    const no = newNumber();
+    const create = createChange(no);
+    const note: CaseChange = { changeId: randomUUID(), deskId: 'D12', caseKey: no, kind: 'note', clientAt: create.clientAt, payload: { text: 'Vatandaş tekrar aradı' } };
+    const batch = [create, note];
+    expect(await push(batch)).toEqual({ accepted: [create.changeId, note.changeId], duplicates: [], rejected: [] });
+    expect(await push(batch)).toEqual({ accepted: [], duplicates: [create.changeId, note.changeId], rejected: [] });
+    const [cases] = await s.db.query<{ n: string; version: number }>('SELECT count(*)::text AS n, max(version) AS version FROM cases WHERE application_no = $1', [no]);
+    expect(cases).toEqual({ n: '1', version: 2 });
+    const [log] = await s.db.query<{ n: string }>('SELECT count(*)::text AS n FROM change_log WHERE change_id IN ($1, $2)', [create.changeId, note.changeId]);
+    expect(log!.n).toBe('2');
+  });
+
+  it('rejects changes to unknown cases and creates of existing numbers, without recording them', async () => {
+    const no = newNumber();
+    const orphan: CaseChange = { changeId: randomUUID(), deskId: 'D12', caseKey: no, kind: 'note', clientAt: '2026-11-25T09:00:00.000Z', payload: { text: 'x' } };
+    expect(await push([orphan])).toEqual({ accepted: [], duplicates: [], rejected: [{ changeId: orphan.changeId, code: 'unknown-case' }] });
+    const create = createChange(no);
+    const again = createChange(no);
+    expect(await push([create, again, orphan])).toEqual({
+      accepted: [create.changeId, orphan.changeId],
+      duplicates: [],
+      rejected: [{ changeId: again.changeId, code: 'case-exists' }],
+    });
+  });
+
+  it('answers 400 with a typed body for an invalid batch and 403 for a department user', async () => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: operator, payload: { deskId: 'D12', changes: [] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid-request', issues: [expect.objectContaining({ path: 'changes' })] });
+    const fen = await s.auth('fen');
+    const forbidden = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: fen, payload: { deskId: 'D12', changes: [createChange(newNumber())] } });
+    expect(forbidden.statusCode).toBe(403);
+  });
+
+  it('merges desk fields field by field and keeps workflow fields on the server', async () => {
+    const no = newNumber();
+    await push([createChange(no)]);
+    const fields = (payload: Record<string, unknown>, deskId = 'D12'): CaseChange =>
+      ({ changeId: randomUUID(), deskId, caseKey: no, kind: 'fields', clientAt: '2026-11-25T09:05:00.000Z', payload }) as CaseChange;
+    await push([fields({ description: 'Çukur büyüdü' }, 'D12')]);
+    await push([fields({ citizenName: 'Ali Veli Yılmaz', status: 'closed', unitCode: 'zabita' }, 'D13')]);
+    const { changes } = await pullAll(await s.auth('lead'));
+    const mine = changes.filter((c) => c.caseKey === no);
+    expect(mine.map((c) => c.kind)).toEqual(['create', 'fields', 'fields']);
+    expect(mine.at(-1)!.case).toMatchObject({ description: 'Çukur büyüdü', citizenName: 'Ali Veli Yılmaz', status: 'forwarded', unitCode: 'fen-isleri', version: 3 });
+    expect(mine.at(-1)!.detail).toEqual({
+      changed: { citizenName: { from: 'Ali Veli', to: 'Ali Veli Yılmaz' } },
+      ignored: { status: 'closed', unitCode: 'zabita' },
+    });
+    const events = await s.db.query<{ kind: string }>('SELECT e.kind FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.application_no = $1 ORDER BY e.id', [no]);
+    expect(events.map((e) => e.kind)).toEqual(['create', 'fields', 'fields']);
+  });
+
+  it('pulls in order with a cursor and no gaps across interleaved concurrent pushes', async () => {
+    const lead = await s.auth('lead');
+    const start = await pullAll(lead);
+    const desks = ['D21', 'D22', 'D23'];
+    const batches = desks.flatMap((desk) => Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => createChange(newNumber(), {}, desk))));
+    // Pulls run while the pushes commit: any page seen must be a gap-free continuation.
+    const seen: string[] = [];
+    let cursor = start.cursor;
+    const pushes = Promise.all(batches.map((b) => push(b, operator, b[0]!.deskId)));
+    let done = false;
+    void pushes.finally(() => (done = true)).catch(() => undefined);
+    for (let round = 0; !done && round < 1000; round += 1) {
+      const page = await pullAll(lead, cursor, 7);
+      seen.push(...page.changes.map((c) => c.seq));
+      cursor = page.cursor;
+      // PGlite answers without I/O, so a tight loop of GETs would never let the POST bodies be
+      // read (a macrotask); real clients are separate processes.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await pushes;
+    const rest = await pullAll(lead, cursor, 7);
+    seen.push(...rest.changes.map((c) => c.seq));
+    const first = BigInt(start.cursor === '' ? '0' : start.cursor) + 1n;
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => String(first + BigInt(i))));
+    const again = await pullAll(lead, start.cursor, 1000);
+    expect(again.changes.map((c) => c.seq)).toEqual(seen);
+  });
+
+  it('shows a department user only its unit, confidential ones included, and hides confidential cases from operators', async () => {
+    const fenOpen = newNumber();
+    const fenSecret = newNumber();
+    const zabitaOpen = newNumber();
+    const zabitaSecret = newNumber();
+    await push([
+      createChange(fenOpen),
+      createChange(fenSecret, { confidential: true }),
+      createChange(zabitaOpen, { unitCode: 'zabita' }),
+      createChange(zabitaSecret, { unitCode: 'zabita', confidential: true }),
+    ]);
+    const keys = async (username: string) => new Set((await pullAll(await s.auth(username))).changes.map((c) => c.caseKey));
+    const fen = await keys('fen');
+    expect([fen.has(fenOpen), fen.has(fenSecret), fen.has(zabitaOpen), fen.has(zabitaSecret)]).toEqual([true, true, false, false]);
+    const zabita = await keys('zabita');
+    expect([zabita.has(fenOpen), zabita.has(fenSecret), zabita.has(zabitaOpen), zabita.has(zabitaSecret)]).toEqual([false, false, true, true]);
+    const op = await keys('operator');
+    expect([op.has(fenOpen), op.has(fenSecret), op.has(zabitaOpen), op.has(zabitaSecret)]).toEqual([true, false, true, false]);
+    const lead = await keys('lead');
+    expect([lead.has(fenOpen), lead.has(fenSecret), lead.has(zabitaOpen), lead.has(zabitaSecret)]).toEqual([true, true, true, true]);
+  });
+
+  it('refuses a malformed cursor with 400', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull?cursor=abc', headers: operator });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid-request' });
+  });
+});

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createApp, type AppOptions } from './app.js';
+import { migrate } from './db/migrate.js';
+import type { SqlClient } from './db/sqlClient.js';
+import type { Engine } from './db/testEngines.js';
+import { seedDemo } from './seed.js';
+import type { CaseChange, CreatePayload } from '../sync/protocol.js';
+
+export interface TestServer {
+  app: FastifyInstance;
+  db: SqlClient;
+  /** Bearer header of a fresh login. */
+  auth(username: string, password?: string): Promise<{ authorization: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(engine: Engine, options: Omit<AppOptions, 'db'> = {}): Promise<TestServer> {
+  const t = await engine.open();
+  await migrate(t.db);
+  await seedDemo(t.db);
+  const app = await createApp({ db: t.db, ...options });
+  return {
+    app,
+    db: t.db,
+    async auth(username, password = `${username}153`) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode}`);
+      return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
+    },
+    async close() {
+      await app.close();
+      await t.drop();
+    },
+  };
+}
+
+/** A desk's create change with plausible fields; `overrides` changes the payload. */
+export function createChange(caseKey: string, overrides: Partial<CreatePayload> = {}, deskId = 'D12'): CaseChange {
+  return {
+    changeId: randomUUID(),
+    deskId,
+    caseKey,
+    kind: 'create',
+    clientAt: '2026-11-25T09:00:00.000Z',
+    payload: {
+      type: 'complaint',
+      subject: 'Yol çökmesi',
+      subjectCode: null,
+      channel: 'phone',
+      priority: 'normal',
+      confidential: false,
+      urgent: false,
+      description: 'Sokakta çukur var',
+      phone: '05321234567',
+      citizenName: 'Ali Veli',
+      tcKimlikNo: null,
+      address: null,
+      linkedid: null,
+      dueAt: null,
+      status: 'forwarded',
+      unitCode: 'fen-isleri',
+      resolution: null,
+      firstContactResolution: false,
+      securityCodeHash: null,
+      createdAt: '2026-11-25T09:00:00.000Z',
+      ...overrides,
+    },
+  };
+}
