@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.js';
+import { startServer } from './start.js';
+
+describe('server start', () => {
+  it('reads PORT, DATABASE_URL and SERVER_DATA_DIR with defaults', () => {
+    expect(readConfig({})).toMatchObject({ port: 8153, databaseUrl: null });
+    expect(readConfig({ PORT: '9000', DATABASE_URL: 'postgres://x/y', SERVER_DATA_DIR: '/tmp/d' })).toMatchObject({ port: 9000, databaseUrl: 'postgres://x/y', dataDir: '/tmp/d' });
+    expect(() => readConfig({ PORT: 'abc' })).toThrow(RangeError);
+  });
+
+  it('starts on PGlite in a data dir, seeds once, serves health over HTTP and keeps its data', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'alo153-server-'));
+    try {
+      const config = { port: 0, host: '127.0.0.1', databaseUrl: null, dataDir };
+      const first = await startServer(config, false);
+      const health = await fetch(`${first.url}/api/v1/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const login = await fetch(`${first.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'lead', password: 'lead153' }),
+      });
+      expect(login.status).toBe(200);
+      await first.stop();
+
+      const second = await startServer(config, false);
+      const [row] = await second.db.query<{ n: string }>('SELECT count(*)::text AS n FROM accounts');
+      await second.stop();
+      expect(row!.n).toBe('6');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { createApp, loggerOptions } from './app.js';
+import type { ServerConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openPglite } from './db/pgliteClient.js';
+import { openPostgres } from './db/postgresClient.js';
+import type { SqlClient } from './db/sqlClient.js';
+import { seedDemo } from './seed.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: SqlClient;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds an empty one, listens. */
+export async function startServer(config: ServerConfig, logger: boolean = true): Promise<RunningServer> {
+  const db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  await migrate(db);
+  const seeded = await seedDemo(db);
+  const app = await createApp({ db, logger: logger ? loggerOptions : false });
+  const url = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ engine: config.databaseUrl ? 'postgresql' : 'pglite', seeded }, 'case server listening');
+  return {
+    app,
+    db,
+    url,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
