@@ -143,7 +143,7 @@ export const ServerChange = z.object({
 export type ServerChange = z.infer<typeof ServerChange>;
 
 /** Opaque to clients: pass back what the last pull returned; '' or absent starts at the beginning. */
-export const Cursor = z.string().regex(/^(0|[1-9][0-9]{0,18})?$/, 'cursor.invalid');
+export const Cursor = z.string().regex(/^(0|[1-9][0-9]{0,17})?$/, 'cursor.invalid');
 
 export const PullQuery = z.object({
   cursor: Cursor.default(''),
