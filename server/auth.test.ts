@@ -61,6 +61,17 @@ describe.each(engines)('health, openapi and auth on $name', (engine) => {
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull', headers: fresh })).statusCode).toBe(401);
   });
 
+  it('answers 400 with the same typed body for a body that is not JSON, without echoing it', async () => {
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": "05321234567",',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: 'invalid-request', issues: [] });
+  });
+
   it('refuses requests without a token', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/v1/sync/pull' });
     expect(res.statusCode).toBe(401);

@@ -102,7 +102,8 @@ describe.each(engines)('sync push and pull on $name', (engine) => {
     const pushes = Promise.all(batches.map((b) => push(b, operator, b[0]!.deskId)));
     let done = false;
     void pushes.finally(() => (done = true)).catch(() => undefined);
-    for (let round = 0; !done && round < 1000; round += 1) {
+    let rounds = 0;
+    for (; !done && rounds < 1000; rounds += 1) {
       const page = await pullAll(lead, cursor, 7);
       seen.push(...page.changes.map((c) => c.seq));
       cursor = page.cursor;
@@ -111,6 +112,7 @@ describe.each(engines)('sync push and pull on $name', (engine) => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await pushes;
+    expect(rounds).toBeGreaterThan(0);
     const rest = await pullAll(lead, cursor, 7);
     seen.push(...rest.changes.map((c) => c.seq));
     const first = BigInt(start.cursor === '' ? '0' : start.cursor) + 1n;
