@@ -4,7 +4,9 @@ import type { SimRandom } from './simRandom.js';
 import { seededRandom, talkTimeSampler } from './simRandom.js';
 import type { SimScheduler, SimTimer } from './simScheduler.js';
 import { epochSeconds, uniqueId } from './simTime.js';
-import type { PlaceCallOptions, SimAgent, SimCaller, SimQueueConfig, TalkTime } from './simTypes.js';
+import type { PlaceCallOptions, QueueModelConfig, SimAgent, SimCaller, SimQueueConfig } from './simTypes.js';
+
+export type { QueueModelConfig };
 
 // app_queue's behaviour as far as the desk can observe it, step by step as queue_exec runs a
 // caller (Asterisk 22, apps/app_queue.c):
@@ -22,25 +24,6 @@ import type { PlaceCallOptions, SimAgent, SimCaller, SimQueueConfig, TalkTime } 
 // - A caller hanging up is an abandon; Queue()'s timeout also ends in QueueCallerAbandon.
 // The model holds state and timers only; every change is reported as a CallFact.
 
-export interface QueueModelConfig {
-  queues: SimQueueConfig[];
-  callQueue: string;
-  callers: SimCaller[];
-  callIntervalMs: number;
-  autoAnswerMs: number | null;
-  talkTimeMs: number;
-  talkTime?: TalkTime;
-  arrivalsPerSecond?: number;
-  maxWaitMs?: number | null;
-  patienceMeanMs?: number | null;
-  seed?: number;
-  ringTimeoutMs: number;
-  retryMs: number;
-  firstLocalSequence?: number;
-  firstChannelCounter?: number;
-  firstPjsipSequence?: number;
-  deviceStates?: Record<string, string>;
-}
 
 export type PauseOutcome = 'ok' | 'not-found';
 export type AddOutcome = 'ok' | 'exists' | 'no-queue';

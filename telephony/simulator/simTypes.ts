@@ -135,12 +135,8 @@ export interface SimManagerUser {
   eventFilters?: string[];
 }
 
-export interface SimulatorConfig {
-  port: number;
-  username: string;
-  secret: string;
-  /** Further manager users, e.g. one with eventfilter lines (h-filter-and-errors). */
-  users?: SimManagerUser[];
+/** What the queue model runs on (calls, queues, load, app_queue's timers). */
+export interface QueueModelConfig {
   queues: SimQueueConfig[];
   /** The queue that automatic and placed calls join. */
   callQueue: string;
@@ -157,8 +153,6 @@ export interface SimulatorConfig {
   ringTimeoutMs: number;
   /** queues.conf `retry`. */
   retryMs: number;
-  /** Asterisk answers a wrong secret after about a second. */
-  authFailDelayMs: number;
   /** Counters naming channels (`…-0000002e`) and ids, for a recording taken mid-run. */
   firstLocalSequence?: number;
   firstChannelCounter?: number;
@@ -166,6 +160,17 @@ export interface SimulatorConfig {
   firstPjsipSequence?: number;
   /** Device states Asterisk had cached at start: a change to the same state is not announced. */
   deviceStates?: Record<string, string>;
+}
+
+/** The queue model's settings plus the AMI server's own. */
+export interface SimulatorConfig extends QueueModelConfig {
+  port: number;
+  username: string;
+  secret: string;
+  /** Further manager users, e.g. one with eventfilter lines (h-filter-and-errors). */
+  users?: SimManagerUser[];
+  /** Asterisk answers a wrong secret after about a second. */
+  authFailDelayMs: number;
   /** Seconds the PBX had been up at start (FullyBooted's Uptime). */
   uptimeSec?: number;
 }
