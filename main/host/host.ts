@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AgentCall, ScreenPop } from '../../core/call.js';
 import type { EventName, EventPayload, Result } from '../../core/contract.js';
 import type { PbxLinkState } from '../../core/pbxLink.js';
+import { phoneSearchKey } from '../../core/phone.js';
 import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/caseRepository.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { reduceAgentCall } from '../../telephony/agentCall.js';
@@ -114,7 +115,10 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       now: () => new Date(),
       onSaved(saved) {
         emit('cases.saved', saved);
-        if (call && saved.phone === call.callerNumber) emit('call.screenPop', screenPopOf(call));
+        // The caller's history changed (0532…, 90532… and +90 532… are one number).
+        if (call && saved.phone !== null && phoneSearchKey(saved.phone) === phoneSearchKey(call.callerNumber)) {
+          emit('call.screenPop', screenPopOf(call));
+        }
       },
     }),
     'citizens.lookup': ({ phone }) => ({
