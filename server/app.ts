@@ -10,6 +10,7 @@ import { fixedWindowLimiter } from './status/rateLimit.js';
 import { queryCaseStatus } from './status/statusQuery.js';
 import { pullChanges } from './sync/pull.js';
 import { pushChanges } from './sync/push.js';
+import { registerLiveChannel } from './live/liveChannel.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
 
 export interface AppOptions {
@@ -127,6 +128,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     if (!answer) return reply.code(404).send({ error: 'not-found' } satisfies ApiError);
     return answer;
   });
+
+  registerLiveChannel(app, { db, now });
 
   return app;
 }
