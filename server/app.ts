@@ -11,6 +11,7 @@ import { queryCaseStatus } from './status/statusQuery.js';
 import { pullChanges } from './sync/pull.js';
 import { pushChanges } from './sync/push.js';
 import { registerLiveChannel } from './live/liveChannel.js';
+import { registerWorkflowRoutes } from './workflow/routes.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
 
 export interface AppOptions {
@@ -130,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerLiveChannel(app, { db, now });
+  registerWorkflowRoutes(app, { db, now });
 
   return app;
 }

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CaseStatus, LIMITS, cleanText } from '../../core/case.js';
+import { slaState } from '../../core/sla.js';
+import type { SlaState } from '../../core/case.js';
+import type { Account } from '../auth/roles.js';
+import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
+import { CaseKey, type ServerCase } from '../../sync/protocol.js';
+import { CASE_COLUMNS, fieldsDocument, rowToCase, type CaseRow } from '../sync/caseRows.js';
+import { appendToChangeLog } from '../sync/changeLog.js';
+
+const UnitCode = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'unit.invalid');
+
+export const InboxParams = z.object({ unit: UnitCode });
+export const InboxQuery = z.object({
+  status: CaseStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+export const CaseParams = z.object({ applicationNo: CaseKey });
+
+/** The five things a unit does with a case; each is one POST /api/v1/cases/:applicationNo/<action>. */
+export const ActionBodies = {
+  assign: z.object({ assignee: cleanText(120) }).strict(),
+  note: z.object({ text: cleanText(LIMITS.note) }).strict(),
+  resolve: z.object({ resolution: cleanText(LIMITS.resolution) }).strict(),
+  reject: z.object({ reason: cleanText(LIMITS.resolution) }).strict(),
+  redirect: z.object({ unitCode: UnitCode }).strict(),
+} as const;
+export type ActionName = keyof typeof ActionBodies;
+export const ACTION_NAMES = Object.keys(ActionBodies) as ActionName[];
+export type Action = { [K in ActionName]: { name: K; body: z.infer<(typeof ActionBodies)[K]> } }[ActionName];
+
+export interface WorkedCase {
+  case: ServerCase;
+  assignee: string | null;
+  sla: SlaState;
+}
+
+/** Department users work their own unit's cases; team leads and admins any unit's; nobody else. */
+export function mayWorkUnit(account: Account, unitCode: string | null): boolean {
+  if (account.role === 'team-lead' || account.role === 'admin') return true;
+  return account.role === 'department' && account.unitCode !== null && account.unitCode === unitCode;
+}
+
+type Row = CaseRow & { assignee: string | null };
+const COLUMNS = `${CASE_COLUMNS}, c.assignee`;
+
+function worked(row: Row, now: Date): WorkedCase {
+  const c = rowToCase(row);
+  return { case: c, assignee: row.assignee, sla: slaState(c.dueAt === null ? null : new Date(c.dueAt), c.status, now) };
+}
+
+/** A unit's cases, newest first, with their SLA state now. */
+export async function unitInbox(db: SqlRunner, unitCode: string, query: InboxQuery, now: Date): Promise<WorkedCase[]> {
+  const rows = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM cases c
+     WHERE c.unit_code = $1 AND ($2::text IS NULL OR c.status = $2)
+     ORDER BY c.created_at DESC, c.id DESC LIMIT $3`,
+    [unitCode, query.status ?? null, query.limit],
+  );
+  return rows.map((r) => worked(r, now));
+}
+
+export type ActionOutcome =
+  | { ok: true; result: WorkedCase }
+  | { ok: false; error: 'not-found' | 'forbidden' }
+  | { ok: false; error: 'invalid-request'; path: string; message: string };
+
+/** Assigning starts the work: a case waiting in the unit becomes in-progress. */
+const WAITING: ReadonlySet<ServerCase['status']> = new Set(['new', 'forwarded', 'reopened']);
+
+/**
+ * One action, one transaction: the case row (locked), a case_events row and a change_log entry
+ * (last, see changeLog.ts), so desktops pull the result and the live channel announces it.
+ */
+export async function applyAction(db: SqlClient, account: Account, applicationNo: string, action: Action, now: Date): Promise<ActionOutcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM cases c WHERE c.application_no = $1 FOR UPDATE`, [applicationNo]);
+    if (!row) return { ok: false, error: 'not-found' };
+    if (!mayWorkUnit(account, row.unit_code)) return { ok: false, error: 'forbidden' };
+    const current = rowToCase(row);
+    const at = now.toISOString();
+    let next: ServerCase = { ...current, version: current.version + 1, updatedAt: at };
+    let assignee = row.assignee;
+    let detail: Record<string, unknown>;
+    switch (action.name) {
+      case 'assign':
+        assignee = action.body.assignee;
+        if (WAITING.has(current.status)) next = { ...next, status: 'in-progress' };
+        detail = { action: 'assign', assignee, from: row.assignee, status: next.status };
+        break;
+      case 'note':
+        detail = { text: action.body.text };
+        break;
+      case 'resolve':
+        next = { ...next, status: 'resolved', resolution: action.body.resolution };
+        detail = { action: 'resolve', resolution: action.body.resolution, from: current.status };
+        break;
+      case 'reject':
+        next = { ...next, status: 'rejected', resolution: action.body.reason };
+        detail = { action: 'reject', reason: action.body.reason, from: current.status };
+        break;
+      case 'redirect': {
+        const target = action.body.unitCode;
+        if (target === current.unitCode) return { ok: false, error: 'invalid-request', path: 'unitCode', message: 'unit.same' };
+        const known = await tx.query('SELECT 1 FROM units WHERE code = $1', [target]);
+        if (known.length === 0) return { ok: false, error: 'invalid-request', path: 'unitCode', message: 'unit.unknown' };
+        next = { ...next, unitCode: target, status: 'forwarded' };
+        assignee = null;
+        detail = { action: 'redirect', from: current.unitCode, to: target };
+        break;
+      }
+    }
+    await tx.query(
+      `UPDATE cases SET status = $2, unit_code = $3, fields = $4::jsonb, updated_at = $5, version = $6, assignee = $7 WHERE id = $1`,
+      [row.id, next.status, next.unitCode, fieldsDocument(next), next.updatedAt, next.version, assignee],
+    );
+    await tx.query('INSERT INTO case_events (case_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+      row.id,
+      at,
+      account.username,
+      action.name === 'note' ? 'note' : `workflow.${action.name}`,
+      JSON.stringify(detail),
+    ]);
+    await appendToChangeLog(tx, [{ caseId: row.id, change: null, kind: action.name === 'note' ? 'note' : 'workflow', detail, snapshot: next }]);
+    return { ok: true, result: { case: next, assignee, sla: slaState(next.dueAt === null ? null : new Date(next.dueAt), next.status, now) } };
+  });
+}
