@@ -12,6 +12,9 @@ import { pullChanges } from './sync/pull.js';
 import { pushChanges } from './sync/push.js';
 import { registerLiveChannel } from './live/liveChannel.js';
 import { registerWorkflowRoutes } from './workflow/routes.js';
+import { registerNotificationWorker } from './notifications/dispatch.js';
+import type { Senders } from './notifications/senders.js';
+import { registerReportRoutes } from './reports/routes.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
 
 export interface AppOptions {
@@ -21,6 +24,8 @@ export interface AppOptions {
   tokenTtlMs?: number;
   statusRateLimit?: { max: number; windowMs: number };
   logger?: FastifyServerOptions['logger'];
+  /** Citizen notifications go out only when senders are given (notifications/senders.ts sendersFromEnv). */
+  notificationSenders?: Senders;
 }
 
 declare module 'fastify' {
@@ -132,6 +137,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerLiveChannel(app, { db, now });
   registerWorkflowRoutes(app, { db, now });
+
+  registerReportRoutes(app, { db, requireAccount });
+  if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders);
 
   return app;
 }

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { SqlClient } from '../db/sqlClient.js';
+import { ISTANBUL_OFFSET_MS } from '../../core/istanbulTime.js';
+
+export const MonthlyReportQuery = z.object({
+  month: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, 'month.invalid'),
+  by: z.enum(['subject', 'unit']),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type MonthlyReportQuery = z.infer<typeof MonthlyReportQuery>;
+
+export interface MonthlyReportRow {
+  /** Subject text, or unit code; '' for cases without one. */
+  key: string;
+  /** Unit name for by=unit (when the server knows the unit); the subject again for by=subject. */
+  label: string;
+  created: number;
+  resolved: number;
+  resolvedOnTime: number;
+  /** Mean hours from creation to first resolution, one decimal; null when none resolved. */
+  meanResolutionHours: number | null;
+  firstContactResolutions: number;
+  reopened: number;
+}
+
+export interface MonthlyReport {
+  month: string;
+  by: 'subject' | 'unit';
+  rows: MonthlyReportRow[];
+}
+
+/** The month's bounds in Istanbul civil time (UTC+3 all year), as instants. */
+export function monthBounds(month: string): { from: Date; to: Date } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { from: new Date(Date.UTC(y, m - 1, 1) - ISTANBUL_OFFSET_MS), to: new Date(Date.UTC(y, m, 1) - ISTANBUL_OFFSET_MS) };
+}
+
+/**
+ * The cases created in the month (Istanbul time), grouped by subject or unit. Every figure is
+ * about that cohort, so a month's row does not change meaning as later months go by:
+ * - resolved: reached 'resolved' (or 'closed') at some point, whenever;
+ * - resolvedOnTime: first resolution at or before the case's dueAt (no dueAt counts as on time);
+ * - meanResolutionHours: creation to first resolution;
+ * - firstContactResolutions: resolved on the call (the desk's firstContactResolution);
+ * - reopened: reached 'reopened' at some point.
+ * When a case reached a status comes from the change log: every change (desk push or
+ * department workflow) is logged with the case as it became (change_log.snapshot) at that time.
+ */
+export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuery, 'month' | 'by'>): Promise<MonthlyReport> {
+  const { from, to } = monthBounds(query.month);
+  const groupKey = query.by === 'unit' ? "coalesce(c.unit_code, '')" : "coalesce(c.fields ->> 'subject', '')";
+  const label = query.by === 'unit' ? "coalesce(max(u.name), k.key)" : 'k.key';
+  const rows = await db.query<{
+    key: string;
+    label: string;
+    created: number;
+    resolved: number;
+    resolved_on_time: number;
+    mean_hours: string | null;
+    fcr: number;
+    reopened: number;
+  }>(
+    `WITH cohort AS (
+       SELECT c.id, ${groupKey} AS key, c.created_at, c.status,
+              (c.fields ->> 'dueAt')::timestamptz AS due_at,
+              coalesce((c.fields ->> 'firstContactResolution')::boolean, false) AS fcr,
+              coalesce(
+                (SELECT min(l.at) FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' IN ('resolved', 'closed')),
+                CASE WHEN c.status IN ('resolved', 'closed') THEN c.updated_at END) AS resolved_at,
+              EXISTS (SELECT 1 FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' = 'reopened')
+                OR c.status = 'reopened' AS reopened
+         FROM cases c
+        WHERE c.created_at >= $1 AND c.created_at < $2)
+     SELECT k.key, ${label} AS label,
+            count(*)::int AS created,
+            count(k.resolved_at)::int AS resolved,
+            count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND (k.due_at IS NULL OR k.resolved_at <= k.due_at))::int AS resolved_on_time,
+            round((avg(extract(epoch FROM k.resolved_at - k.created_at)) / 3600)::numeric, 1)::text AS mean_hours,
+            count(*) FILTER (WHERE k.fcr)::int AS fcr,
+            count(*) FILTER (WHERE k.reopened)::int AS reopened
+       FROM cohort k LEFT JOIN units u ON u.code = k.key
+      GROUP BY k.key
+      ORDER BY count(*) DESC, k.key`,
+    [from.toISOString(), to.toISOString()],
+  );
+  return {
+    month: query.month,
+    by: query.by,
+    rows: rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      created: r.created,
+      resolved: r.resolved,
+      resolvedOnTime: r.resolved_on_time,
+      meanResolutionHours: r.mean_hours === null ? null : Number(r.mean_hours),
+      firstContactResolutions: r.fcr,
+      reopened: r.reopened,
+    })),
+  };
+}
+
+const CSV_HEADERS: Record<'subject' | 'unit', string[]> = {
+  subject: ['Konu'],
+  unit: ['Birim kodu', 'Birim'],
+};
+const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan'];
+
+/** One CSV field: quoted when it holds the separator, a quote or a line break; quotes doubled. */
+function csvField(value: string): string {
+  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * CSV as Turkish Excel opens it by double-click: UTF-8 with a BOM (else ç, ğ, ı, ş show as
+ * mojibake), ';' between fields (',' is the decimal separator there), decimal comma, CRLF.
+ */
+export function monthlyReportCsv(report: MonthlyReport): string {
+  const lines = [[...CSV_HEADERS[report.by], ...CSV_FIGURES]];
+  for (const r of report.rows) {
+    const head = report.by === 'unit' ? [r.key, r.label] : [r.key];
+    lines.push([
+      ...head,
+      String(r.created),
+      String(r.resolved),
+      String(r.resolvedOnTime),
+      r.meanResolutionHours === null ? '' : r.meanResolutionHours.toFixed(1).replace('.', ','),
+      String(r.firstContactResolutions),
+      String(r.reopened),
+    ]);
+  }
+  return '\uFEFF' + lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n';
+}
