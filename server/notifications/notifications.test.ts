@@ -6,7 +6,7 @@ import { forwardedNoticeAt } from '../../core/sla.js';
 import { isoInstant } from '../db/sqlClient.js';
 import { engines } from '../db/testEngines.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
-import { dispatchDue, retryDelayMs } from './dispatch.js';
+import { dispatchDue, retryDelayMs, startNotificationWorker } from './dispatch.js';
 import { LogSmsSender, SmtpSender, type NotificationSender, type OutgoingNotification } from './senders.js';
 
 interface Row {
@@ -184,6 +184,19 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
     expect(await rowsOf(silent)).toEqual([]);
   });
 
+  it('the department workflow resolving a case cancels the 48-hour notice and promises the resolution', async () => {
+    const no = nextNo();
+    await push(createChange(no));
+    const fen = await s.auth('fen');
+    const res = await s.app.inject({ method: 'POST', url: `/api/v1/cases/${no}/resolve`, headers: fen, payload: { resolution: 'Çukur kapatıldı' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await rowsOf(no)).map((r) => [r.template, r.cancelled_at === null])).toEqual([
+      ['created', true],
+      ['forwarded', false],
+      ['resolved', true],
+    ]);
+  });
+
   it('a rejected push (duplicate number) leaves no promise behind', async () => {
     const no = nextNo();
     await push(createChange(no));
@@ -248,5 +261,17 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
     expect(result.sent).toEqual([]);
     const [row] = await s.db.query<Row>(`SELECT attempts, sent_at, last_error FROM notifications WHERE channel = 'email'`);
     expect(row).toMatchObject({ attempts: 1, sent_at: null, last_error: 'no sender for channel email' });
+  });
+
+  it('the worker sends due rows on its own, one step at a time, until stopped', async () => {
+    const no = nextNo();
+    await push(createChange(no, { phone: '05001112233' }));
+    const lines: string[] = [];
+    const worker = startNotificationWorker(s.db, { sms: new LogSmsSender((l) => lines.push(l)) }, { intervalMs: 20, now: () => new Date(Date.now() + 1000) });
+    const [created] = await rowsOf(no);
+    for (let i = 0; i < 100 && !lines.includes(`sms notification ${created!.id} template created`); i += 1) await new Promise((r) => setTimeout(r, 20));
+    await worker.stop();
+    expect(lines).toContain(`sms notification ${created!.id} template created`);
+    expect((await rowsOf(no))[0]!.sent_at).not.toBeNull();
   });
 });
