@@ -12,6 +12,7 @@ import { pullChanges } from './sync/pull.js';
 import { pushChanges } from './sync/push.js';
 import { registerLiveChannel } from './live/liveChannel.js';
 import { registerWorkflowRoutes } from './workflow/routes.js';
+import { registerDepartmentPage } from './workflow/departmentPage.js';
 import { registerNotificationWorker } from './notifications/dispatch.js';
 import type { Senders } from './notifications/senders.js';
 import { registerReportRoutes } from './reports/routes.js';
@@ -137,6 +138,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerLiveChannel(app, { db, now });
   registerWorkflowRoutes(app, { db, now });
+  await registerDepartmentPage(app);
 
   registerReportRoutes(app, { db, requireAccount });
   if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders);
