@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pgliteClient.js';
 import { openPostgres } from './db/postgresClient.js';
 import type { SqlClient } from './db/sqlClient.js';
+import { sendersFromEnv } from './notifications/senders.js';
 import { seedDemo } from './seed.js';
 
 export interface RunningServer {
@@ -19,7 +20,10 @@ export async function startServer(config: ServerConfig, logger: boolean = true):
   const db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
   await migrate(db);
   const seeded = await seedDemo(db);
-  const app = await createApp({ db, logger: logger ? loggerOptions : false });
+  // SMS is logged (id and template only) until a gateway sender exists; e-mail goes out over SMTP_URL.
+  let log: (line: string) => void = () => {};
+  const app = await createApp({ db, logger: logger ? loggerOptions : false, notificationSenders: sendersFromEnv(process.env, (line) => log(line)) });
+  log = (line) => app.log.info(line);
   const url = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: config.databaseUrl ? 'postgresql' : 'pglite', seeded }, 'case server listening');
   return {
