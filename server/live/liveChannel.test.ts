@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatApplicationNo } from '../../core/applicationNumber.js';
 import { createApp } from '../app.js';
+import { registerLiveChannel } from './liveChannel.js';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgresClient.js';
 import { engines } from '../db/testEngines.js';
@@ -112,6 +114,19 @@ describe.each(engines)('live channel on $name', (engine) => {
     expect(await byQuery.next()).toEqual({ seq: seq!.seq });
     await byHeader.cancel();
     await byQuery.cancel();
+  });
+
+  it('sends a comment heartbeat on the given interval', async () => {
+    const app = Fastify();
+    registerLiveChannel(app, { db: s.db, now: () => new Date(), heartbeatMs: 50 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${address.port}/api/v1/sync/events`, { headers: operator });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes(': heartbeat\n\n')) text += (await reader.read()).value ?? '';
+    await app.close();
+    expect(text.startsWith('retry: 3000\n')).toBe(true);
   });
 
   it('ends open streams when the server closes', async () => {

@@ -134,6 +134,9 @@ describe.each(engines)('department workflow on $name', (engine) => {
     expect((await act(no, 'redirect', { unitCode: 'fen-isleri' })).statusCode).toBe(400);
     expect((await act(no, 'assign', { assignee: 'x', extra: 1 })).statusCode).toBe(400);
     expect((await s.app.inject({ method: 'POST', url: `/api/v1/cases/${no}/note`, payload: { text: 'x' } })).statusCode).toBe(401);
+    const closed = await newCase({ status: 'closed', resolution: 'Çözüldü' });
+    expect((await act(closed, 'redirect', { unitCode: 'zabita' })).json()).toEqual({ error: 'invalid-request', issues: [{ path: 'status', message: 'case.closed' }] });
+    expect((await act(closed, 'note', { text: 'Vatandaş teşekkür etti' })).statusCode).toBe(200);
     const [c] = await s.db.query<{ version: number }>('SELECT version FROM cases WHERE application_no = $1', [no]);
     expect(c!.version).toBe(3);
   });

@@ -79,6 +79,8 @@ export async function applyAction(db: SqlClient, account: Account, applicationNo
     if (!row) return { ok: false, error: 'not-found' };
     if (!mayWorkUnit(account, row.unit_code)) return { ok: false, error: 'forbidden' };
     const current = rowToCase(row);
+    // A closed case is final (the citizen was answered and the case archived): notes only.
+    if (current.status === 'closed' && action.name !== 'note') return { ok: false, error: 'invalid-request', path: 'status', message: 'case.closed' };
     const at = now.toISOString();
     let next: ServerCase = { ...current, version: current.version + 1, updatedAt: at };
     let assignee = row.assignee;
