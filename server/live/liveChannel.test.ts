@@ -129,6 +129,17 @@ describe.each(engines)('live channel on $name', (engine) => {
     expect(text.startsWith('retry: 3000\n')).toBe(true);
   });
 
+  it('ends a stream at the first heartbeat after its token is logged out', async () => {
+    const app = Fastify();
+    registerLiveChannel(app, { db: s.db, now: () => new Date(), heartbeatMs: 50 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const session = await s.auth('lead');
+    const sub = await subscribe(app, session);
+    expect((await s.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: session })).statusCode).toBe(204);
+    await expect(sub.ended).resolves.toBeUndefined();
+    await app.close();
+  });
+
   it('ends open streams when the server closes', async () => {
     const other = await startTestServer(engine);
     await other.app.listen({ port: 0, host: '127.0.0.1' });

@@ -33,7 +33,8 @@ function tokenOf(req: FastifyRequest): string | null {
 export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOptions): void {
   const { db, now } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const subscribers = new Set<ServerResponse>();
+  /** Each open stream with the token it was opened with, checked again on every heartbeat. */
+  const subscribers = new Map<ServerResponse, string>();
   let unlisten: Promise<() => Promise<void>> | null = null;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let closing = false;
@@ -41,7 +42,18 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
   const broadcast = (payload: string) => {
     if (!/^[0-9]{1,19}$/.test(payload)) return;
     const frame = `event: changed\ndata: ${JSON.stringify({ seq: payload })}\n\n`;
-    for (const res of subscribers) res.write(frame);
+    for (const res of subscribers.keys()) res.write(frame);
+  };
+
+  /** A logged-out or expired token ends its stream, so the channel never outlives the session. */
+  const beat = async () => {
+    for (const [res, token] of subscribers) {
+      const account = await authenticate(db, token, now()).catch(() => undefined);
+      if (account === null) {
+        subscribers.delete(res);
+        res.end();
+      } else if (subscribers.has(res)) res.write(': heartbeat\n\n');
+    }
   };
 
   const ensureListening = async () => {
@@ -51,9 +63,7 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
     unlisten.catch(() => {
       unlisten = null;
     });
-    heartbeat ??= setInterval(() => {
-      for (const res of subscribers) res.write(': heartbeat\n\n');
-    }, heartbeatMs);
+    heartbeat ??= setInterval(() => void beat(), heartbeatMs);
     heartbeat.unref();
     return unlisten;
   };
@@ -61,7 +71,7 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
   app.get('/api/v1/sync/events', async (req: FastifyRequest, reply: FastifyReply) => {
     const token = tokenOf(req);
     const account = token === null ? null : await authenticate(db, token, now());
-    if (!account) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
+    if (token === null || !account) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
     if (closing) return reply.code(503).send({ error: 'internal' } satisfies ApiError);
     await ensureListening();
     reply.hijack();
@@ -73,13 +83,13 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n: connected\n\n');
-    subscribers.add(res);
+    subscribers.set(res, token);
     res.on('close', () => subscribers.delete(res));
   });
 
   app.addHook('preClose', async () => {
     closing = true;
-    for (const res of subscribers) res.end();
+    for (const res of subscribers.keys()) res.end();
     subscribers.clear();
     if (heartbeat) clearInterval(heartbeat);
     heartbeat = null;
