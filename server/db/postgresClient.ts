@@ -34,17 +34,49 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
       }
     },
     async listen(channel, onPayload) {
-      // A dedicated connection: LISTEN belongs to a session, and pooled ones are shared.
-      const client = await pool.connect();
-      const handler = (message: pg.Notification) => {
+      // A dedicated connection: LISTEN belongs to a session, and pooled ones are shared. If that
+      // connection dies (PostgreSQL restarts, the network drops) it is replaced and LISTEN sent
+      // again, with backoff; an unhandled 'error' on it would otherwise end the whole process.
+      let client: pg.PoolClient | null = null;
+      let stopped = false;
+      let retryMs = 500;
+      let retryTimer: NodeJS.Timeout | null = null;
+      const onNotification = (message: pg.Notification) => {
         if (message.channel === channel) onPayload(message.payload ?? '');
       };
-      client.on('notification', handler);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      const subscribe = async (): Promise<void> => {
+        const next = await pool.connect();
+        next.on('error', () => {
+          next.off('notification', onNotification);
+          next.release(true);
+          if (client === next) client = null;
+          if (!stopped) retry();
+        });
+        next.on('notification', onNotification);
+        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        client = next;
+        retryMs = 500;
+      };
+      const retry = () => {
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          subscribe().catch(() => {
+            retryMs = Math.min(retryMs * 2, 10_000);
+            if (!stopped) retry();
+          });
+        }, retryMs);
+        retryTimer.unref();
+      };
+      await subscribe();
       return async () => {
-        client.off('notification', handler);
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-        client.release();
+        stopped = true;
+        if (retryTimer) clearTimeout(retryTimer);
+        const current = client;
+        client = null;
+        if (current === null) return;
+        current.off('notification', onNotification);
+        await current.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        current.release();
       };
     },
     close: () => pool.end(),

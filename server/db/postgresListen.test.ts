@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { engines, type TestDatabase } from './testEngines.js';
+
+const postgres = engines.find((e) => e.name === 'postgres')!;
+let test: TestDatabase | null = null;
+afterEach(async () => {
+  await test?.drop();
+  test = null;
+});
+
+const waitFor = async (check: () => boolean, timeoutMs: number) => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe('LISTEN on PostgreSQL', () => {
+  it('survives its connection being killed and listens again', async () => {
+    test = await postgres.open();
+    const { db } = test;
+    const heard: string[] = [];
+    const unlisten = await db.listen!('case_changes', (payload) => heard.push(payload));
+
+    await db.exec("NOTIFY case_changes, '1'");
+    await waitFor(() => heard.includes('1'), 3000);
+
+    // What a PostgreSQL restart or a cut network does to the listening session.
+    const killed = await db.query<{ killed: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    );
+    expect(killed.some((r) => r.killed)).toBe(true);
+
+    // Notices sent after the reconnect arrive again; the process is still here to hear them.
+    await waitFor(() => {
+      void db.exec("NOTIFY case_changes, '2'");
+      return heard.includes('2');
+    }, 10_000);
+    await unlisten();
+  });
+});
