@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueMetricsFeed } from '../queueMetrics/index.js';
 import { createQueueMetricsFeed, selectQueue } from '../queueMetrics/index.js';
 import type { PbxSimulator, PbxSimulatorOptions } from '../simulator/pbxSimulator.js';
-import { startPbxSimulator } from '../simulator/pbxSimulator.js';
+import { AYSE, MEHMET, SECRET, startTestSimulator } from '../testing/simFixtures.js';
 import { startRawAmiServer } from '../testing/rawAmiServer.js';
 import { waitFor } from '../testing/waitFor.js';
 import type { AmiClient, AmiClientOptions, AmiResync } from './amiClient.js';
@@ -12,9 +12,6 @@ import { header, serializeFrame } from './amiFrame.js';
 import { operatorFilters, teamLeadFilters } from './amiFilters.js';
 import { AmiCommandError, createQueueControl } from './queueControl.js';
 
-const AYSE = { interface: 'Local/1001@sim-agent/n', name: 'Ayşe Yılmaz', stateInterface: 'Custom:1001' };
-const MEHMET = { interface: 'Local/1002@sim-agent/n', name: 'Mehmet Demir', stateInterface: 'Custom:1002' };
-const SECRET = 'desk153-secret';
 const CALLERS = [
   { number: '905321112233', name: 'Vatandaş Ali' },
   { number: '905427654321', name: 'Fatma Şahin' },
@@ -26,20 +23,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function simulator(overrides: Partial<PbxSimulatorOptions> = {}): Promise<PbxSimulator> {
-  const sim = await startPbxSimulator({
-    username: 'desk',
-    secret: SECRET,
-    agents: [AYSE, MEHMET],
-    callers: CALLERS,
-    callIntervalMs: 0,
-    autoAnswerMs: 50,
-    talkTimeMs: 60_000,
-    ...overrides,
-  });
-  cleanups.push(() => sim.stop());
-  return sim;
-}
+const simulator = (overrides: Partial<PbxSimulatorOptions> = {}): Promise<PbxSimulator> =>
+  startTestSimulator(cleanups, { callers: CALLERS, talkTimeMs: 60_000, ...overrides });
 
 function client(port: number, overrides: Partial<AmiClientOptions> = {}): { client: AmiClient; logs: string[]; events: AmiFrame[]; resyncs: AmiResync[] } {
   const logs: string[] = [];

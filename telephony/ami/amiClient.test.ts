@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PbxLinkState } from '../../core/pbxLink.js';
 import type { PbxSimulator, PbxSimulatorOptions } from '../simulator/pbxSimulator.js';
-import { startPbxSimulator } from '../simulator/pbxSimulator.js';
+import { AYSE, SECRET, startTestSimulator } from '../testing/simFixtures.js';
 import { startCountingProxy, startRawAmiServer } from '../testing/rawAmiServer.js';
 import { waitFor } from '../testing/waitFor.js';
 import type { AmiClient, AmiClientOptions } from './amiClient.js';
@@ -9,9 +9,6 @@ import { AmiActionError, createAmiClient } from './amiClient.js';
 import type { AmiFrame } from './amiFrame.js';
 import { header } from './amiFrame.js';
 
-const AYSE = { interface: 'Local/1001@sim-agent/n', name: 'Ayşe Yılmaz', stateInterface: 'Custom:1001' };
-const MEHMET = { interface: 'Local/1002@sim-agent/n', name: 'Mehmet Demir', stateInterface: 'Custom:1002' };
-const SECRET = 'desk153-secret';
 const ALI = { number: '905321112233', name: 'Vatandaş Ali' };
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -19,20 +16,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function simulator(overrides: Partial<PbxSimulatorOptions> = {}): Promise<PbxSimulator> {
-  const sim = await startPbxSimulator({
-    username: 'desk',
-    secret: SECRET,
-    agents: [AYSE, MEHMET],
-    callers: [ALI],
-    callIntervalMs: 0,
-    autoAnswerMs: 50,
-    talkTimeMs: 100,
-    ...overrides,
-  });
-  cleanups.push(() => sim.stop());
-  return sim;
-}
+const simulator = (overrides: Partial<PbxSimulatorOptions> = {}): Promise<PbxSimulator> =>
+  startTestSimulator(cleanups, { callers: [ALI], talkTimeMs: 100, ...overrides });
 
 interface Observed {
   client: AmiClient;
