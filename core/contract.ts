@@ -20,6 +20,8 @@ import { ScreenPop } from './call.js';
 import { Catalogue } from './catalogue.js';
 import { QueueSnapshot, SpyMode } from './queue.js';
 import { PbxLinkState } from './pbxLink.js';
+import { SyncStatus } from './syncStatus.js';
+import { MonthlyReport, ReportGrouping, ReportMonth } from './report.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
 export const DeskRole = z.enum(['operator', 'feedback', 'team-lead']);
@@ -134,6 +136,26 @@ export const methods = {
     request: z.object({ interface: z.string().min(1).max(120), mode: SpyMode }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
+  /** Where this desk stands with the central server; then `sync.status` events. */
+  'sync.status': { request: z.object({}).strict(), response: SyncStatus },
+  /** Push and pull now instead of waiting for the next automatic retry. */
+  'sync.retry': { request: z.object({}).strict(), response: SyncStatus },
+  /** Logs in to the central server; the host keeps the token, the UI never sees it. */
+  'session.login': {
+    request: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict(),
+    response: SyncStatus,
+  },
+  'session.logout': { request: z.object({}).strict(), response: SyncStatus },
+  /** Team lead: the central server's monthly report (cases created in the month). */
+  'reports.monthly': {
+    request: z.object({ month: ReportMonth, by: ReportGrouping }).strict(),
+    response: MonthlyReport,
+  },
+  /** Team lead: the same report as CSV, for a spreadsheet. */
+  'reports.monthlyCsv': {
+    request: z.object({ month: ReportMonth, by: ReportGrouping }).strict(),
+    response: z.object({ fileName: z.string(), csv: z.string() }),
+  },
   /** Clears an ended call from the operator's screen once its case is done. */
   'call.dismiss': {
     request: z.object({ linkedid: z.string().min(1).max(64) }).strict(),
@@ -149,6 +171,10 @@ export const events = {
   'queue.metrics': QueueSnapshot,
   /** A case was saved (by this desk); lists refresh from it. */
   'cases.saved': CaseRecord,
+  /** Cases changed through sync (other desks, the departments): lists and open details reload. */
+  'cases.synced': z.object({ changed: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).max(100) }),
+  /** The sync state changed (online/offline, pending count, last sync, errors). */
+  'sync.status': SyncStatus,
 } as const;
 
 export type Methods = typeof methods;
@@ -169,7 +195,7 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
-export const ErrorCode = z.enum(['invalid-request', 'unknown-method', 'not-found', 'conflict', 'forbidden', 'pbx-refused', 'internal', 'unavailable']);
+export const ErrorCode = z.enum(['invalid-request', 'unknown-method', 'not-found', 'conflict', 'forbidden', 'unauthorized', 'pbx-refused', 'internal', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** An error the UI can show: a code to translate, and the fields that failed validation. */

@@ -8,7 +8,7 @@ export const allowedImports = {
   db: ['core'],
   sync: ['core'],
   server: ['core', 'sync'],
-  main: ['core', 'telephony', 'db', 'sync'],
+  main: ['core', 'telephony', 'db', 'sync', 'server'],
   renderer: ['core', 'telephony/softphone'],
   e2e: '*',
   bench: '*',
