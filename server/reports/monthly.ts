@@ -1,33 +1,15 @@
 import { z } from 'zod';
 import type { SqlClient } from '../db/sqlClient.js';
 import { ISTANBUL_OFFSET_MS } from '../../core/istanbulTime.js';
+// The report's shape lives in core/report.ts: the desktop reads the same JSON.
+import { ReportGrouping, ReportMonth, type MonthlyReport } from '../../core/report.js';
 
 export const MonthlyReportQuery = z.object({
-  month: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, 'month.invalid'),
-  by: z.enum(['subject', 'unit']),
+  month: ReportMonth,
+  by: ReportGrouping,
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type MonthlyReportQuery = z.infer<typeof MonthlyReportQuery>;
-
-export interface MonthlyReportRow {
-  /** Subject text, or unit code; '' for cases without one. */
-  key: string;
-  /** Unit name for by=unit (when the server knows the unit); the subject again for by=subject. */
-  label: string;
-  created: number;
-  resolved: number;
-  resolvedOnTime: number;
-  /** Mean hours from creation to first resolution, one decimal; null when none resolved. */
-  meanResolutionHours: number | null;
-  firstContactResolutions: number;
-  reopened: number;
-}
-
-export interface MonthlyReport {
-  month: string;
-  by: 'subject' | 'unit';
-  rows: MonthlyReportRow[];
-}
 
 /** The month's bounds in Istanbul civil time (UTC+3 all year), as instants. */
 export function monthBounds(month: string): { from: Date; to: Date } {
@@ -99,7 +81,7 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
   };
 }
 
-const CSV_HEADERS: Record<'subject' | 'unit', string[]> = {
+const CSV_HEADERS: Record<ReportGrouping, string[]> = {
   subject: ['Konu'],
   unit: ['Birim kodu', 'Birim'],
 };
