@@ -63,4 +63,27 @@ describe.each(engines)('citizen status query on $name', (engine) => {
     clock += 60_000;
     expect((await ask(known, 'K7P2Q9', ip)).statusCode).toBe(200);
   });
+
+  it("answers for a desk's provisional number (a long prefix), however it is typed", async () => {
+    // A desk gives out DK7QM2-2026-0000042-2 offline (prefix: a letter and up to 7 letters or
+    // digits) and pushes it as a create; the citizen has only that number until a final one.
+    const provisional = formatApplicationNo(2026, 42, 'DK7QM2');
+    expect(provisional).toBe('DK7QM2-2026-0000042-2');
+    const operator = await s.auth('operator');
+    const pushed = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/push',
+      headers: operator,
+      payload: { deskId: 'DK7QM2', changes: [createChange(provisional, { securityCodeHash: deskHash('M4N8R2') }, 'DK7QM2')] },
+    });
+    expect(pushed.json()).toMatchObject({ accepted: [expect.any(String)] });
+    const typed = [provisional, provisional.toLowerCase(), provisional.replace(/-/g, ' '), provisional.replace(/-/g, ''), 'dk7qm2 2026 0000042 2'];
+    for (const [i, number] of typed.entries()) {
+      const res = await ask(number, 'm4n8r2', `10.0.1.${i}`);
+      expect(res.statusCode, number).toBe(200);
+      expect(res.json()).toMatchObject({ applicationNo: provisional, status: 'forwarded', unit: { code: 'fen-isleri' } });
+    }
+    // The prefix is part of the number: the same year and sequence without it is another case.
+    expect((await ask(formatApplicationNo(2026, 42), 'M4N8R2', '10.0.1.9')).statusCode).toBe(404);
+  });
 });
