@@ -16,6 +16,7 @@ import { registerDepartmentPage } from './workflow/departmentPage.js';
 import { registerNotificationWorker } from './notifications/dispatch.js';
 import type { Senders } from './notifications/senders.js';
 import { registerReportRoutes } from './reports/routes.js';
+import { registerNumberRoutes } from './numbers/routes.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
 
 export interface AppOptions {
@@ -141,6 +142,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await registerDepartmentPage(app);
 
   registerReportRoutes(app, { db, requireAccount });
+  registerNumberRoutes(app, { db, now, requireAccount });
   if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders);
 
   return app;
