@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { CaseStatus } from '../../core/case.js';
+import { MonthlyReport, ReportGrouping, ReportMonth } from '../../core/report.js';
 import { PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
+import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
 import { CaseStatusAnswer } from '../status/statusQuery.js';
+import { ACTION_NAMES, ActionBodies, UnitInbox, WorkedCase, type ActionName } from '../workflow/workflow.js';
 import { ApiError } from './errors.js';
 import { LoginRequest, LoginResponse } from './schemas.js';
 
@@ -9,6 +13,39 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentabl
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const error = (description: string) => ({ description, ...json('ApiError') });
 const bearer = [{ bearer: [] }];
+
+const ACTION_SUMMARIES: Record<ActionName, string> = {
+  assign: 'Give the case to someone in the unit (a waiting case becomes in-progress)',
+  note: "Add a note to the case's history",
+  resolve: 'Resolve the case with the resolution the citizen is told',
+  reject: 'Reject the case (outside the municipality, not actionable) with a reason',
+  redirect: 'Send the case to another unit',
+};
+const actionSchemaName = (name: ActionName) => `${name[0]!.toUpperCase()}${name.slice(1)}Request`;
+
+/** The five department actions: one path each, same answers. */
+function actionPaths(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const name of ACTION_NAMES) {
+    paths[`/api/v1/cases/{applicationNo}/${name}`] = {
+      post: {
+        summary: ACTION_SUMMARIES[name],
+        description: 'Department users on their own unit\'s cases; team leads and admins on any. One transaction with the history and the change log.',
+        security: bearer,
+        parameters: [{ name: 'applicationNo', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: json(actionSchemaName(name)),
+        responses: {
+          200: { description: 'the case after the action', ...json('WorkedCase') },
+          400: error('invalid request, or the action does not apply to the case as it stands'),
+          401: error('no valid token'),
+          403: error("not this account's unit, or a role that does not work cases"),
+          404: error('unknown case'),
+        },
+      },
+    };
+  }
+  return paths;
+}
 
 /** Paths written by hand; every body schema is generated from the zod schema the route validates with. */
 export function openApiDocument(): Record<string, unknown> {
@@ -25,6 +62,12 @@ export function openApiDocument(): Record<string, unknown> {
         PushResponse: schema(PushResponse),
         PullResponse: schema(PullResponse),
         CaseStatusAnswer: schema(CaseStatusAnswer),
+        WorkedCase: schema(WorkedCase),
+        UnitInbox: schema(UnitInbox),
+        ...Object.fromEntries(ACTION_NAMES.map((name) => [actionSchemaName(name), schema(ActionBodies[name])])),
+        MonthlyReport: schema(MonthlyReport),
+        ReserveNumbersRequest: schema(ReserveNumbersRequest),
+        ReserveNumbersResponse: schema(ReserveNumbersResponse),
       },
     },
     paths: {
@@ -62,6 +105,57 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'ok', ...json('CaseStatusAnswer') }, 404: error('unknown number or wrong code'), 429: error('too many queries') },
         },
       },
+      '/api/v1/numbers/reserve': {
+        post: {
+          summary: `Reserve the next 1 to ${MAX_RESERVE_COUNT} final application numbers of the current Istanbul year for a desk`,
+          description: 'Each number is handed out once ever (a per-year counter) and recorded against the desk.',
+          security: bearer,
+          requestBody: json('ReserveNumbersRequest'),
+          responses: { 200: { description: 'the numbers, in order', ...json('ReserveNumbersResponse') }, 400: error('invalid request'), 401: error('no valid token'), 403: error('role may not reserve (department)') },
+        },
+      },
+      '/api/v1/sync/events': {
+        get: {
+          summary: 'Live channel (Server-Sent Events): `event: changed` with `data: {"seq":"…"}` whenever the change log grows; a heartbeat comment every 15 s',
+          description: 'Authenticate with the bearer header or, for EventSource, `?token=`. The stream ends when the token is logged out or expires. Pull to get the changes.',
+          security: bearer,
+          parameters: [{ name: 'token', in: 'query', schema: { type: 'string' }, description: 'the bearer token, for clients that cannot set headers' }],
+          responses: { 200: { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: error('no valid token') },
+        },
+      },
+      '/api/v1/units/{unit}/inbox': {
+        get: {
+          summary: "A unit's cases, newest first, with their SLA state",
+          description: 'Department users for their own unit; team leads and admins for any.',
+          security: bearer,
+          parameters: [
+            { name: 'unit', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'status', in: 'query', schema: schema(CaseStatus) },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } },
+          ],
+          responses: { 200: { description: 'ok', ...json('UnitInbox') }, 400: error('invalid request'), 401: error('no valid token'), 403: error("not this account's unit") },
+        },
+      },
+      ...actionPaths(),
+      '/api/v1/reports/monthly': {
+        get: {
+          summary: "The month's cases (Istanbul time) by subject or unit: created, resolved, on time, mean resolution hours, first-contact, reopened",
+          description: 'Team leads and admins. `format=csv` answers CSV for Turkish Excel (UTF-8 with BOM, `;`, decimal comma).',
+          security: bearer,
+          parameters: [
+            { name: 'month', in: 'query', required: true, schema: schema(ReportMonth), example: '2026-11' },
+            { name: 'by', in: 'query', required: true, schema: schema(ReportGrouping) },
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+          ],
+          responses: {
+            200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/MonthlyReport' } }, 'text/csv': { schema: { type: 'string' } } } },
+            400: error('invalid request'),
+            401: error('no valid token'),
+            403: error('not a team lead or admin'),
+          },
+        },
+      },
+      '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },
   };
 }

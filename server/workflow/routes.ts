@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { authenticate } from '../auth/accounts.js';
 import type { SqlClient } from '../db/sqlClient.js';
 import { invalidRequest, type ApiError } from '../http/errors.js';
-import { ACTION_NAMES, ActionBodies, CaseParams, InboxParams, InboxQuery, applyAction, mayWorkUnit, unitInbox, type Action } from './workflow.js';
+import { ACTION_NAMES, ActionBodies, CaseParams, InboxParams, InboxQuery, applyAction, mayWorkUnit, unitInbox, type Action, type UnitInbox } from './workflow.js';
 
 export interface WorkflowOptions {
   db: SqlClient;
@@ -37,7 +37,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, options: WorkflowOp
     if (!params || !query) return reply;
     if (!mayWorkUnit(req.account!, params.unit)) return reply.code(403).send({ error: 'forbidden' } satisfies ApiError);
     const t = now();
-    return { unit: params.unit, at: t.toISOString(), cases: await unitInbox(db, params.unit, query, t) };
+    return { unit: params.unit, at: t.toISOString(), cases: await unitInbox(db, params.unit, query, t) } satisfies UnitInbox;
   });
 
   for (const name of ACTION_NAMES) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CaseStatus, LIMITS, cleanText } from '../../core/case.js';
 import { slaState } from '../../core/sla.js';
-import type { SlaState } from '../../core/case.js';
+import { SlaState } from '../../core/case.js';
 import type { Account } from '../auth/roles.js';
 import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
-import { CaseKey, type ServerCase } from '../../sync/protocol.js';
+import { CaseKey, ServerCase } from '../../sync/protocol.js';
 import { CASE_COLUMNS, fieldsDocument, rowToCase, type CaseRow } from '../sync/caseRows.js';
 import { appendToChangeLog } from '../sync/changeLog.js';
 
@@ -30,11 +30,13 @@ export type ActionName = keyof typeof ActionBodies;
 export const ACTION_NAMES = Object.keys(ActionBodies) as ActionName[];
 export type Action = { [K in ActionName]: { name: K; body: z.infer<(typeof ActionBodies)[K]> } }[ActionName];
 
-export interface WorkedCase {
-  case: ServerCase;
-  assignee: string | null;
-  sla: SlaState;
-}
+/** A case as a unit works it: the case, who in the unit has it, and where it stands against its due time. */
+export const WorkedCase = z.object({ case: ServerCase, assignee: z.string().nullable(), sla: SlaState });
+export type WorkedCase = z.infer<typeof WorkedCase>;
+
+/** `GET /api/v1/units/:unit/inbox`: newest first, as of `at`. */
+export const UnitInbox = z.object({ unit: z.string(), at: z.string(), cases: z.array(WorkedCase) });
+export type UnitInbox = z.infer<typeof UnitInbox>;
 
 /** Department users work their own unit's cases; team leads and admins any unit's; nobody else. */
 export function mayWorkUnit(account: Account, unitCode: string | null): boolean {
