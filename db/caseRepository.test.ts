@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseApplicationNo } from '../core/applicationNumber.js';
+import { formatApplicationNo, parseApplicationNo } from '../core/applicationNumber.js';
 import {
   appendNote,
   CaseNotFoundError,
@@ -17,6 +17,7 @@ import {
 } from './caseRepository.js';
 import { saveDraft, latestDraft } from './draftRepository.js';
 import { openDatabase } from './openDatabase.js';
+import { deskIdentity } from './syncMeta.js';
 import {
   ACTOR,
   minutesAfter,
@@ -38,6 +39,8 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const ctx = (now = T0, securityCode = 'K7M2P9RT') => ({ now, actor: ACTOR, securityCode });
+/** This desk's provisional number (no numbers reserved by the server in these tests). */
+const provisional = (sequence: number, year = 2025) => formatApplicationNo(year, sequence, deskIdentity(db).prefix);
 
 describe('insertCase', () => {
   it('stores the case as prepared and returns it', () => {
@@ -48,7 +51,7 @@ describe('insertCase', () => {
     );
     expect(saved).toEqual({
       id: expect.any(Number),
-      applicationNo: '2025-0000001-4',
+      applicationNo: provisional(1),
       type: 'complaint',
       subject: 'Sokak lambası yanmıyor',
       subjectCode: 'aydinlatma',
@@ -136,7 +139,7 @@ describe('insertCase', () => {
         actor: ACTOR,
         kind: 'created',
         detail: {
-          applicationNo: '2025-0000001-4',
+          applicationNo: provisional(1),
           citizenId,
           linkedid: '1741593600.42',
           type: 'complaint',
@@ -194,7 +197,7 @@ describe('insertCase', () => {
 
     // The connection is usable afterwards and the same input goes through once the cause is gone.
     db.exec('DROP TRIGGER temp.fail_outcome_event');
-    expect(insertCase(db, preparedCase({ draftId }), ctx()).applicationNo).toBe('2025-0000001-4');
+    expect(insertCase(db, preparedCase({ draftId }), ctx()).applicationNo).toBe(provisional(1));
     expect(countCases(db)).toBe(1);
   });
 
@@ -235,12 +238,13 @@ describe('application numbers', () => {
       insertCase(db, preparedCase(), ctx(new Date('2025-06-01T10:00:00.000Z'))),
       insertCase(db, preparedCase(), ctx(new Date('2024-12-31T20:59:30.000Z'))),
     ].map((c) => c.applicationNo);
-    expect(numbers).toEqual(['2024-0000001-3', '2025-0000001-4', '2025-0000002-3', '2024-0000002-1']);
+    expect(numbers).toEqual([provisional(1, 2024), provisional(1), provisional(2), provisional(2, 2024)]);
+    const prefix = deskIdentity(db).prefix;
     expect(numbers.map((n) => parseApplicationNo(n))).toEqual([
-      { prefix: null, year: 2024, sequence: 1 },
-      { prefix: null, year: 2025, sequence: 1 },
-      { prefix: null, year: 2025, sequence: 2 },
-      { prefix: null, year: 2024, sequence: 2 },
+      { prefix, year: 2024, sequence: 1 },
+      { prefix, year: 2025, sequence: 1 },
+      { prefix, year: 2025, sequence: 2 },
+      { prefix, year: 2024, sequence: 2 },
     ]);
   });
 
@@ -275,10 +279,11 @@ describe('security codes', () => {
     expect(verifySecurityCode(db, a.applicationNo, 'K7M2P9RT')).toBe(true);
     expect(verifySecurityCode(db, b.applicationNo, 'K7M2P9RT')).toBe(true);
     // As citizens type it: spaces and lower case in both.
-    expect(verifySecurityCode(db, '2025 0000001 4', 'k7m2 p9rt')).toBe(true);
+    expect(verifySecurityCode(db, `${deskIdentity(db).prefix.toLowerCase()}-2025 0000001 4`, 'k7m2 p9rt')).toBe(true);
     expect(verifySecurityCode(db, a.applicationNo, 'K7M2P9RX')).toBe(false);
     expect(verifySecurityCode(db, a.applicationNo, '')).toBe(false);
-    expect(verifySecurityCode(db, '2025-0000009-6', 'K7M2P9RT')).toBe(false);
+    expect(verifySecurityCode(db, provisional(9), 'K7M2P9RT')).toBe(false);
+    expect(verifySecurityCode(db, '2025-0000001-4', 'K7M2P9RT')).toBe(false);
     expect(verifySecurityCode(db, 'not a number', 'K7M2P9RT')).toBe(false);
   });
 });

@@ -12,8 +12,9 @@ import {
   statementCache,
 } from './caseRows.js';
 import type { CaseReadOptions, CaseRow } from './caseRows.js';
+import { takeApplicationNumber } from './numberPool.js';
 import { hashSecurityCode, securityCodeMatches } from './securityCodeHash.js';
-import { istanbulYear } from './sqlFunctions.js';
+import { enqueueChange } from './syncOutbox.js';
 
 export { searchCases, caseSearchSql } from './caseSearch.js';
 export type { CaseReadOptions } from './caseRows.js';
@@ -75,11 +76,6 @@ export const caseRepositorySql = {
         ELSE citizens.updated_at
       END
     RETURNING id`,
-  // Inside insertCase's IMMEDIATE transaction, so two desks' processes never get one number.
-  nextApplicationSequence: `
-    INSERT INTO application_sequences (year, last_sequence) VALUES ($year, 1)
-    ON CONFLICT (year) DO UPDATE SET last_sequence = last_sequence + 1
-    RETURNING last_sequence`,
   insertCase: `
     INSERT INTO cases (
       application_no, security_code_hash, citizen_id, type, subject_code, subject, description,
@@ -139,7 +135,6 @@ interface Statements {
     Params<{ phone: string; phoneKey: string; name: string | null; tcKimlikNo: string | null; address: string | null; now: string }>,
     { id: number }
   >;
-  nextApplicationSequence: Statement<Params<{ year: number }>, number>;
   insertCase: Statement<Params<Record<string, string | number | null>>, { id: number }>;
   insertEvent: Statement<
     Params<{ caseId: number; at: string; actor: string; kind: string; detail: string }>,
@@ -161,7 +156,6 @@ const statements = statementCache((db: Database): Statements => {
   const sql = caseRepositorySql;
   return {
     upsertCitizen: db.prepare(sql.upsertCitizen),
-    nextApplicationSequence: db.prepare<Params<{ year: number }>, number>(sql.nextApplicationSequence).pluck(),
     insertCase: db.prepare(sql.insertCase),
     insertEvent: db.prepare(sql.insertEvent),
     deleteDraft: db.prepare(sql.deleteDraft),
@@ -188,9 +182,11 @@ const bit = (value: boolean): number => (value ? 1 : 0);
 
 /**
  * Records a new case, all or nothing: the citizen (by phone; name, T.C. no and address when
- * given), the next application number of the Istanbul year of `now`, the case with the hash of
- * `securityCode`, its 'created' event (with everything the rules decided) followed by 'closed'
- * (answered on the call) or 'forwarded' (with the unit), and the draft it was written in.
+ * given), an application number of the Istanbul year of `now` (a final one the server reserved
+ * for this desk, else a provisional one with the desk prefix: db/numberPool.ts), the case with
+ * the hash of `securityCode`, its 'created' event (with everything the rules decided) followed
+ * by 'closed' (answered on the call) or 'forwarded' (with the unit), its 'create' change in the
+ * sync outbox, and the draft it was written in.
  *
  * `prepared` comes from core's case rules: nothing is decided here.
  */
@@ -202,7 +198,6 @@ export function insertCase(
   const s = statements(db);
   const { input } = prepared;
   const at = ctx.now.toISOString();
-  const year = istanbulYear(ctx.now);
   // scrypt takes tens of milliseconds: outside the transaction, so nobody waits on the lock.
   const securityCodeHash = hashSecurityCode(ctx.securityCode);
   const address = addressToColumn(input.address);
@@ -220,7 +215,7 @@ export function insertCase(
             address,
             now: at,
           })!.id;
-    const applicationNo = formatApplicationNo(year, s.nextApplicationSequence.get({ year })!);
+    const applicationNo = takeApplicationNumber(db, ctx.now);
     const dueAt = prepared.dueAt === null ? null : prepared.dueAt.toISOString();
     const { id } = s.insertCase.get({
       applicationNo,
@@ -273,6 +268,8 @@ export function insertCase(
     } else if (prepared.status === 'forwarded') {
       event('forwarded', { unitCode: prepared.unitCode });
     }
+    // The create payload is built from the case row at push time.
+    enqueueChange(db, id, 'create', {}, ctx.now);
 
     if (input.draftId !== null) s.deleteDraft.run({ draftId: input.draftId });
     return caseFromRow(s.getCase.get({ id })!, ctx.now);
@@ -351,8 +348,8 @@ export function caseEvents(db: Database, caseId: number): CaseEvent[] {
 }
 
 /**
- * Adds what a citizen said on a later call to their case: a 'note' event and a new updated_at.
- * The status does not change (a closed case stays closed; reopening is a decision of its own).
+ * Adds what a citizen said on a later call to their case: a 'note' event, a new updated_at and
+ * a 'note' change in the sync outbox. The status does not change (a closed case stays closed; reopening is a decision of its own).
  * Throws CaseNotFoundError for an unknown id.
  */
 export function appendNote(
@@ -372,6 +369,7 @@ export function appendNote(
       kind: 'note',
       detail: JSON.stringify({ text, linkedid: ctx.linkedid }),
     });
+    enqueueChange(db, caseId, 'note', { text }, ctx.now);
     return caseFromRow(s.getCase.get({ id: caseId })!, ctx.now);
   }).immediate();
 }

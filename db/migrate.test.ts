@@ -68,6 +68,7 @@ describe('loadMigrations', () => {
       'create-drafts',
       'create-cases-fts',
       'rebuild-cases-fts-with-facets-and-terms',
+      'create-sync-outbox',
     ]);
   });
 
@@ -100,6 +101,9 @@ describe('openDatabase', () => {
         'drafts',
         'cases_fts',
         'search_terms',
+        'sync_outbox',
+        'sync_meta',
+        'reserved_numbers',
       ]),
     );
   });

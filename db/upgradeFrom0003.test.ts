@@ -17,6 +17,7 @@ import { searchCases } from './caseSearch.js';
 import { CaseSearchQuery } from '../core/case.js';
 import { loadMigrations, MIGRATIONS_DIR, schemaVersion } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
+import { deskIdentity } from './syncMeta.js';
 import { ACTOR, preparedCase } from './testSupport.js';
 
 const LATEST = loadMigrations().at(-1)!.version;
@@ -108,7 +109,8 @@ describe('upgrading a 0003 store', () => {
       { year: 2025, last_sequence: 3 },
     ]);
     const next = insertCase(db, preparedCase(), { now: NOW, actor: ACTOR, securityCode: 'ABCD2345' });
-    expect(parseApplicationNo(next.applicationNo)).toEqual({ prefix: null, year: 2025, sequence: 4 });
+    // The desk's own sequence goes on, now for provisional numbers with the desk prefix.
+    expect(parseApplicationNo(next.applicationNo)).toEqual({ prefix: deskIdentity(db).prefix, year: 2025, sequence: 4 });
     // The deleted case's id 5 stays used.
     expect(next.id).toBe(6);
     // Old cases have no security code to check against.
