@@ -14,6 +14,7 @@ import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type
 import { createHostStore } from '../state/hostStore.js';
 import { createLinkStore } from '../state/linkStore.js';
 import { startSync, type DeskStores } from '../state/sync.js';
+import { createSyncStore, startSyncSession, type SyncSession, type SyncStore } from '../state/syncStore.js';
 
 export interface Desk extends DeskStores {
   client: DeskClient;
@@ -22,6 +23,9 @@ export interface Desk extends DeskStores {
   search: CaseSearch;
   detail: CaseDetail;
   drafts: DraftAutosave;
+  /** Where this desk stands with the central server, and the login/logout/retry that change it. */
+  sync: SyncStore;
+  syncSession: SyncSession;
   refresh: () => Promise<void>;
   /** The picked subject and the triage unit, as the form's save needs them. */
   catalogueContext: (subjectCode: string | null) => CatalogueContext;
@@ -59,6 +63,14 @@ export function createDesk(transport: DeskTransport): Desk {
     if (detail.store.getState().openId === record.id) void detail.reload();
   });
 
+  // Other desks and the departments changed cases: search results and an open detail reload
+  // (the recent list reloads in startSync).
+  client.on('cases.synced', ({ caseIds }) => {
+    search.invalidate();
+    const openId = detail.store.getState().openId;
+    if (openId !== null && caseIds.includes(openId)) void detail.reload();
+  });
+
   // Once per session: the catalogue and the draft a crash left behind. A failure retries on the next connect.
   let catalogueDone = false;
   let draftChecked = false;
@@ -87,6 +99,9 @@ export function createDesk(transport: DeskTransport): Desk {
   }
 
   const { refresh } = startSync(client, stores);
+  // Asks `sync.status` on every connect, then follows the pushed `sync.status` events.
+  const sync = createSyncStore();
+  const syncSession = startSyncSession(client, sync);
   const onConnection = (): void => {
     if (client.connection().status !== 'connected') return;
     void sessionStart();
@@ -103,6 +118,8 @@ export function createDesk(transport: DeskTransport): Desk {
     search,
     detail,
     drafts,
+    sync,
+    syncSession,
     refresh,
     caseWritten,
     catalogueContext: (subjectCode) => {

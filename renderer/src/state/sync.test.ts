@@ -105,4 +105,45 @@ describe('startSync', () => {
     await sync.refresh();
     expect(stores.host.getState().loadError).toBeNull();
   });
+  it('reloads the case list when cases changed through sync, one load at a time', async () => {
+    const { fake, client, stores } = setup();
+    fake.answer('desk.snapshot', () => ({ ok: true, value: aSnapshot() }));
+    fake.answer('cases.list', () => ({ ok: true, value: [aCase({ id: 1 })] }));
+    startSync(client, stores);
+    await tick();
+
+    const first = deferred<Result<unknown>>();
+    fake.answer('cases.list', () => first.promise);
+    fake.push('cases.synced', { changed: 1, caseIds: [2] });
+    fake.push('cases.synced', { changed: 1, caseIds: [3] });
+    fake.push('cases.synced', { changed: 2, caseIds: [2, 3] });
+    expect(fake.calls.filter((c) => c.method === 'cases.list')).toHaveLength(2);
+
+    const second = deferred<Result<unknown>>();
+    fake.answer('cases.list', () => second.promise);
+    fake.push('cases.saved', aCase({ id: 9, createdAt: '2025-11-27T00:00:00Z' }));
+    first.resolve({ ok: true, value: [aCase({ id: 1 }), aCase({ id: 2 })] });
+    await tick();
+    // The first list is applied without losing the case saved while it was on its way.
+    expect(stores.cases.getState().cases.map((c) => c.id)).toEqual([9, 2, 1]);
+    second.resolve({ ok: true, value: [aCase({ id: 1 }), aCase({ id: 2 }), aCase({ id: 3 })] });
+    await tick();
+    // The first load, then one more for the events that came while it was on its way.
+    expect(fake.calls.filter((c) => c.method === 'cases.list')).toHaveLength(3);
+    expect(stores.cases.getState().cases.map((c) => c.id).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a newer list when an older one answers late', async () => {
+    const { fake, client, stores } = setup();
+    const old = deferred<Result<unknown>>();
+    fake.answer('desk.snapshot', () => ({ ok: true, value: aSnapshot() }));
+    fake.answer('cases.list', () => old.promise);
+    startSync(client, stores);
+    fake.answer('cases.list', () => ({ ok: true, value: [aCase({ id: 5 })] }));
+    fake.push('cases.synced', { changed: 1, caseIds: [5] });
+    await tick();
+    old.resolve({ ok: true, value: [aCase({ id: 4 })] });
+    await tick();
+    expect(stores.cases.getState().cases.map((c) => c.id)).toEqual([5]);
+  });
 });

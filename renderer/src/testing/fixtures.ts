@@ -2,6 +2,8 @@ import type { AgentCall, ScreenPop } from '../../../core/call.js';
 import type { CaseRecord } from '../../../core/case.js';
 import type { Catalogue, Subject } from '../../../core/catalogue.js';
 import type { DeskSnapshot } from '../../../core/contract.js';
+import type { MonthlyReportRow } from '../../../core/report.js';
+import type { SyncStatus } from '../../../core/syncStatus.js';
 
 export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
@@ -115,3 +117,32 @@ export const smallCatalogue: Catalogue = {
     { code: 'saatler', subjectCode: null, title: 'Çalışma saatleri', text: 'Hafta içi 08.30–17.30.' },
   ],
 };
+
+/** Signed in and in step with the central server. */
+export function aSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    state: 'online',
+    serverUrl: 'https://alo153.example.bel.tr',
+    account: { username: 'ayse.lider', displayName: 'Ayşe Lider', role: 'team-lead', unitCode: null },
+    pending: 0,
+    held: 0,
+    lastSyncAt: '2026-11-20T11:03:22.000Z',
+    lastError: null,
+    nextRetryAt: null,
+    ...overrides,
+  };
+}
+
+export function aReportRow(overrides: Partial<MonthlyReportRow> = {}): MonthlyReportRow {
+  return {
+    key: 'aydinlatma.lamba',
+    label: 'Sokak lambası yanmıyor',
+    created: 10,
+    resolved: 8,
+    resolvedOnTime: 6,
+    meanResolutionHours: 12.5,
+    firstContactResolutions: 2,
+    reopened: 1,
+    ...overrides,
+  };
+}
