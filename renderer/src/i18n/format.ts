@@ -5,20 +5,22 @@ const TIME_ZONE = 'Europe/Istanbul';
 const LOCALE: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(lng: Language, kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+type Kind = 'dateTime' | 'date' | 'time' | 'timeSeconds';
+function formatter(lng: Language, kind: Kind): Intl.DateTimeFormat {
   const key = `${lng}:${kind}`;
   let f = cache.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions = { timeZone: TIME_ZONE, hourCycle: 'h23' };
     if (kind !== 'time') Object.assign(options, { day: '2-digit', month: '2-digit', year: 'numeric' });
     if (kind !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' });
+    if (kind === 'timeSeconds') Object.assign(options, { second: '2-digit' });
     f = new Intl.DateTimeFormat(LOCALE[lng], options);
     cache.set(key, f);
   }
   return f;
 }
 
-function format(iso: string, lng: Language, kind: 'dateTime' | 'date' | 'time'): string {
+function format(iso: string, lng: Language, kind: Kind): string {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? '—' : formatter(lng, kind).format(ms);
 }
@@ -26,6 +28,8 @@ function format(iso: string, lng: Language, kind: 'dateTime' | 'date' | 'time'):
 export const formatDateTime = (iso: string, lng: Language) => format(iso, lng, 'dateTime');
 export const formatDate = (iso: string, lng: Language) => format(iso, lng, 'date');
 export const formatTime = (iso: string, lng: Language) => format(iso, lng, 'time');
+/** HH:mm:ss in Istanbul time. */
+export const formatTimeSeconds = (iso: string, lng: Language) => format(iso, lng, 'timeSeconds');
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 /** 100000 → "100.000" in Turkish, "100,000" in English. */

@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Result } from '../../../core/contract.js';
+import { createDeskClient } from '../api/deskClient.js';
+import { createFakeTransport, deferred } from '../testing/fakeTransport.js';
+import { aReportRow } from '../testing/fixtures.js';
+import { safeFileName } from './csvDownload.js';
+import { isReportMonth, istanbulMonth } from './reportMonth.js';
+import { createReports } from './reportStore.js';
+import { formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals } from './reportTable.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('report month', () => {
+  it('defaults to the month it is in Istanbul, not on the machine clock', () => {
+    // 31 Oct 21:30 UTC is already 1 November 00:30 in Istanbul (UTC+3).
+    expect(istanbulMonth(Date.parse('2026-10-31T21:30:00Z'))).toBe('2026-11');
+    expect(istanbulMonth(Date.parse('2026-10-31T20:59:59Z'))).toBe('2026-10');
+    expect(istanbulMonth(Date.parse('2026-12-31T21:00:00Z'))).toBe('2027-01');
+  });
+
+  it('accepts only a whole month', () => {
+    expect(isReportMonth('2026-11')).toBe(true);
+    expect(isReportMonth('')).toBe(false);
+    expect(isReportMonth('2026-13')).toBe(false);
+  });
+});
+
+describe('report table', () => {
+  it('adds the counts up and weighs the mean resolution time by resolved cases', () => {
+    const rows = [
+      aReportRow({ created: 10, resolved: 8, resolvedOnTime: 6, meanResolutionHours: 10, firstContactResolutions: 2, reopened: 1 }),
+      aReportRow({ key: 'su', created: 3, resolved: 2, resolvedOnTime: 2, meanResolutionHours: 20, firstContactResolutions: 0, reopened: 0 }),
+      aReportRow({ key: '', label: '', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0 }),
+    ];
+    expect(reportTotals(rows)).toEqual({
+      created: 14,
+      resolved: 10,
+      resolvedOnTime: 8,
+      meanResolutionHours: 12,
+      firstContactResolutions: 2,
+      reopened: 1,
+    });
+    expect(reportTotals([]).meanResolutionHours).toBeNull();
+    expect(reportTotals([aReportRow({ resolved: 3, meanResolutionHours: 1 }), aReportRow({ resolved: 1, meanResolutionHours: 2 })]).meanResolutionHours).toBe(1.3);
+  });
+
+  it('formats the on-time share and hours the Turkish way', () => {
+    expect(onTimeRatio({ resolved: 7, resolvedOnTime: 6 })).toBeCloseTo(0.857, 3);
+    expect(onTimeRatio({ resolved: 0, resolvedOnTime: 0 })).toBeNull();
+    expect(formatRatio(6 / 7, 'tr')).toBe('%85,7');
+    expect(formatRatio(1, 'tr')).toBe('%100');
+    expect(formatRatio(6 / 7, 'en')).toBe('85.7%');
+    expect(formatRatio(null, 'tr')).toBe('—');
+    expect(formatHours(12.5, 'tr')).toBe('12,5');
+    expect(formatHours(3, 'tr')).toBe('3,0');
+    expect(formatHours(null, 'tr')).toBe('—');
+    expect(formatReportCount(12345, 'tr')).toBe('12.345');
+  });
+});
+
+describe('reports', () => {
+  function setup() {
+    const fake = createFakeTransport();
+    const client = createDeskClient(fake.transport, { warn: vi.fn() });
+    return { fake, reports: createReports(client, Date.parse('2026-11-20T09:00:00Z')) };
+  }
+
+  it('loads the month and grouping asked for and shows a translated-code error', async () => {
+    const { fake, reports } = setup();
+    fake.answer('reports.monthly', (p) => ({ ok: true, value: { ...(p as object), rows: [aReportRow()] } }));
+    await reports.load();
+    expect(fake.calls[0]).toEqual({ method: 'reports.monthly', params: { month: '2026-11', by: 'subject' } });
+    expect(reports.store.getState()).toMatchObject({ loading: false, error: null, report: { month: '2026-11', by: 'subject' } });
+
+    fake.answer('reports.monthly', () => ({ ok: false, error: { code: 'unauthorized', message: 'signed out' } }));
+    await reports.load('2026-10', 'unit');
+    expect(reports.store.getState()).toMatchObject({ month: '2026-10', by: 'unit', report: null, error: 'unauthorized' });
+
+    await reports.load('', 'unit');
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('drops an answer for a question nobody asks any more', async () => {
+    const { fake, reports } = setup();
+    const slow = deferred<Result<unknown>>();
+    fake.answer('reports.monthly', () => slow.promise);
+    const first = reports.load('2026-10', 'subject');
+    fake.answer('reports.monthly', () => ({ ok: true, value: { month: '2026-11', by: 'unit', rows: [] } }));
+    await reports.load('2026-11', 'unit');
+    slow.resolve({ ok: true, value: { month: '2026-10', by: 'subject', rows: [aReportRow()] } });
+    await first;
+    expect(reports.store.getState().report).toEqual({ month: '2026-11', by: 'unit', rows: [] });
+  });
+
+  it('hands the CSV over for saving, or records why it could not', async () => {
+    const { fake, reports } = setup();
+    const save = vi.fn();
+    fake.answer('reports.monthlyCsv', () => ({ ok: true, value: { fileName: 'rapor-2026-11.csv', csv: 'a;b\n1;2\n' } }));
+    await reports.csv(save);
+    expect(save).toHaveBeenCalledWith('rapor-2026-11.csv', 'a;b\n1;2\n');
+    fake.answer('reports.monthlyCsv', () => ({ ok: false, error: { code: 'unavailable', message: 'down' } }));
+    await reports.csv(save);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(reports.store.getState()).toMatchObject({ csvBusy: false, csvError: 'unavailable' });
+    await tick();
+  });
+
+  it('keeps a server-given file name harmless', () => {
+    expect(safeFileName('../../etc/rapor.csv')).toBe('.._.._etc_rapor.csv');
+    expect(safeFileName('  ')).toBe('rapor.csv');
+    expect(safeFileName('aylık-rapor 2026-11.csv')).toBe('aylık-rapor 2026-11.csv');
+  });
+});
