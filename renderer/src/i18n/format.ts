@@ -11,7 +11,7 @@ function formatter(lng: Language, kind: Kind): Intl.DateTimeFormat {
   let f = cache.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions = { timeZone: TIME_ZONE, hourCycle: 'h23' };
-    if (kind !== 'time') Object.assign(options, { day: '2-digit', month: '2-digit', year: 'numeric' });
+    if (kind === 'dateTime' || kind === 'date') Object.assign(options, { day: '2-digit', month: '2-digit', year: 'numeric' });
     if (kind !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' });
     if (kind === 'timeSeconds') Object.assign(options, { second: '2-digit' });
     f = new Intl.DateTimeFormat(LOCALE[lng], options);

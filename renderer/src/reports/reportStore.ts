@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ErrorCode } from '../../../core/contract.js';
 import type { MonthlyReport, ReportGrouping } from '../../../core/report.js';
 import type { DeskClient } from '../api/deskClient.js';
@@ -40,7 +40,7 @@ export const csvStarted = (s: ReportState): ReportState => ({ ...s, csvBusy: tru
 export const csvFinished = (s: ReportState, error: ErrorCode | null): ReportState => ({ ...s, csvBusy: false, csvError: error });
 
 export interface Reports {
-  store: ReturnType<typeof createStore<ReportState>>;
+  store: StoreApi<ReportState>;
   /** Loads the report for a month and grouping; an incomplete month is ignored. */
   load: (month?: string, by?: ReportGrouping) => Promise<void>;
   /** Fetches the CSV for what is on screen and hands it to `save`. */
