@@ -10,6 +10,7 @@ import type { CasesState } from '../state/casesStore.js';
 import type { CatalogueState } from '../state/catalogueStore.js';
 import type { HostState } from '../state/hostStore.js';
 import type { LinkState } from '../state/linkStore.js';
+import type { SyncViewState } from '../state/syncStore.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/resources.js';
 import { isLanguage } from '../i18n/i18n.js';
 import { useDesk } from './DeskContext.js';
@@ -22,6 +23,7 @@ export const useCaseForm = <T,>(selector: (s: CaseFormState) => T): T => useStor
 export const useCatalogue = <T,>(selector: (s: CatalogueState) => T): T => useStore(useDesk().catalogue, selector);
 export const useSearch = <T,>(selector: (s: CaseSearchState) => T): T => useStore(useDesk().search.store, selector);
 export const useDetail = <T,>(selector: (s: CaseDetailState) => T): T => useStore(useDesk().detail.store, selector);
+export const useSync = <T,>(selector: (s: SyncViewState) => T): T => useStore(useDesk().sync, selector);
 export const useDraftSave = <T,>(selector: (s: DraftSaveState) => T): T => useStore(useDesk().drafts.state, selector);
 
 /** Wall-clock time that re-renders every interval while `active`; idle screens do not tick. */

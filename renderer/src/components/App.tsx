@@ -9,7 +9,9 @@ import { CaseList } from './CaseList.js';
 import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
-import { ViewTabs, type View } from './ViewTabs.js';
+import { LoginDialog } from './LoginDialog.js';
+import { ReportsView } from './ReportsView.js';
+import { ViewTabs, viewsFor, type View } from './ViewTabs.js';
 
 export function App() {
   useGlobalShortcuts();
@@ -21,16 +23,23 @@ export function App() {
   useEffect(() => {
     if (view === null && role !== null) setView(role === 'team-lead' ? 'wallboard' : 'desk');
   }, [role, view]);
-  const shown = view ?? 'desk';
+  const views = viewsFor(role);
+  // A view the role does not have (reports after a role change) falls back to the call desk.
+  const shown = view !== null && views.includes(view) ? view : 'desk';
 
   return (
     <div className="app">
       <Header />
       <HostBanner />
-      <ViewTabs view={shown} onChange={setView} />
+      <ViewTabs view={shown} views={views} onChange={setView} />
+      <LoginDialog />
       {shown === 'wallboard' ? (
         <main className="workspace workspace--wallboard">
           <WallboardScreen />
+        </main>
+      ) : shown === 'reports' ? (
+        <main className="workspace workspace--reports">
+          <ReportsView />
         </main>
       ) : (
         <main className="workspace">

@@ -3,6 +3,7 @@ import { useHost } from '../app/hooks.js';
 import { selectAgent, selectRole } from '../state/hostStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LinkStatus } from './LinkStatus.js';
+import { SyncIndicator } from './SyncIndicator.js';
 
 export function Header() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function Header() {
         )}
       </div>
       <LinkStatus />
+      <SyncIndicator />
       <LanguageSwitch />
     </header>
   );

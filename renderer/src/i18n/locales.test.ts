@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CaseStatus, CaseType, Channel, Priority, SlaState } from '../../../core/case.js';
 import { UnitKind } from '../../../core/catalogue.js';
 import { DeskRole, ErrorCode } from '../../../core/contract.js';
+import { SyncErrorCode, SyncState } from '../../../core/syncStatus.js';
+import { LOGIN_ERRORS } from '../account/loginForm.js';
 import { ATTACHMENT_PROBLEMS } from '../detail/attachmentUpload.js';
 import { TEXT_FIELDS } from '../form/caseDraft.js';
 import { resources } from './resources.js';
@@ -17,11 +19,14 @@ describe('locales', () => {
 
   it('translate every error code the contract can produce, wherever an error is shown', () => {
     for (const code of ErrorCode.options) {
-      for (const place of ['form', 'search']) expect(tr.has(`errors.${place}.${code}`), `${place}.${code}`).toBe(true);
+      for (const place of ['form', 'search', 'report']) expect(tr.has(`errors.${place}.${code}`), `${place}.${code}`).toBe(true);
     }
     for (const status of ['connecting', 'connected', 'reconnecting', 'auth-failed', 'stopped', 'unknown']) {
       expect(tr.has(`link.${status}`), status).toBe(true);
     }
+    for (const state of [...SyncState.options, 'unknown']) expect(tr.has(`sync.state.${state}`), state).toBe(true);
+    for (const code of SyncErrorCode.options) expect(tr.has(`sync.error.${code}`), code).toBe(true);
+    for (const error of LOGIN_ERRORS) expect(tr.has(`login.error.${error}`), error).toBe(true);
     for (const problem of ATTACHMENT_PROBLEMS) expect(tr.has(`errors.attachment.${problem}`), problem).toBe(true);
   });
 
