@@ -9,7 +9,6 @@ import { CaseList } from './CaseList.js';
 import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
-import { LoginDialog } from './LoginDialog.js';
 import { ReportsView } from './ReportsView.js';
 import { ViewTabs, viewsFor, type View } from './ViewTabs.js';
 
@@ -32,7 +31,6 @@ export function App() {
       <Header />
       <HostBanner />
       <ViewTabs view={shown} views={views} onChange={setView} />
-      <LoginDialog />
       {shown === 'wallboard' ? (
         <main className="workspace workspace--wallboard">
           <WallboardScreen />

@@ -3,6 +3,7 @@ import { useHost } from '../app/hooks.js';
 import { selectAgent, selectRole } from '../state/hostStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LinkStatus } from './LinkStatus.js';
+import { LoginDialog } from './LoginDialog.js';
 import { SyncIndicator } from './SyncIndicator.js';
 
 export function Header() {
@@ -30,6 +31,7 @@ export function Header() {
       <LinkStatus />
       <SyncIndicator />
       <LanguageSwitch />
+      <LoginDialog />
     </header>
   );
 }

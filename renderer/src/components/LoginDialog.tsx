@@ -32,6 +32,13 @@ function LoginPanel() {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(true);
+  // The fields are disabled while the request is out: focus can move there only after that render.
+  const focusAfterAnswer = useRef(false);
+  useEffect(() => {
+    if (form.submitting || !focusAfterAnswer.current) return;
+    focusAfterAnswer.current = false;
+    passwordRef.current?.focus();
+  }, [form.submitting]);
 
   useEffect(() => {
     mounted.current = true;
@@ -58,9 +65,9 @@ function LoginPanel() {
     const outcome = loginOutcome(await desk.syncSession.login(username, password));
     // Success closes the dialog through the sync store; nothing left to update then.
     if (!mounted.current) return;
+    focusAfterAnswer.current = !outcome.ok;
     setForm((s) => submitFinished(s, outcome));
-    if (!outcome.ok) passwordRef.current?.focus();
-    else close();
+    if (outcome.ok) close();
   }
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -70,7 +70,7 @@ export function SyncIndicator() {
               {nextRetry}
             </span>
           )}
-          {status.lastError && (
+          {(status.lastError || state === 'offline') && (
             <button
               type="button"
               className="header-button"
