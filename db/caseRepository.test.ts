@@ -286,6 +286,11 @@ describe('security codes', () => {
     expect(verifySecurityCode(db, '2025-0000001-4', 'K7M2P9RT')).toBe(false);
     expect(verifySecurityCode(db, 'not a number', 'K7M2P9RT')).toBe(false);
   });
+  it('take a precomputed salt$hash instead of hashing the code again', () => {
+    const hash = `${'a'.repeat(32)}$${'b'.repeat(64)}`;
+    const saved = insertCase(db, preparedCase(), { now: T0, actor: ACTOR, securityCode: '', securityCodeHash: hash });
+    expect(db.prepare('SELECT security_code_hash FROM cases WHERE id = ?').pluck().get(saved.id)).toBe(hash);
+  });
 });
 
 describe('listCases, casesByPhone and recentCasesByPhone', () => {

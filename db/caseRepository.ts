@@ -193,13 +193,22 @@ const bit = (value: boolean): number => (value ? 1 : 0);
 export function insertCase(
   db: Database,
   prepared: PreparedCase,
-  ctx: { now: Date; actor: string; securityCode: string },
+  ctx: {
+    now: Date;
+    actor: string;
+    securityCode: string;
+    /**
+     * A salt$hash already computed (bulk tools and tests that record many cases with one code);
+     * when given, `securityCode` is not hashed again.
+     */
+    securityCodeHash?: string;
+  },
 ): CaseRecord {
   const s = statements(db);
   const { input } = prepared;
   const at = ctx.now.toISOString();
   // scrypt takes tens of milliseconds: outside the transaction, so nobody waits on the lock.
-  const securityCodeHash = hashSecurityCode(ctx.securityCode);
+  const securityCodeHash = ctx.securityCodeHash ?? hashSecurityCode(ctx.securityCode);
   const address = addressToColumn(input.address);
   const phoneKey = input.phone === null ? null : citizenKey(input.phone);
 
