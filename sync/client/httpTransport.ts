@@ -10,6 +10,8 @@ import {
   type SyncTransport,
 } from './transport.js';
 
+export { SyncFailure, type LiveHandlers, type LiveStream, type LoginAnswer, type SyncTransport } from './transport.js';
+
 export interface HttpTransportOptions {
   /** Whole request, answer body included; 10 s by default. */
   timeoutMs?: number;

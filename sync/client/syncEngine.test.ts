@@ -452,6 +452,39 @@ describe('sync engine', () => {
     expect(lines.join('\n')).not.toMatch(/hunter2|tok_|Aranacak/);
   });
 
+  it('keeps a login the server could not answer and retries it with backoff until the server is back', async () => {
+    const { engine, transport, timers, lines } = setup();
+    transport.failWith = unreachable();
+    await expect(engine.login('ayse', 'hunter2-secret')).rejects.toMatchObject({ code: 'unreachable' });
+    expect(engine.status()).toMatchObject({
+      state: 'offline',
+      account: null,
+      lastError: { code: 'unreachable' },
+      nextRetryAt: new Date(NOW.getTime() + 500).toISOString(),
+    });
+    timers.fire(500);
+    await settle();
+    expect(transport.calls.login).toBe(2);
+    expect(timers.delays()).toEqual([1000]);
+
+    transport.failWith = null;
+    timers.fire(1000);
+    await settle();
+    expect(engine.status()).toMatchObject({ state: 'online', account, lastError: null, nextRetryAt: null });
+    expect(lines.join('\n')).not.toContain('hunter2');
+
+    // logout gives up a waiting login; a refused one is not retried.
+    await engine.logout();
+    transport.failWith = unreachable();
+    await expect(engine.login('ayse', 'x')).rejects.toBeInstanceOf(SyncFailure);
+    await engine.logout();
+    expect(engine.status()).toMatchObject({ state: 'signed-out', nextRetryAt: null });
+    expect(timers.timers.size).toBe(0);
+    transport.failWith = new SyncFailure('bad-credentials', 'login: wrong username or password (HTTP 401)', 401);
+    await expect(engine.login('ayse', 'x')).rejects.toMatchObject({ code: 'bad-credentials' });
+    expect(timers.timers.size).toBe(0);
+  });
+
   it('stop closes timers and the live stream and waits for the cycle in flight', async () => {
     const { engine, transport, timers, store } = setup();
     engine.useSession(TOKEN, account);

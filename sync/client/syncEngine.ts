@@ -46,7 +46,11 @@ export interface SyncEngine {
   status(): SyncStatus;
   /** Called only when something in the status changed; returns the unsubscribe function. */
   onStatus(listener: (status: SyncStatus) => void): () => void;
-  /** Signs in and starts syncing (the first cycle runs in the background); throws SyncFailure. */
+  /**
+   * Signs in and starts syncing (the first cycle runs in the background); throws SyncFailure.
+   * When the server cannot be reached the login is also kept and retried with backoff
+   * (state 'offline'), until it succeeds, is refused, or logout() gives it up.
+   */
   login(username: string, password: string): Promise<SyncStatus>;
   logout(): Promise<SyncStatus>;
   /** A session obtained elsewhere (demo auto-login, restored session). */
@@ -55,6 +59,8 @@ export interface SyncEngine {
   retryNow(): Promise<SyncStatus>;
   /** A case was written: push soon. */
   localChange(): void;
+  /** The session's token for the host's other calls to the server (reports); null when signed out. Never log it. */
+  currentToken(): string | null;
   /** Resolves when a cycle that started after the call has run (at once without a session). */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -113,6 +119,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let intervalTimer: TimerHandle | null = null;
   let liveTimer: TimerHandle | null = null;
   let live: LiveStream | null = null;
+  /**
+   * A login the server could not answer (down, network cut): kept in memory only and tried again
+   * with backoff, so a desk started while the server is down connects once it is back.
+   */
+  let pendingLogin: { username: string; password: string } | null = null;
+  let loginTimer: TimerHandle | null = null;
 
   let inFlight: Promise<void> | null = null;
   let wanted = false;
@@ -177,6 +189,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   function stopActivity(): void {
     epoch += 1;
+    pendingLogin = null;
+    loginTimer = cancel(loginTimer);
     closeLive();
     retryTimer = cancel(retryTimer);
     intervalTimer = cancel(intervalTimer);
@@ -402,6 +416,43 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (!ended && mine === epoch) live = stream;
   }
 
+  /** One login attempt; on unreachable/server-error it is remembered and retried with backoff. */
+  async function attemptLogin(username: string, password: string): Promise<void> {
+    const mine = epoch;
+    let answer;
+    try {
+      answer = await transport.login(username, password);
+    } catch (error) {
+      const failure = error instanceof SyncFailure ? error : new SyncFailure('server-error', 'login: failed on this desk');
+      if (mine !== epoch || stopped) throw failure;
+      if (session) throw failure; // a signed-in session stays as it was
+      const at = now();
+      lastError = { code: failure.code, at: at.toISOString() };
+      if (failure.code === 'unreachable' || failure.code === 'server-error') {
+        const delay = cycleBackoff.next();
+        pendingLogin = { username, password };
+        state = 'offline';
+        nextRetryAt = new Date(at.getTime() + delay).toISOString();
+        loginTimer = cancel(loginTimer);
+        loginTimer = setTimer(() => {
+          loginTimer = null;
+          const retry = pendingLogin;
+          if (retry && !session && !stopped) attemptLogin(retry.username, retry.password).catch(() => undefined);
+        }, delay);
+        log(`sync: ${failure.message}; login retried in ${delay} ms`);
+      } else {
+        pendingLogin = null;
+        state = 'signed-out';
+        nextRetryAt = null;
+      }
+      refreshCounts();
+      emit();
+      throw failure;
+    }
+    if (mine !== epoch || stopped) return;
+    startSession(answer.token, answer.account);
+  }
+
   lastSyncAt = local('lastSyncAt', () => store.lastSyncAt(), null);
   refreshCounts();
   lastEmitted = status();
@@ -416,24 +467,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     async login(username, password) {
       if (!serverUrl) throw new SyncFailure('unreachable', 'login: no sync server configured');
-      let answer;
-      try {
-        answer = await transport.login(username, password);
-      } catch (error) {
-        const failure =
-          error instanceof SyncFailure ? error : new SyncFailure('server-error', 'login: failed on this desk');
-        if (!session) {
-          lastError = { code: failure.code, at: iso() };
-          emit();
-        }
-        throw failure;
-      }
-      startSession(answer.token, answer.account);
+      if (stopped) throw new SyncFailure('unreachable', 'login: sync is stopped');
+      // A new login replaces one waiting for the server.
+      pendingLogin = null;
+      loginTimer = cancel(loginTimer);
+      await attemptLogin(username, password);
       return status();
     },
     async logout() {
       const current = session;
-      if (!current) return status();
+      if (!current) {
+        if (pendingLogin) endSession(null); // gives up the login waiting for the server
+        return status();
+      }
       endSession(null);
       log('sync: signed out');
       try {
@@ -448,6 +494,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       startSession(token, account);
     },
     async retryNow() {
+      if (!session && pendingLogin && !stopped) {
+        const retry = pendingLogin;
+        loginTimer = cancel(loginTimer);
+        cycleBackoff.reset();
+        await attemptLogin(retry.username, retry.password).catch(() => undefined);
+        return status();
+      }
       if (!canRun()) return status();
       const released = local('releaseHeld', () => store.releaseHeld(), 0);
       if (released > 0) log(`sync: ${released} held change(s) back in the outbox`);
@@ -466,6 +519,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       refreshCounts();
       emit();
       void requestCycle(false);
+    },
+    currentToken() {
+      return session?.token ?? null;
     },
     flush() {
       return requestCycle(true);
