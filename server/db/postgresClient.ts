@@ -1,10 +1,27 @@
 import pg from 'pg';
 import type { SqlClient, SqlRunner } from './sqlClient.js';
 
+/**
+ * Statements are prepared once per connection and then only bound and executed: the server runs
+ * the same few dozen statements over and over, and parsing and planning each one again was most
+ * of PostgreSQL's work per push (bench/syncServer.bench.ts). Named by a counter per distinct text.
+ */
+const statementNames = new Map<string, string>();
+/** Past this many distinct texts (SQL built with a varying shape) the rest run unprepared. */
+const MAX_PREPARED = 500;
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `s${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function runner(conn: pg.Pool | pg.PoolClient): SqlRunner {
   return {
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await conn.query(sql, [...params]);
+      const result = await conn.query({ name: statementName(sql), text: sql, values: [...params] });
       return result.rows as R[];
     },
     async exec(sql: string) {

@@ -59,13 +59,106 @@ function apply(tx: SqlRunner, change: CaseChange, at: string): Promise<Outcome> 
   }
 }
 
+type CreateChange = Extract<CaseChange, { kind: 'create' }>;
+
+/** The usual batch: only creates, every change id and every case number once. */
+function onlyDistinctCreates(changes: readonly CaseChange[]): changes is CreateChange[] {
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  for (const c of changes) {
+    if (c.kind !== 'create' || ids.has(c.changeId) || keys.has(c.caseKey)) return false;
+    ids.add(c.changeId);
+    keys.add(c.caseKey);
+  }
+  return true;
+}
+
+/**
+ * The same outcome as applying the creates one by one (claim the id, insert the case unless its
+ * number exists, record the event), in one statement for the whole batch: a desk's batch costs
+ * a few round trips instead of four per change (bench/syncServer.bench.ts). Returns, in batch
+ * order, whether each id was claimed and the new case's id (null when the number exists).
+ */
+async function applyCreates(tx: SqlRunner, account: Account, deskId: string, changes: readonly CreateChange[], at: string) {
+  const cases = changes.map((change, i) => ({ i, change, c: caseFromCreate(change.caseKey, change.payload, at) }));
+  const input = cases.map(({ i, change, c }) => ({
+    i,
+    change_id: change.changeId,
+    application_no: c.applicationNo,
+    security_code_hash: change.payload.securityCodeHash,
+    status: c.status,
+    unit_code: c.unitCode,
+    confidential: c.confidential,
+    fields: JSON.parse(fieldsDocument(c)) as unknown,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    detail: { changeId: change.changeId, clientAt: change.clientAt },
+  }));
+  const rows = await tx.query<{ i: number; claimed: boolean; id: string | null }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, change_id uuid, application_no text, security_code_hash text,
+         status text, unit_code text, confidential boolean, fields jsonb, created_at timestamptz, updated_at timestamptz, detail jsonb)
+     ), claim AS (
+       INSERT INTO applied_changes (change_id, desk_id) SELECT change_id, $2 FROM input ORDER BY i
+       ON CONFLICT DO NOTHING RETURNING change_id
+     ), inserted AS (
+       INSERT INTO cases (application_no, security_code_hash, status, unit_code, confidential, fields, created_at, updated_at, version)
+       SELECT x.application_no, x.security_code_hash, x.status, x.unit_code, x.confidential, x.fields, x.created_at, x.updated_at, 1
+         FROM input x JOIN claim USING (change_id) ORDER BY x.i
+       ON CONFLICT (application_no) DO NOTHING RETURNING id, application_no
+     ), events AS (
+       INSERT INTO case_events (case_id, at, actor, kind, detail)
+       SELECT n.id, x.updated_at, $3, 'create', x.detail FROM inserted n JOIN input x USING (application_no) ORDER BY x.i
+     )
+     SELECT x.i, claim.change_id IS NOT NULL AS claimed, n.id::text AS id
+       FROM input x LEFT JOIN claim USING (change_id) LEFT JOIN inserted n USING (application_no)
+      ORDER BY x.i`,
+    [JSON.stringify(input), deskId, `${account.username}@${deskId}`],
+  );
+  return rows.map((r) => ({ ...cases[r.i]!, claimed: r.claimed, id: r.id }));
+}
+
+async function pushCreates(tx: SqlRunner, account: Account, request: PushRequest, changes: readonly CreateChange[], at: string): Promise<PushResponse> {
+  const response: PushResponse = { accepted: [], duplicates: [], rejected: [] };
+  const entries: LogEntry[] = [];
+  const unclaim: string[] = [];
+  const links: { change_id: string; case_id: string }[] = [];
+  for (const r of await applyCreates(tx, account, request.deskId, changes, at)) {
+    if (!r.claimed) {
+      response.duplicates.push(r.change.changeId);
+    } else if (r.id === null) {
+      unclaim.push(r.change.changeId);
+      response.rejected.push({ changeId: r.change.changeId, code: 'case-exists' });
+    } else {
+      links.push({ change_id: r.change.changeId, case_id: r.id });
+      entries.push({ caseId: r.id, change: r.change, kind: 'create', detail: {}, snapshot: r.c });
+      response.accepted.push(r.change.changeId);
+    }
+  }
+  // Not recorded: the desk may send the change again once it can apply (conflict rule 5).
+  if (unclaim.length > 0) {
+    await tx.query('DELETE FROM applied_changes WHERE change_id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)', [JSON.stringify(unclaim)]);
+  }
+  if (links.length > 0) {
+    await tx.query(
+      `UPDATE applied_changes a SET case_id = x.case_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(change_id uuid, case_id bigint) WHERE a.change_id = x.change_id`,
+      [JSON.stringify(links)],
+    );
+  }
+  await appendToChangeLog(tx, entries);
+  return response;
+}
+
 /**
  * One batch, one transaction. Each change first claims its id in applied_changes; a change whose
  * id is already there (an earlier push, an earlier copy in this batch, or a concurrent push that
- * committed first: the INSERT waits for it) is a duplicate and changes nothing.
+ * committed first: the INSERT waits for it) is a duplicate and changes nothing. A batch of
+ * distinct creates (what desks send) goes through pushCreates, set-based, with the same outcome.
  */
 export async function pushChanges(db: SqlClient, account: Account, request: PushRequest, now: () => Date): Promise<PushResponse> {
   return db.transaction(async (tx) => {
+    if (onlyDistinctCreates(request.changes)) return pushCreates(tx, account, request, request.changes, now().toISOString());
     const response: PushResponse = { accepted: [], duplicates: [], rejected: [] };
     const entries: LogEntry[] = [];
     for (const change of request.changes) {

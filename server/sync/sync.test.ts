@@ -63,6 +63,33 @@ describe.each(engines)('sync push and pull on $name', (engine) => {
     });
   });
 
+  it('gives a batch of creates (the set-based path) the same outcome as one by one', async () => {
+    const [a, b, c] = [newNumber(), newNumber(), newNumber()];
+    const first = createChange(a);
+    const taken = createChange(b);
+    expect(await push([first, taken])).toEqual({ accepted: [first.changeId, taken.changeId], duplicates: [], rejected: [] });
+    const fresh = createChange(c, { subject: 'Çöp toplanmadı' });
+    const again = createChange(b);
+    expect(await push([first, again, fresh])).toEqual({ accepted: [fresh.changeId], duplicates: [first.changeId], rejected: [{ changeId: again.changeId, code: 'case-exists' }] });
+    const applied = await s.db.query<{ change_id: string; case_no: string | null }>(
+      `SELECT a.change_id::text AS change_id, c.application_no AS case_no FROM applied_changes a LEFT JOIN cases c ON c.id = a.case_id
+        WHERE a.change_id IN ($1, $2, $3, $4) ORDER BY c.application_no`,
+      [first.changeId, taken.changeId, again.changeId, fresh.changeId],
+    );
+    expect(applied.map((r) => [r.change_id, r.case_no])).toEqual([[first.changeId, a], [taken.changeId, b], [fresh.changeId, c]]);
+    const events = await s.db.query<{ no: string; actor: string; change_id: string }>(
+      `SELECT c.application_no AS no, e.actor, e.detail ->> 'changeId' AS change_id FROM case_events e JOIN cases c ON c.id = e.case_id
+        WHERE c.application_no IN ($1, $2, $3) ORDER BY e.id`,
+      [a, b, c],
+    );
+    expect(events.map((e) => [e.no, e.actor, e.change_id])).toEqual([[a, 'operator@D12', first.changeId], [b, 'operator@D12', taken.changeId], [c, 'operator@D12', fresh.changeId]]);
+    const log = await s.db.query<{ change_id: string; subject: string }>(
+      "SELECT change_id::text AS change_id, snapshot ->> 'subject' AS subject FROM change_log WHERE change_id IN ($1, $2, $3, $4) ORDER BY seq",
+      [first.changeId, taken.changeId, again.changeId, fresh.changeId],
+    );
+    expect(log.map((l) => [l.change_id, l.subject])).toEqual([[first.changeId, 'Yol çökmesi'], [taken.changeId, 'Yol çökmesi'], [fresh.changeId, 'Çöp toplanmadı']]);
+  });
+
   it('answers 400 with a typed body for an invalid batch and 403 for a department user', async () => {
     const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: operator, payload: { deskId: 'D12', changes: [] } });
     expect(res.statusCode).toBe(400);
