@@ -28,4 +28,13 @@ describe('desk configuration', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain('alo153-desk');
     expect(readConfig({ DESK_DATA_DIR: '/tmp/desk-a' }).dataDir).toBe(path.resolve('/tmp/desk-a'));
   });
+
+  it('runs the central server in-process unless DESK_SERVER_URL names one (or turns sync off)', () => {
+    expect(readConfig({}).server).toEqual({ mode: 'embedded' });
+    expect(readConfig({ DESK_SERVER_URL: 'https://153.belediye.local/' }).server).toEqual({ mode: 'remote', url: 'https://153.belediye.local' });
+    expect(readConfig({ DESK_SERVER_URL: 'off' }).server).toEqual({ mode: 'off' });
+    expect(() => readConfig({ DESK_SERVER_URL: 'ftp://x' })).toThrow('DESK_SERVER_URL');
+    expect(() => readConfig({ DESK_SERVER_USER: 'operator' })).toThrow('DESK_SERVER_USER and DESK_SERVER_PASSWORD');
+    expect(readConfig({ DESK_SERVER_USER: 'operator', DESK_SERVER_PASSWORD: 'p' }).autoLogin).toEqual({ username: 'operator', password: 'p' });
+  });
 });

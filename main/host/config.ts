@@ -25,6 +25,21 @@ export interface DemoPbxSettings {
   patienceMeanMs: number | null;
 }
 
+/**
+ * The central server: `embedded` runs it in-process on PGlite with demo accounts (the default,
+ * what `npm start` shows); `remote` is the municipality's server; `off` keeps the desk alone.
+ */
+export type CentralServer =
+  | { mode: 'embedded' }
+  | { mode: 'remote'; url: string }
+  | { mode: 'off' };
+
+/** Signs the desk in at start without the login screen: unattended desks and tests. */
+export interface AutoLogin {
+  username: string;
+  password: string;
+}
+
 export interface DeskConfig {
   dataDir: string;
   /** null: no PBX configured, so the host runs the simulator in-process (demo mode). */
@@ -37,6 +52,8 @@ export interface DeskConfig {
   supervisorPhone: string | null;
   wallboard: WallboardSettings;
   browserPort: number;
+  server: CentralServer;
+  autoLogin: AutoLogin | null;
 }
 
 /** Pause reasons offered by default (the issue's list, in the users' language). */
@@ -102,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
     agentInterface: env.DESK_AGENT_INTERFACE?.trim() || 'Local/1001@sim-agent/n',
     agentName: env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz'),
     browserPort: intFrom(env, 'DESK_PORT', 5153, 0, 65535),
+    server: centralServerFrom(env.DESK_SERVER_URL),
+    autoLogin: autoLoginFrom(env),
   };
 }
 
@@ -113,4 +132,26 @@ function parseCallers(raw: string | undefined): DemoCaller[] | null {
     if (!/^\+?[0-9]{3,20}$/.test(number.trim())) throw new ConfigError('DESK_SIM_CALLERS must list numbers, e.g. 905321112233:Ali Veli,902125550142');
     return { number: number.trim(), name: name.join(':').trim() || null };
   });
+}
+
+function centralServerFrom(raw: string | undefined): CentralServer {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'embedded') return { mode: 'embedded' };
+  if (value === 'off') return { mode: 'off' };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('DESK_SERVER_URL must be an http(s) URL, "embedded" or "off"');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('DESK_SERVER_URL must be an http(s) URL, "embedded" or "off"');
+  return { mode: 'remote', url: url.origin + url.pathname.replace(/\/+$/, '') };
+}
+
+function autoLoginFrom(env: NodeJS.ProcessEnv): AutoLogin | null {
+  const username = env.DESK_SERVER_USER?.trim() ?? '';
+  const password = env.DESK_SERVER_PASSWORD ?? '';
+  if (username === '' && password === '') return null;
+  if (username === '' || password === '') throw new ConfigError('DESK_SERVER_USER and DESK_SERVER_PASSWORD go together');
+  return { username, password };
 }

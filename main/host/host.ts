@@ -16,6 +16,7 @@ import { loadCatalogue } from './catalogueSource.js';
 import type { DeskConfig } from './config.js';
 import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
 import { dispatch, type Handlers } from './dispatch.js';
+import { startSyncService } from './syncService.js';
 
 export type HostEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -24,6 +25,8 @@ export interface Host {
   invoke(method: unknown, params: unknown): Promise<Result<unknown>>;
   onEvent(listener: HostEventListener): () => void;
   readonly dataFile: string;
+  /** Resolves after a push/pull cycle that began after the call (tests and benchmarks). */
+  syncFlush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +88,20 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     emit('call.screenPop', screenPopOf(call));
   });
 
+  const sync = await startSyncService({
+    db,
+    dataDir: config.dataDir,
+    server: config.server,
+    autoLogin: config.autoLogin,
+    role: config.role,
+    log,
+    onStatus: (status) => emit('sync.status', status),
+    onCasesSynced: (caseIds) => {
+      emit('cases.synced', { changed: caseIds.length, caseIds: caseIds.slice(0, 100) });
+      if (call) emit('call.screenPop', screenPopOf(call));
+    },
+  });
+
   const queues = createQueueService({
     ami,
     dataDir: config.dataDir,
@@ -99,6 +116,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
 
   const handlers: Handlers = {
     ...queues.handlers,
+    ...sync.handlers,
     'desk.snapshot': () => ({
       role: config.role,
       agentInterface: config.agentInterface,
@@ -115,6 +133,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       now: () => new Date(),
       onSaved(saved) {
         emit('cases.saved', saved);
+        sync.localChange();
         // The caller's history changed (0532…, 90532… and +90 532… are one number).
         if (call && saved.phone !== null && phoneSearchKey(saved.phone) === phoneSearchKey(call.callerNumber)) {
           emit('call.screenPop', screenPopOf(call));
@@ -142,9 +161,11 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    syncFlush: () => sync.flush(),
     async close() {
       listeners.clear();
       queues.stop();
+      await sync.stop();
       await ami.stop();
       await simulator?.stop();
       db.close();

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function desk(env: Record<string, string>, dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-queue-'))) {
   dirs.push(dataDir);
-  const host = await startHost(readConfig({ DESK_DATA_DIR: dataDir, DESK_SIM_CALL_INTERVAL_MS: '0', ...env }), () => {});
+  const host = await startHost(readConfig({ DESK_DATA_DIR: dataDir, DESK_SIM_CALL_INTERVAL_MS: '0', DESK_SERVER_URL: 'off', ...env }), () => {});
   hosts.push(host);
   return { host, dataDir };
 }

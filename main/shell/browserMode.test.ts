@@ -17,7 +17,7 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>desk</title>');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside the static folder');
-  host = await startHost(readConfig({ DESK_DATA_DIR: path.join(dir, 'data'), DESK_SIM_CALL_INTERVAL_MS: '0' }), () => {});
+  host = await startHost(readConfig({ DESK_DATA_DIR: path.join(dir, 'data'), DESK_SIM_CALL_INTERVAL_MS: '0', DESK_SERVER_URL: 'off' }), () => {});
   server = await startBrowserMode(host, { port: 0, staticDir, log: () => {} });
 });
 afterAll(async () => {
