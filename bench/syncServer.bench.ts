@@ -19,6 +19,9 @@
  *   BENCH_NO_RESULTS=1      print only, do not append to RESULTS.md
  *
  * A throwaway database is created (as server/db/testEngines.ts does) and dropped at the end.
+ * Prefer a cluster nobody else uses while it runs: every CREATE/DROP DATABASE (test suites do
+ * them all the time) forces an immediate checkpoint that stalls all commits on the cluster, and
+ * shows up here as p99 spikes of several hundred ms (bench/RESULTS.md).
  * Accounts and their sessions are written straight into the database (one shared scrypt hash,
  * session rows as server/auth/accounts.ts stores them): 200 scrypt logins would only time scrypt.
  */

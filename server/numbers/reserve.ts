@@ -28,13 +28,16 @@ export type ReserveNumbersResponse = z.infer<typeof ReserveNumbersResponse>;
 export async function reserveNumbers(db: SqlClient, request: ReserveNumbersRequest, now: Date): Promise<ReserveNumbersResponse> {
   const year = civilDate(istanbulDayOf(now)).year;
   return db.transaction(async (tx) => {
-    // A concurrent first reservation of the year waits here on the primary key, then does nothing.
+    // Only when the year has no row yet (the scan reads every number once a year, not per call);
+    // a concurrent first reservation of the year waits on the primary key, then does nothing.
     await tx.query(
       `INSERT INTO application_number_counters (year, last_sequence)
-       SELECT $1::int, coalesce(max(split_part(n, '-', 2)::bigint), 0)
-         FROM (SELECT application_no AS n FROM cases UNION ALL SELECT application_no FROM reserved_numbers) used
-        -- Unprefixed numbers of the year: YYYY-sequence-check, the sequence 7 digits or more.
-        WHERE n ~ ('^' || $1::int::text || '-[0-9]{7,}-[0-9]$')
+       SELECT $1::int, (
+         SELECT coalesce(max(split_part(n, '-', 2)::bigint), 0)
+           FROM (SELECT application_no AS n FROM cases UNION ALL SELECT application_no FROM reserved_numbers) used
+          -- Unprefixed numbers of the year: YYYY-sequence-check, the sequence 7 digits or more.
+          WHERE n ~ ('^' || $1::int::text || '-[0-9]{7,}-[0-9]$'))
+       WHERE NOT EXISTS (SELECT 1 FROM application_number_counters WHERE year = $1::int)
        ON CONFLICT (year) DO NOTHING`,
       [year],
     );
@@ -44,10 +47,11 @@ export async function reserveNumbers(db: SqlClient, request: ReserveNumbersReque
     );
     const last = Number(row!.last);
     const numbers = Array.from({ length: request.count }, (_, i) => formatApplicationNo(year, last - request.count + 1 + i));
-    await tx.query(
-      `INSERT INTO reserved_numbers (application_no, desk_id, reserved_at) VALUES ${numbers.map((_, i) => `($${i + 3}, $1, $2)`).join(', ')}`,
-      [request.deskId, now.toISOString(), ...numbers],
-    );
+    await tx.query('INSERT INTO reserved_numbers (application_no, desk_id, reserved_at) SELECT n, $1, $2 FROM jsonb_array_elements_text($3::jsonb) AS n', [
+      request.deskId,
+      now.toISOString(),
+      JSON.stringify(numbers),
+    ]);
     return { numbers };
   });
 }
