@@ -22,6 +22,8 @@ import { QueueSnapshot, SpyMode } from './queue.js';
 import { PbxLinkState } from './pbxLink.js';
 import { SyncStatus } from './syncStatus.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from './report.js';
+import { SoftphoneIncoming, SoftphoneSettings } from './softphone.js';
+import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from './callback.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
 export const DeskRole = z.enum(['operator', 'feedback', 'team-lead']);
@@ -156,6 +158,31 @@ export const methods = {
     request: z.object({ month: ReportMonth, by: ReportGrouping }).strict(),
     response: z.object({ fileName: z.string(), csv: z.string() }),
   },
+  /** The softphone's registration settings, password included, for this session's memory only. */
+  'softphone.settings': { request: z.object({}).strict(), response: SoftphoneSettings },
+  /** An INVITE rang the softphone: the host pairs it with the AMI call (or pops from SIP alone). */
+  'softphone.incoming': { request: SoftphoneIncoming.strict(), response: z.object({ screenPop: ScreenPop.nullable() }) },
+  /** The softphone's call ended (the AMI call ends by itself; this covers SIP-only calls). */
+  'softphone.ended': {
+    request: z.object({ callId: z.string().min(1).max(200), answered: z.boolean() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** Click-to-dial for a desk phone: AMI Originate rings the agent's phone, then the number. */
+  'call.originate': { request: z.object({ number: PhoneNumber }).strict(), response: z.object({ ok: z.literal(true) }) },
+  /** Feedback operator: the call-back worklist, due first. */
+  'callbacks.list': { request: z.object({}).strict(), response: z.object({ items: z.array(CallbackItem) }) },
+  /** Claims a call-back so no one else calls the same citizen; fails with 'conflict' when taken. */
+  'callbacks.claim': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: CallbackItem },
+  'callbacks.release': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: z.object({ ok: z.literal(true) }) },
+  'callbacks.outcome': {
+    request: z.object({ id: z.string().min(1).max(64) }).and(CallbackOutcomeInput),
+    response: CallbackOutcomeResult,
+  },
+  /** Operator: the citizen asks to be called back at a time (goes through the outbox). */
+  'callbacks.request': {
+    request: z.object({ caseId: z.number().int().positive(), dueAt: z.iso.datetime({ offset: true }), note: cleanText(1000).nullable() }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /** Clears an ended call from the operator's screen once its case is done. */
   'call.dismiss': {
     request: z.object({ linkedid: z.string().min(1).max(64) }).strict(),
@@ -173,6 +200,8 @@ export const events = {
   'cases.saved': CaseRecord,
   /** Cases changed through sync (other desks, the departments): lists and open details reload. */
   'cases.synced': z.object({ changed: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).max(100) }),
+  /** The call-back worklist changed on the server: reload it. */
+  'callbacks.changed': z.object({}),
   /** The sync state changed (online/offline, pending count, last sync, errors). */
   'sync.status': SyncStatus,
 } as const;

@@ -19,6 +19,12 @@ export const MonthlyReportRow = z.object({
   meanResolutionHours: z.number().nullable(),
   firstContactResolutions: z.number().int().nonnegative(),
   reopened: z.number().int().nonnegative(),
+  /** Resolution call-backs where the citizen confirmed the fix ('informed'). */
+  citizenConfirmed: z.number().int().nonnegative(),
+  /** Resolution call-backs where the citizen said it is not solved (the case reopened). */
+  citizenDisputed: z.number().int().nonnegative(),
+  /** confirmed / (confirmed + disputed), 0–1; null when no citizen was reached. */
+  citizenConfirmedRate: z.number().min(0).max(1).nullable(),
 });
 export type MonthlyReportRow = z.infer<typeof MonthlyReportRow>;
 
