@@ -2,6 +2,7 @@ import type { CaseRecord } from '../../../core/case.js';
 import { createDeskClient, type DeskClient } from '../api/deskClient.js';
 import type { DeskTransport } from '../api/transport.js';
 import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
+import { createDialer, type Dialer } from './dialer.js';
 import type { CatalogueContext } from '../form/caseDraft.js';
 import { callChanged, createCaseFormStore, type CaseFormStore } from '../form/caseFormStore.js';
 import { startDraftAutosave, type DraftAutosave } from '../form/draftAutosave.js';
@@ -23,6 +24,8 @@ export interface Desk extends DeskStores {
   search: CaseSearch;
   detail: CaseDetail;
   drafts: DraftAutosave;
+  /** Click-to-dial: the softphone when registered, else the desk phone (AMI Originate). */
+  dialer: Dialer;
   /** Where this desk stands with the central server, and the login/logout/retry that change it. */
   sync: SyncStore;
   syncSession: SyncSession;
@@ -118,6 +121,7 @@ export function createDesk(transport: DeskTransport): Desk {
     search,
     detail,
     drafts,
+    dialer: createDialer(client),
     sync,
     syncSession,
     refresh,
