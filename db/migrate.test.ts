@@ -69,6 +69,7 @@ describe('loadMigrations', () => {
       'create-cases-fts',
       'rebuild-cases-fts-with-facets-and-terms',
       'create-sync-outbox',
+      'outbox-callback-requests',
     ]);
   });
 

@@ -11,7 +11,7 @@ import type { CaseRow } from './caseRows.js';
  * never dropped.
  */
 
-export type OutboxKind = 'create' | 'fields' | 'note';
+export type OutboxKind = 'create' | 'fields' | 'note' | 'callback-request';
 
 /** What a 'create' change sends: the case as stored now, T.C. kimlik no unmasked. */
 export type OutboxCreateCase = CaseRecord & { securityCodeHash: string | null };
