@@ -3,6 +3,7 @@ import { createDeskClient, type DeskClient } from '../api/deskClient.js';
 import type { DeskTransport } from '../api/transport.js';
 import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
 import { createDialer, type Dialer } from './dialer.js';
+import { createCallbackWorklist, type CallbackWorklist } from '../callbacks/worklist.js';
 import type { CatalogueContext } from '../form/caseDraft.js';
 import { callChanged, createCaseFormStore, type CaseFormStore } from '../form/caseFormStore.js';
 import { startDraftAutosave, type DraftAutosave } from '../form/draftAutosave.js';
@@ -15,7 +16,7 @@ import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type
 import { createHostStore } from '../state/hostStore.js';
 import { createLinkStore } from '../state/linkStore.js';
 import { startSync, type DeskStores } from '../state/sync.js';
-import { createSyncStore, startSyncSession, type SyncSession, type SyncStore } from '../state/syncStore.js';
+import { createSyncStore, selectAccount, startSyncSession, type SyncSession, type SyncStore } from '../state/syncStore.js';
 
 export interface Desk extends DeskStores {
   client: DeskClient;
@@ -26,6 +27,8 @@ export interface Desk extends DeskStores {
   drafts: DraftAutosave;
   /** Click-to-dial: the softphone when registered, else the desk phone (AMI Originate). */
   dialer: Dialer;
+  /** Feedback operators: the call-back worklist (loaded while its tab is open). */
+  callbacks: CallbackWorklist;
   /** Where this desk stands with the central server, and the login/logout/retry that change it. */
   sync: SyncStore;
   syncSession: SyncSession;
@@ -50,6 +53,7 @@ export function createDesk(transport: DeskTransport): Desk {
   const search = createCaseSearch(client);
   const detail = createCaseDetail(client);
   const drafts = startDraftAutosave(form, client);
+  const dialer = createDialer(client);
 
   stores.call.subscribe((s, prev) => {
     if (s.screenPop !== prev.screenPop) form.setState((f) => callChanged(f, s.screenPop), true);
@@ -121,7 +125,8 @@ export function createDesk(transport: DeskTransport): Desk {
     search,
     detail,
     drafts,
-    dialer: createDialer(client),
+    dialer,
+    callbacks: createCallbackWorklist(client, { dial: (n) => dialer.dial(n), me: () => selectAccount(sync.getState())?.username ?? null }),
     sync,
     syncSession,
     refresh,

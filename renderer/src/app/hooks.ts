@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { WorklistState } from '../callbacks/worklist.js';
 import type { CaseDetailState } from '../detail/caseDetail.js';
 import type { CaseFormState } from '../form/caseFormStore.js';
 import type { DraftSaveState } from '../form/draftAutosave.js';
@@ -25,6 +26,7 @@ export const useSearch = <T,>(selector: (s: CaseSearchState) => T): T => useStor
 export const useDetail = <T,>(selector: (s: CaseDetailState) => T): T => useStore(useDesk().detail.store, selector);
 export const useSync = <T,>(selector: (s: SyncViewState) => T): T => useStore(useDesk().sync, selector);
 export const useDraftSave = <T,>(selector: (s: DraftSaveState) => T): T => useStore(useDesk().drafts.state, selector);
+export const useCallbacks = <T,>(selector: (s: WorklistState) => T): T => useStore(useDesk().callbacks.store, selector);
 
 /** Wall-clock time that re-renders every interval while `active`; idle screens do not tick. */
 export function useNow(active: boolean, intervalMs = 1000): number {
