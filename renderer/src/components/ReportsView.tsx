@@ -5,6 +5,7 @@ import type { MonthlyReportRow, ReportGrouping } from '../../../core/report.js';
 import { useDesk } from '../app/DeskContext.js';
 import { useLanguage, useSync } from '../app/hooks.js';
 import type { Language } from '../i18n/resources.js';
+import { useCallbackText } from '../callbacks/useCallbackText.js';
 import { downloadCsv } from '../reports/csvDownload.js';
 import { createReports } from '../reports/reportStore.js';
 import { formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals, type ReportTotals } from '../reports/reportTable.js';
@@ -19,6 +20,7 @@ export function ReportsView() {
   const reports = useMemo(() => createReports(desk.client), [desk.client]);
   const state = useStore(reports.store);
   const username = useSync((s) => selectAccount(s)?.username ?? null);
+  const { t: cb } = useCallbackText();
 
   // On opening, and again once someone signs in (a signed-out desk gets 'unauthorized').
   useEffect(() => {
@@ -98,12 +100,15 @@ export function ReportsView() {
                 <th scope="col" className="num">{t('reports.column.meanHours')}</th>
                 <th scope="col" className="num">{t('reports.column.firstContact')}</th>
                 <th scope="col" className="num">{t('reports.column.reopened')}</th>
+                <th scope="col" className="num" title={cb('report.confirmedTitle')}>{cb('report.confirmed')}</th>
+                <th scope="col" className="num" title={cb('report.disputedTitle')}>{cb('report.disputed')}</th>
+                <th scope="col" className="num">{cb('report.confirmedPercent')}</th>
               </tr>
             </thead>
             <tbody>
               {report.rows.length === 0 ? (
                 <tr>
-                  <td colSpan={8} className="muted">
+                  <td colSpan={11} className="muted">
                     {t('reports.empty')}
                   </td>
                 </tr>
@@ -145,6 +150,9 @@ function Figures({ figures: f, lng }: { figures: ReportTotals; lng: Language }) 
       <td className="num">{formatHours(f.meanResolutionHours, lng)}</td>
       <td className="num">{formatReportCount(f.firstContactResolutions, lng)}</td>
       <td className="num">{formatReportCount(f.reopened, lng)}</td>
+      <td className="num" data-testid="report-citizen-confirmed">{formatReportCount(f.citizenConfirmed, lng)}</td>
+      <td className="num" data-testid="report-citizen-disputed">{formatReportCount(f.citizenDisputed, lng)}</td>
+      <td className="num" data-testid="report-citizen-rate">{formatRatio(f.citizenConfirmedRate, lng)}</td>
     </>
   );
 }

@@ -5,10 +5,21 @@ export type ReportTotals = Omit<MonthlyReportRow, 'key' | 'label'>;
 
 /**
  * The totals row. Counts add up; the mean resolution time is weighted by the cases each row
- * resolved (a mean of means would let a row with one case weigh as much as one with hundreds).
+ * resolved (a mean of means would let a row with one case weigh as much as one with hundreds),
+ * and the citizen-confirmed rate is recomputed from the summed counts for the same reason.
  */
 export function reportTotals(rows: readonly MonthlyReportRow[]): ReportTotals {
-  const totals: ReportTotals = { created: 0, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0 };
+  const totals: ReportTotals = {
+    created: 0,
+    resolved: 0,
+    resolvedOnTime: 0,
+    meanResolutionHours: null,
+    firstContactResolutions: 0,
+    reopened: 0,
+    citizenConfirmed: 0,
+    citizenDisputed: 0,
+    citizenConfirmedRate: null,
+  };
   let hours = 0;
   let timed = 0;
   for (const r of rows) {
@@ -17,14 +28,23 @@ export function reportTotals(rows: readonly MonthlyReportRow[]): ReportTotals {
     totals.resolvedOnTime += r.resolvedOnTime;
     totals.firstContactResolutions += r.firstContactResolutions;
     totals.reopened += r.reopened;
+    totals.citizenConfirmed += r.citizenConfirmed;
+    totals.citizenDisputed += r.citizenDisputed;
     if (r.meanResolutionHours !== null && r.resolved > 0) {
       hours += r.meanResolutionHours * r.resolved;
       timed += r.resolved;
     }
   }
   if (timed > 0) totals.meanResolutionHours = Math.round((hours / timed) * 10) / 10;
+  totals.citizenConfirmedRate = citizenConfirmedRatio(totals);
   return totals;
 }
+
+/** Share of the citizens reached on a resolution call-back who confirmed the fix; null when none was reached. */
+export const citizenConfirmedRatio = (r: Pick<ReportTotals, 'citizenConfirmed' | 'citizenDisputed'>): number | null => {
+  const reached = r.citizenConfirmed + r.citizenDisputed;
+  return reached > 0 ? r.citizenConfirmed / reached : null;
+};
 
 /** Share of the resolved cases that were resolved on time; null when none was resolved. */
 export const onTimeRatio = (r: Pick<ReportTotals, 'resolved' | 'resolvedOnTime'>): number | null =>

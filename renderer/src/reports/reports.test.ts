@@ -6,7 +6,7 @@ import { aReportRow } from '../testing/fixtures.js';
 import { safeFileName } from './csvDownload.js';
 import { isReportMonth, istanbulMonth } from './reportMonth.js';
 import { createReports } from './reportStore.js';
-import { formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals } from './reportTable.js';
+import { citizenConfirmedRatio, formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals } from './reportTable.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -39,9 +39,24 @@ describe('report table', () => {
       meanResolutionHours: 12,
       firstContactResolutions: 2,
       reopened: 1,
+      citizenConfirmed: 9,
+      citizenDisputed: 3,
+      citizenConfirmedRate: 0.75,
     });
     expect(reportTotals([]).meanResolutionHours).toBeNull();
     expect(reportTotals([aReportRow({ resolved: 3, meanResolutionHours: 1 }), aReportRow({ resolved: 1, meanResolutionHours: 2 })]).meanResolutionHours).toBe(1.3);
+  });
+
+  it('recomputes the citizen-confirmed rate from the summed counts, not as a mean of rates', () => {
+    const rows = [
+      aReportRow({ citizenConfirmed: 1, citizenDisputed: 1, citizenConfirmedRate: 0.5 }),
+      aReportRow({ key: 'su', citizenConfirmed: 8, citizenDisputed: 0, citizenConfirmedRate: 1 }),
+    ];
+    expect(reportTotals(rows)).toMatchObject({ citizenConfirmed: 9, citizenDisputed: 1, citizenConfirmedRate: 0.9 });
+    expect(reportTotals([aReportRow({ citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null })]).citizenConfirmedRate).toBeNull();
+    expect(reportTotals([]).citizenConfirmedRate).toBeNull();
+    expect(citizenConfirmedRatio({ citizenConfirmed: 0, citizenDisputed: 3 })).toBe(0);
+    expect(formatRatio(reportTotals(rows).citizenConfirmedRate, 'tr')).toBe('%90');
   });
 
   it('formats the on-time share and hours the Turkish way', () => {

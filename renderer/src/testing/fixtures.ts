@@ -143,6 +143,9 @@ export function aReportRow(overrides: Partial<MonthlyReportRow> = {}): MonthlyRe
     meanResolutionHours: 12.5,
     firstContactResolutions: 2,
     reopened: 1,
+    citizenConfirmed: 3,
+    citizenDisputed: 1,
+    citizenConfirmedRate: 0.75,
     ...overrides,
   };
 }
