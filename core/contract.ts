@@ -162,6 +162,11 @@ export const methods = {
   'softphone.settings': { request: z.object({}).strict(), response: SoftphoneSettings },
   /** An INVITE rang the softphone: the host pairs it with the AMI call (or pops from SIP alone). */
   'softphone.incoming': { request: SoftphoneIncoming.strict(), response: z.object({ screenPop: ScreenPop.nullable() }) },
+  /** The agent answered on the softphone (AMI reports it for queue calls; this covers SIP-only calls). */
+  'softphone.answered': {
+    request: z.object({ callId: z.string().min(1).max(200) }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /** The softphone's call ended (the AMI call ends by itself; this covers SIP-only calls). */
   'softphone.ended': {
     request: z.object({ callId: z.string().min(1).max(200), answered: z.boolean() }).strict(),

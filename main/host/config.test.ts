@@ -37,4 +37,12 @@ describe('desk configuration', () => {
     expect(() => readConfig({ DESK_SERVER_USER: 'operator' })).toThrow('DESK_SERVER_USER and DESK_SERVER_PASSWORD');
     expect(readConfig({ DESK_SERVER_USER: 'operator', DESK_SERVER_PASSWORD: 'p' }).autoLogin).toEqual({ username: 'operator', password: 'p' });
   });
+
+  it('turns the softphone on with a SIP WebSocket and the agent address, and says what is missing', () => {
+    expect(readConfig({}).softphone.enabled).toBe(false);
+    const on = readConfig({ DESK_SIP_WS_URL: 'wss://pbx.belediye.local:8089/ws', DESK_SIP_URI: 'sip:1004@pbx.belediye.local', DESK_SIP_PASSWORD: 'gizli' });
+    expect(on.softphone).toMatchObject({ enabled: true, authorizationUser: '1004', password: 'gizli', iceServers: [], correlationHeader: 'X-Linkedid' });
+    expect(() => readConfig({ DESK_SIP_WS_URL: 'wss://pbx' })).toThrow('DESK_SIP_URI');
+    expect(() => readConfig({ DESK_SIP_WS_URL: 'http://pbx', DESK_SIP_URI: 'sip:1@pbx' })).toThrow('DESK_SIP_WS_URL');
+  });
 });

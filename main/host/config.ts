@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DeskRole } from '../../core/contract.js';
 import type { WallboardSettings } from '../../core/queue.js';
+import type { SoftphoneSettings } from '../../core/softphone.js';
 
 export interface AmiTarget {
   host: string;
@@ -54,6 +55,10 @@ export interface DeskConfig {
   browserPort: number;
   server: CentralServer;
   autoLogin: AutoLogin | null;
+  /** The WebRTC softphone's registration; `enabled` false without DESK_SIP_WS_URL. */
+  softphone: SoftphoneSettings;
+  /** Dialplan context a desk phone's click-to-dial continues in (AMI Originate). */
+  dialContext: string;
 }
 
 /** Pause reasons offered by default (the issue's list, in the users' language). */
@@ -121,6 +126,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
     browserPort: intFrom(env, 'DESK_PORT', 5153, 0, 65535),
     server: centralServerFrom(env.DESK_SERVER_URL),
     autoLogin: autoLoginFrom(env),
+    softphone: softphoneFrom(env, env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz')),
+    dialContext: env.DESK_DIAL_CONTEXT?.trim() || 'outside',
   };
 }
 
@@ -154,4 +161,31 @@ function autoLoginFrom(env: NodeJS.ProcessEnv): AutoLogin | null {
   if (username === '' && password === '') return null;
   if (username === '' || password === '') throw new ConfigError('DESK_SERVER_USER and DESK_SERVER_PASSWORD go together');
   return { username, password };
+}
+
+function softphoneFrom(env: NodeJS.ProcessEnv, agentName: string | null): SoftphoneSettings {
+  const wsUrl = env.DESK_SIP_WS_URL?.trim() || null;
+  const common = {
+    autoAnswer: env.DESK_SIP_AUTO_ANSWER === '1',
+    iceServers: (env.DESK_SIP_STUN ?? '').split(',').map((u) => u.trim()).filter(Boolean).map((urls) => ({ urls })),
+    iceGatheringTimeoutMs: intFrom(env, 'DESK_SIP_ICE_TIMEOUT_MS', 1000, 50, 10_000),
+    correlationHeader: env.DESK_SIP_CORRELATION_HEADER?.trim() || 'X-Linkedid',
+  };
+  if (wsUrl === null) {
+    return { enabled: false, wsUrl: null, sipUri: null, authorizationUser: null, password: null, displayName: null, ...common };
+  }
+  if (!/^wss?:\/\/[^\s/]+/.test(wsUrl)) throw new ConfigError('DESK_SIP_WS_URL must be a ws:// or wss:// URL');
+  const sipUri = env.DESK_SIP_URI?.trim() ?? '';
+  const user = /^sips?:([^@\s]+)@[^\s]+$/.exec(sipUri)?.[1];
+  if (user === undefined) throw new ConfigError('DESK_SIP_URI must be the agent\'s SIP address, e.g. sip:1001@pbx.belediye.local');
+  return {
+    enabled: true,
+    wsUrl,
+    sipUri,
+    authorizationUser: env.DESK_SIP_USER?.trim() || user,
+    // Held by this process only; the renderer gets it in memory when it registers.
+    password: env.DESK_SIP_PASSWORD ?? null,
+    displayName: env.DESK_SIP_DISPLAY_NAME?.trim() || agentName,
+    ...common,
+  };
 }

@@ -17,6 +17,8 @@ import type { DeskConfig } from './config.js';
 import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { startSyncService } from './syncService.js';
+import { createCallbackHandlers } from './callbackService.js';
+import { callFromInvite, correlateInvite } from '../../telephony/sipCorrelation.js';
 
 export type HostEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -64,6 +66,8 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   const filters = config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
   const ami: AmiClient = createAmiClient({ ...target, filters, log });
   let call: AgentCall | null = null;
+  /** Softphone calls no AMI call matched: SIP Call-ID → the call's id on this desk. */
+  const sipOnlyCalls = new Map<string, string>();
 
   const screenPopOf = (current: AgentCall | null): ScreenPop | null => {
     if (current === null) return null;
@@ -98,6 +102,8 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     onStatus: (status) => emit('sync.status', status),
     onCasesSynced: (caseIds) => {
       emit('cases.synced', { changed: caseIds.length, caseIds: caseIds.slice(0, 100) });
+      // A resolution or a reopened case changes the call-back list on the server.
+      emit('callbacks.changed', {});
       if (call) emit('call.screenPop', screenPopOf(call));
     },
   });
@@ -109,6 +115,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     agentInterface: config.agentInterface,
     agentName: config.agentName,
     supervisorPhone: config.supervisorPhone,
+    dialContext: config.dialContext,
     settings: config.wallboard,
     log,
     push: (snapshot) => emit('queue.metrics', snapshot),
@@ -144,6 +151,44 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       knownName: findCitizenByPhone(db, phone)?.name ?? null,
       cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN, new Date()),
     }),
+    ...createCallbackHandlers({
+      db,
+      api: sync.api,
+      role: config.role,
+      actor: config.agentInterface,
+      now: () => new Date(),
+      localChange: () => sync.localChange(),
+    }),
+    'softphone.settings': () => config.softphone,
+    'softphone.incoming': (invite) => {
+      const now = Date.now();
+      const match = correlateInvite(invite, call, now);
+      if (match.by === 'none') {
+        // No AMI call to pair with: the softphone's own call pops the screen.
+        call = callFromInvite(invite, now);
+        sipOnlyCalls.set(invite.callId, call.linkedid);
+        emit('call.screenPop', screenPopOf(call));
+      }
+      return { screenPop: screenPopOf(call) };
+    },
+    // AMI reports answer and hang-up of the calls it knows; only SIP-only calls are moved here.
+    'softphone.answered': ({ callId }) => {
+      const linkedid = sipOnlyCalls.get(callId);
+      if (linkedid !== undefined && call?.linkedid === linkedid && call.phase === 'ringing') {
+        call = { ...call, phase: 'connected', answeredAt: Date.now() };
+        emit('call.screenPop', screenPopOf(call));
+      }
+      return { ok: true as const };
+    },
+    'softphone.ended': ({ callId }) => {
+      const linkedid = sipOnlyCalls.get(callId);
+      sipOnlyCalls.delete(callId);
+      if (linkedid !== undefined && call?.linkedid === linkedid && call.phase !== 'ended') {
+        call = { ...call, phase: 'ended', endedAt: Date.now() };
+        emit('call.screenPop', screenPopOf(call));
+      }
+      return { ok: true as const };
+    },
     'call.dismiss': ({ linkedid }) => {
       if (call === null || call.linkedid !== linkedid || call.phase !== 'ended') return { dismissed: false };
       call = null;

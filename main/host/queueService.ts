@@ -23,7 +23,14 @@ import { RequestError, type Handlers } from './dispatch.js';
 
 type QueueHandlers = Pick<
   Handlers,
-  'queue.snapshot' | 'agent.pause' | 'agent.queueMembership' | 'agent.hangup' | 'supervisor.pause' | 'supervisor.queueMembership' | 'supervisor.spy'
+  | 'queue.snapshot'
+  | 'agent.pause'
+  | 'agent.queueMembership'
+  | 'agent.hangup'
+  | 'call.originate'
+  | 'supervisor.pause'
+  | 'supervisor.queueMembership'
+  | 'supervisor.spy'
 >;
 
 export interface QueueServiceDeps {
@@ -34,6 +41,8 @@ export interface QueueServiceDeps {
   agentName: string | null;
   /** The team lead's own phone, where ChanSpy rings (e.g. PJSIP/2001); null: no listening in. */
   supervisorPhone: string | null;
+  /** Where click-to-dial continues once the agent's desk phone answers (the number is the exten). */
+  dialContext: string;
   settings: WallboardSettings;
   log: (line: string) => void;
   /** Pushes the snapshot to the UI. Called at most every PUSH_INTERVAL_MS. */
@@ -145,6 +154,20 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         if (!leg) throw new RequestError({ code: 'not-found', message: 'This agent has no channel in that call' });
         return pbx(() => control.hangup(header(leg, 'Channel')!));
       },
+      // Click-to-dial on a desk phone: Asterisk rings the agent's phone first, then, once it is
+      // picked up, dials the citizen from the dial context, as a call-back Originate does.
+      'call.originate': ({ number }) =>
+        pbx(async () => {
+          const result = await control.originate({
+            channel: deps.agentInterface,
+            context: deps.dialContext,
+            exten: number,
+            priority: 1,
+            callerId: `ALO 153 <${number}>`,
+            timeoutMs: 30_000,
+          });
+          if (!result.success) throw new AmiCommandError('Originate', `the desk phone was not reached (${result.reasonText})`);
+        }),
       'supervisor.pause': ({ interface: iface, paused, reason, queue }) => {
         teamLeadOnly();
         return pause(iface, paused, reason, queue);

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { DeskRole } from '../../core/contract.js';
 import { istanbulYear } from '../../db/sqlFunctions.js';
-import type { MonthlyReport, ReportGrouping } from '../../core/report.js';
+import { MonthlyReport, type ReportGrouping } from '../../core/report.js';
 import type { SyncStatus } from '../../core/syncStatus.js';
 import { addReservedNumbers, reservedNumberCount } from '../../db/numberPool.js';
 import { applyPulledChanges } from '../../db/pulledChanges.js';
@@ -24,7 +24,7 @@ import { createSyncEngine, type SyncEngine, type SyncStore } from '../../sync/cl
 import { CaseChange, type ServerChange } from '../../sync/protocol.js';
 import type { AutoLogin, CentralServer } from './config.js';
 import { RequestError, type Handlers } from './dispatch.js';
-import { fetchMonthlyReport } from './reportsClient.js';
+import { createCentralApi, type CentralApi } from './centralApi.js';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.retry' | 'session.login' | 'session.logout' | 'reports.monthly' | 'reports.monthlyCsv'>;
 
@@ -42,6 +42,8 @@ export interface SyncServiceDeps {
 
 export interface SyncService {
   handlers: SyncHandlers;
+  /** The central server with this desk's session, for requests the UI makes through the host. */
+  api: CentralApi;
   /** A case was written here: push it soon. */
   localChange(): void;
   /** Tests: resolves after a full push/pull cycle that started after the call. */
@@ -184,18 +186,15 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
     return new RequestError({ code: 'internal', message: 'Login failed' });
   };
 
-  const report = async (month: string, by: ReportGrouping, format: 'json' | 'csv') => {
+  const api = createCentralApi(
+    () => serverUrl,
+    () => engine.currentToken(),
+    () => void engine.retryNow(),
+  );
+
+  const reportPath = (month: string, by: ReportGrouping, format: 'json' | 'csv') => {
     if (deps.role !== 'team-lead') throw new RequestError({ code: 'forbidden', message: 'Reports are for team leads' });
-    const token = engine.currentToken();
-    if (serverUrl === null || token === null) throw new RequestError({ code: 'unauthorized', message: 'Log in to the central server first' });
-    try {
-      return await fetchMonthlyReport(serverUrl, token, { month, by, format });
-    } catch (error) {
-      if (error instanceof SyncFailure && error.code === 'unauthorized') {
-        throw new RequestError({ code: 'unauthorized', message: 'The login expired' });
-      }
-      throw new RequestError({ code: 'unavailable', message: 'The central server cannot be reached' });
-    }
+    return `/api/v1/reports/monthly?${new URLSearchParams({ month, by, format }).toString()}`;
   };
 
   return {
@@ -211,12 +210,13 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
         }
       },
       'session.logout': () => engine.logout(),
-      'reports.monthly': async ({ month, by }) => (await report(month, by, 'json')) as MonthlyReport,
+      'reports.monthly': ({ month, by }) => api.json(MonthlyReport, 'GET', reportPath(month, by, 'json')),
       'reports.monthlyCsv': async ({ month, by }) => ({
         fileName: `alo153-${month}-${by}.csv`,
-        csv: (await report(month, by, 'csv')) as string,
+        csv: await api.text(reportPath(month, by, 'csv')),
       }),
     },
+    api,
     localChange: () => engine.localChange(),
     flush: () => engine.flush(),
     async stop() {

@@ -9,6 +9,9 @@ import type { AmiFilter } from './amiClient.js';
 
 const LINK_EVENTS: AmiFilter = 'Event: (FullyBooted|Shutdown)';
 const HANGUPS: AmiFilter = 'Event: (Soft)?HangupRequest';
+// The outcome of this desk's click-to-dial and ChanSpy Originates (async: only this event says
+// whether the phone was reached). Other desks' are few and ignored by ActionID.
+const ORIGINATE_RESULTS: AmiFilter = 'Event: OriginateResponse';
 
 /** Escapes a literal for a POSIX extended regular expression (what Asterisk's legacy filters are). */
 export function filterLiteral(text: string): string {
@@ -21,10 +24,10 @@ export function filterLiteral(text: string): string {
  * (AgentCalled/Connect/Complete/RingNoAnswer for the screen-pop).
  */
 export function operatorFilters(agentInterface: string): AmiFilter[] {
-  return ['Event: Queue*', `Interface: ${filterLiteral(agentInterface)}`, HANGUPS, LINK_EVENTS];
+  return ['Event: Queue*', `Interface: ${filterLiteral(agentInterface)}`, HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS];
 }
 
 /** A team lead's wallboard: every queue and agent event of every queue. */
 export function teamLeadFilters(): AmiFilter[] {
-  return ['Event: Queue*', 'Event: Agent*', HANGUPS, LINK_EVENTS];
+  return ['Event: Queue*', 'Event: Agent*', HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS];
 }
