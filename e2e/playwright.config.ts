@@ -14,7 +14,9 @@ export default defineConfig({
     timezoneId: 'Europe/Istanbul',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+        // Softphone and SIP peer pages: grant the microphone without a prompt, and a fake device (a beep) as its source.
+        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
     },
     trace: 'off',
   },
