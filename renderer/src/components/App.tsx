@@ -10,7 +10,8 @@ import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
 import { ReportsView } from './ReportsView.js';
-import { ViewTabs, viewsFor, type View } from './ViewTabs.js';
+import { CallbackWorklist } from './CallbackWorklist.js';
+import { ViewTabs, defaultView, viewsFor, type View } from './ViewTabs.js';
 
 export function App() {
   useGlobalShortcuts();
@@ -18,9 +19,9 @@ export function App() {
   const agent = useHost(selectAgent);
   const call = useCall((s) => s.screenPop?.call ?? null);
   const [view, setView] = useState<View | null>(null);
-  // A team lead's desk opens on the wallboard, everyone else's on the call desk.
+  // A team lead's desk opens on the wallboard, a feedback operator's on the call-backs, everyone else's on the call desk.
   useEffect(() => {
-    if (view === null && role !== null) setView(role === 'team-lead' ? 'wallboard' : 'desk');
+    if (view === null && role !== null) setView(defaultView(role));
   }, [role, view]);
   const views = viewsFor(role);
   // A view the role does not have (reports after a role change) falls back to the call desk.
@@ -34,6 +35,10 @@ export function App() {
       {shown === 'wallboard' ? (
         <main className="workspace workspace--wallboard">
           <WallboardScreen />
+        </main>
+      ) : shown === 'callbacks' ? (
+        <main className="workspace workspace--callbacks">
+          <CallbackWorklist />
         </main>
       ) : shown === 'reports' ? (
         <main className="workspace workspace--reports">

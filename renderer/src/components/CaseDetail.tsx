@@ -9,6 +9,7 @@ import { mayRevealTcKimlikNo, phoneShown, tcKimlikShown } from '../privacy/perso
 import { selectCatalogue, unitOf } from '../state/catalogueStore.js';
 import { selectRole } from '../state/hostStore.js';
 import { AttachmentsSection } from './AttachmentsSection.js';
+import { CallbackRequest } from './CallbackRequest.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import { SlaBadge } from './SlaBadge.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -76,6 +77,7 @@ export function CaseDetail() {
       {data && <CaseFields data={data} />}
       {data && <CaseTimeline history={data.history} />}
       {data && <AttachmentsSection attachments={data.attachments} />}
+      {data && data.case.phone !== null && <CallbackRequest key={data.case.id} caseId={data.case.id} />}
     </section>
   );
 }
