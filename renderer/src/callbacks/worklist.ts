@@ -179,6 +179,8 @@ export interface CallbackWorklistOptions {
   /** This desk's user on the central server, to recognise its own claims. */
   me: () => string | null;
   now?: () => number;
+  /** Where the store starts (tests render from it). */
+  initial?: WorklistState;
 }
 
 export interface CallbackWorklist {
@@ -193,7 +195,7 @@ export interface CallbackWorklist {
 }
 
 export function createCallbackWorklist(client: DeskClient, options: CallbackWorklistOptions): CallbackWorklist {
-  const store = createStore<WorklistState>()(() => initialWorklistState);
+  const store = createStore<WorklistState>()(() => options.initial ?? initialWorklistState);
   const set = (f: (s: WorklistState) => WorklistState) => store.setState(f, true);
   const now = options.now ?? Date.now;
   let seq = 0;
