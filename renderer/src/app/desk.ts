@@ -4,6 +4,8 @@ import type { DeskTransport } from '../api/transport.js';
 import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
 import { createDialer, type Dialer } from './dialer.js';
 import { createCallbackWorklist, type CallbackWorklist } from '../callbacks/worklist.js';
+import { createSoftphone } from '../../../telephony/softphone/jssipPhone.js';
+import { startSoftphone, type SoftphoneController } from '../softphone/startSoftphone.js';
 import type { CatalogueContext } from '../form/caseDraft.js';
 import { callChanged, createCaseFormStore, type CaseFormStore } from '../form/caseFormStore.js';
 import { startDraftAutosave, type DraftAutosave } from '../form/draftAutosave.js';
@@ -29,6 +31,8 @@ export interface Desk extends DeskStores {
   dialer: Dialer;
   /** Feedback operators: the call-back worklist (loaded while its tab is open). */
   callbacks: CallbackWorklist;
+  /** The WebRTC softphone (when SIP is configured): its store and the panel's actions. */
+  softphone: SoftphoneController;
   /** Where this desk stands with the central server, and the login/logout/retry that change it. */
   sync: SyncStore;
   syncSession: SyncSession;
@@ -54,6 +58,8 @@ export function createDesk(transport: DeskTransport): Desk {
   const detail = createCaseDetail(client);
   const drafts = startDraftAutosave(form, client);
   const dialer = createDialer(client);
+  // Asks `softphone.settings` once connected; registers when enabled and offers itself to the dialer.
+  const softphone = startSoftphone(client, dialer, { createPhone: createSoftphone, onScreenPop: (screenPop) => stores.call.setState({ screenPop }) });
 
   stores.call.subscribe((s, prev) => {
     if (s.screenPop !== prev.screenPop) form.setState((f) => callChanged(f, s.screenPop), true);
@@ -126,6 +132,7 @@ export function createDesk(transport: DeskTransport): Desk {
     detail,
     drafts,
     dialer,
+    softphone,
     callbacks: createCallbackWorklist(client, { dial: (n) => dialer.dial(n), me: () => selectAccount(sync.getState())?.username ?? null }),
     sync,
     syncSession,

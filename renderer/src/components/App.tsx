@@ -9,6 +9,7 @@ import { CaseList } from './CaseList.js';
 import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
+import { SoftphonePanel } from './SoftphonePanel.js';
 import { ReportsView } from './ReportsView.js';
 import { CallbackWorklist } from './CallbackWorklist.js';
 import { ViewTabs, defaultView, viewsFor, type View } from './ViewTabs.js';
@@ -50,6 +51,7 @@ export function App() {
             <OperatorQueuePanel agentInterface={agent?.agentInterface ?? null} />
             <ScreenPopPanel />
             {call && call.phase === 'connected' && <HangupButton linkedid={call.linkedid} className="call-hangup" />}
+            <SoftphonePanel />
             <CaseForm />
           </div>
           <div className="column column--cases">
