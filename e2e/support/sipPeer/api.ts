@@ -38,8 +38,10 @@ export interface SipPeerApi {
   answer(): void;
   /** Cancels, rejects or ends the current call, whichever applies. */
   hangup(): void;
-  hold(): void;
-  unhold(): void;
+  /** Re-INVITE sendonly; resolves once it is answered (waits for an open INVITE transaction first). */
+  hold(): Promise<void>;
+  /** Re-INVITE sendrecv; resolves once it is answered. */
+  unhold(): Promise<void>;
   /** DTMF over SIP INFO (application/dtmf-relay), JsSIP's default. */
   sendDtmf(tones: string): void;
   /** Blind transfer: REFER the other party to `target`, then hang up once the REFER gets 202. */

@@ -80,17 +80,15 @@ function adopt(s: RTCSession, incoming: boolean, headers: Record<string, string>
   };
   s.on('ended', end('ended'));
   s.on('failed', end('failed'));
+  // Our own hold counts once the re-INVITE is answered (see reoffer()); JsSIP emits 'hold' local
+  // before sending it.
   s.on('hold', ({ originator }) => {
     log(`hold (${originator})`);
-    if (!mine()) return;
-    if (originator === 'local') state.held = true;
-    else state.remoteHeld = true;
+    if (mine() && originator === 'remote') state.remoteHeld = true;
   });
   s.on('unhold', ({ originator }) => {
     log(`unhold (${originator})`);
-    if (!mine()) return;
-    if (originator === 'local') state.held = false;
-    else state.remoteHeld = false;
+    if (mine() && originator === 'remote') state.remoteHeld = false;
   });
   s.on('newDTMF', (e: IncomingDTMFEvent | OutgoingDTMFEvent) => {
     if (e.originator !== 'remote' || !mine()) return;
@@ -109,6 +107,26 @@ function adopt(s: RTCSession, incoming: boolean, headers: Record<string, string>
     // The transferee: place the new call; JsSIP reports its progress back with NOTIFY.
     accept(undefined, mediaOptions);
   });
+}
+
+/**
+ * Hold or resume: JsSIP refuses (returns false, silently) while another INVITE transaction of the
+ * dialog is open, e.g. the ACK of the previous re-INVITE not yet through. Wait for it, then
+ * resolve once the re-INVITE got its 2xx.
+ */
+async function reoffer(kind: 'hold' | 'unhold'): Promise<void> {
+  const s = current();
+  const deadline = Date.now() + 3000;
+  while (!s.isReadyToReOffer()) {
+    if (s.isEnded() || Date.now() > deadline) throw new Error(`${kind}: the call is not ready for a re-INVITE`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise<void>((resolve, reject) => {
+    const started = kind === 'hold' ? s.hold({}, resolve) : s.unhold({}, resolve);
+    if (!started) reject(new Error(`${kind}: refused by JsSIP (already ${kind === 'hold' ? 'held' : 'resumed'}?)`));
+  });
+  log(`${kind} done`);
+  if (session === s) state.held = kind === 'hold';
 }
 
 function onNewSession(e: RTCSessionEvent): void {
@@ -168,12 +186,8 @@ const api: SipPeerApi = {
   hangup() {
     current().terminate();
   },
-  hold() {
-    current().hold();
-  },
-  unhold() {
-    current().unhold();
-  },
+  hold: () => reoffer('hold'),
+  unhold: () => reoffer('unhold'),
   sendDtmf(tones) {
     current().sendDTMF(tones, { duration: 100, interToneGap: 70 });
   },
