@@ -2,12 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { authenticate } from '../auth/accounts.js';
 import type { SqlClient } from '../db/sqlClient.js';
+import type { CallbackPolicy } from '../callbacks/create.js';
 import { invalidRequest, type ApiError } from '../http/errors.js';
 import { ACTION_NAMES, ActionBodies, CaseParams, InboxParams, InboxQuery, applyAction, mayWorkUnit, unitInbox, type Action, type UnitInbox } from './workflow.js';
 
 export interface WorkflowOptions {
   db: SqlClient;
   now: () => Date;
+  /** For the resolution call-back a resolve writes. */
+  callbackPolicy?: CallbackPolicy;
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, reply: FastifyReply): z.infer<T> | undefined {
@@ -47,7 +50,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, options: WorkflowOp
       const params = parse(CaseParams, req.params, reply);
       const body = params && parse(ActionBodies[name], req.body ?? {}, reply);
       if (!params || !body) return reply;
-      const outcome = await applyAction(db, account, params.applicationNo, { name, body } as Action, now());
+      const outcome = await applyAction(db, account, params.applicationNo, { name, body } as Action, now(), options.callbackPolicy);
       if (outcome.ok) return outcome.result;
       if (outcome.error === 'invalid-request') {
         return reply.code(400).send({ error: 'invalid-request', issues: [{ path: outcome.path, message: outcome.message }] } satisfies ApiError);

@@ -7,6 +7,7 @@ import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
 import { CaseKey, ServerCase } from '../../sync/protocol.js';
 import { CASE_COLUMNS, fieldsDocument, rowToCase, type CaseRow } from '../sync/caseRows.js';
 import { appendToChangeLog } from '../sync/changeLog.js';
+import { DEFAULT_CALLBACK_POLICY, insertResolutionCallback, type CallbackPolicy } from '../callbacks/create.js';
 
 const UnitCode = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'unit.invalid');
 
@@ -75,7 +76,14 @@ const WAITING: ReadonlySet<ServerCase['status']> = new Set(['new', 'forwarded', 
  * One action, one transaction: the case row (locked), a case_events row and a change_log entry
  * (last, see changeLog.ts), so desktops pull the result and the live channel announces it.
  */
-export async function applyAction(db: SqlClient, account: Account, applicationNo: string, action: Action, now: Date): Promise<ActionOutcome> {
+export async function applyAction(
+  db: SqlClient,
+  account: Account,
+  applicationNo: string,
+  action: Action,
+  now: Date,
+  policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY,
+): Promise<ActionOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM cases c WHERE c.application_no = $1 FOR UPDATE`, [applicationNo]);
     if (!row) return { ok: false, error: 'not-found' };
@@ -126,7 +134,38 @@ export async function applyAction(db: SqlClient, account: Account, applicationNo
       action.name === 'note' ? 'note' : `workflow.${action.name}`,
       JSON.stringify(detail),
     ]);
+    // The citizen must hear what the unit did: a feedback operator calls back (server/callbacks).
+    // Not for first-contact cases (answered on the call) nor without a number to call.
+    if (action.name === 'resolve' && !next.firstContactResolution && (next.phone ?? '').trim() !== '') {
+      await insertResolutionCallback(tx, row.id, now, policy);
+    }
     await appendToChangeLog(tx, [{ caseId: row.id, change: null, kind: action.name === 'note' ? 'note' : 'workflow', detail, snapshot: next }]);
     return { ok: true, result: { case: next, assignee, sla: slaState(next.dueAt === null ? null : new Date(next.dueAt), next.status, now) } };
   });
+}
+
+/**
+ * The citizen told a feedback operator the problem is still there: a resolved case goes back to
+ * its unit as 'reopened' (waiting again, so the unit's next assign starts the work), with a case
+ * event and a change-log entry like every workflow action, in the caller's transaction. Returns
+ * null (nothing changed) unless the case is 'resolved'.
+ */
+export async function reopenCase(tx: SqlRunner, caseId: string, actor: string, detail: Record<string, unknown>, now: Date): Promise<ServerCase | null> {
+  const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [caseId]);
+  if (!row) return null;
+  const current = rowToCase(row);
+  if (current.status !== 'resolved') return null;
+  const at = now.toISOString();
+  const next: ServerCase = { ...current, status: 'reopened', version: current.version + 1, updatedAt: at };
+  const eventDetail = { action: 'reopen', from: current.status, ...detail };
+  await tx.query('UPDATE cases SET status = $2, updated_at = $3, version = $4 WHERE id = $1', [row.id, next.status, next.updatedAt, next.version]);
+  await tx.query('INSERT INTO case_events (case_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+    row.id,
+    at,
+    actor,
+    'workflow.reopen',
+    JSON.stringify(eventDetail),
+  ]);
+  await appendToChangeLog(tx, [{ caseId: row.id, change: null, kind: 'workflow', detail: eventDetail, snapshot: next }]);
+  return next;
 }
