@@ -17,6 +17,14 @@ describe('sync protocol', () => {
     expect(CaseChange.safeParse({ ...note(), kind: 'delete' }).success).toBe(false);
   });
 
+  it('accepts a callback-request with an ISO due time and a note or null', () => {
+    const request = (payload: unknown) => ({ ...note(), kind: 'callback-request', payload });
+    expect(CaseChange.safeParse(request({ dueAt: '2026-11-25T18:00:00+03:00', note: 'Akşam arayın' })).success).toBe(true);
+    expect(CaseChange.safeParse(request({ dueAt: '2026-11-25T15:00:00.000Z', note: null })).success).toBe(true);
+    expect(CaseChange.safeParse(request({ dueAt: '2026-11-25 18:00', note: null })).success).toBe(false);
+    expect(CaseChange.safeParse(request({ dueAt: '2026-11-25T15:00:00.000Z' })).success).toBe(false);
+  });
+
   it('refuses an empty fields change', () => {
     expect(CaseChange.safeParse({ ...note(), kind: 'fields', payload: {} }).success).toBe(false);
   });

@@ -23,6 +23,9 @@ import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText } f
  * 4. Notes only append; they never conflict.
  * 5. A change for a case the server does not know (its `create` has not arrived) is rejected
  *    with `unknown-case` and not recorded, so the desk may send it again after the create.
+ * 6. A `callback-request` only appends (a call-back for the feedback operators); it changes no
+ *    case field. It reaches the pull feed as a `workflow` entry with detail
+ *    `{ action: 'callback-request', dueAt, note }`, so desks that predate it keep pulling.
  */
 
 /** Application number, or a desk-prefixed provisional one (core/applicationNumber.ts). */
@@ -78,6 +81,13 @@ export type FieldsPayload = z.infer<typeof FieldsPayload>;
 export const NotePayload = z.object({ text: cleanText(LIMITS.note) });
 export type NotePayload = z.infer<typeof NotePayload>;
 
+/**
+ * The citizen asked to be called back at `dueAt` (server/callbacks: the feedback operators'
+ * worklist). Not a case field: the server keeps it as a call-back. `note`: what to call about.
+ */
+export const CallbackRequestPayload = z.object({ dueAt: Instant, note: cleanText(LIMITS.note).nullable() });
+export type CallbackRequestPayload = z.infer<typeof CallbackRequestPayload>;
+
 const changeBase = {
   changeId: z.uuid(),
   deskId: DeskId,
@@ -90,6 +100,7 @@ export const CaseChange = z.discriminatedUnion('kind', [
   z.object({ ...changeBase, kind: z.literal('create'), payload: CreatePayload }),
   z.object({ ...changeBase, kind: z.literal('fields'), payload: FieldsPayload }),
   z.object({ ...changeBase, kind: z.literal('note'), payload: NotePayload }),
+  z.object({ ...changeBase, kind: z.literal('callback-request'), payload: CallbackRequestPayload }),
 ]);
 export type CaseChange = z.infer<typeof CaseChange>;
 export type CaseChangeKind = CaseChange['kind'];

@@ -4,6 +4,7 @@ import type { CaseChange, PushRequest, PushResponse, RejectCode, ServerCase } fr
 import { CASE_COLUMNS, caseFromCreate, fieldsDocument, rowToCase, type CaseRow } from './caseRows.js';
 import { appendToChangeLog, type LogEntry } from './changeLog.js';
 import { mergeFields } from './merge.js';
+import { DEFAULT_CALLBACK_POLICY, insertRequestedCallback, type CallbackPolicy } from '../callbacks/create.js';
 
 type Outcome = { ok: true; entry: LogEntry } | { ok: false; code: RejectCode };
 
@@ -48,7 +49,27 @@ async function applyNote(tx: SqlRunner, change: Extract<CaseChange, { kind: 'not
   return { ok: true, entry: { caseId: locked.id, change, kind: 'note', detail: { text: change.payload.text }, snapshot: next } };
 }
 
-function apply(tx: SqlRunner, change: CaseChange, at: string): Promise<Outcome> {
+/**
+ * The citizen asked to be called back: a 'requested' call-back for the feedback operators. The
+ * case's fields stay as they are; its version goes up (like a note) so the change-log entry
+ * carries the case after the change. Logged as a 'workflow' entry (sync/protocol.ts rule 6).
+ */
+async function applyCallbackRequest(
+  tx: SqlRunner,
+  change: Extract<CaseChange, { kind: 'callback-request' }>,
+  at: string,
+  policy: CallbackPolicy,
+): Promise<Outcome> {
+  const locked = await lockCase(tx, change.caseKey);
+  if (!locked) return { ok: false, code: 'unknown-case' };
+  const callbackId = await insertRequestedCallback(tx, locked.id, change.payload, new Date(at), policy);
+  const next = { ...locked.current, version: locked.current.version + 1, updatedAt: at };
+  await tx.query('UPDATE cases SET updated_at = $2, version = $3 WHERE id = $1', [locked.id, next.updatedAt, next.version]);
+  const detail = { action: 'callback-request', callbackId, dueAt: new Date(change.payload.dueAt).toISOString(), note: change.payload.note };
+  return { ok: true, entry: { caseId: locked.id, change, kind: 'workflow', detail, snapshot: next } };
+}
+
+function apply(tx: SqlRunner, change: CaseChange, at: string, policy: CallbackPolicy): Promise<Outcome> {
   switch (change.kind) {
     case 'create':
       return applyCreate(tx, change, at);
@@ -56,6 +77,8 @@ function apply(tx: SqlRunner, change: CaseChange, at: string): Promise<Outcome> 
       return applyFields(tx, change, at);
     case 'note':
       return applyNote(tx, change, at);
+    case 'callback-request':
+      return applyCallbackRequest(tx, change, at, policy);
   }
 }
 
@@ -156,7 +179,13 @@ async function pushCreates(tx: SqlRunner, account: Account, request: PushRequest
  * committed first: the INSERT waits for it) is a duplicate and changes nothing. A batch of
  * distinct creates (what desks send) goes through pushCreates, set-based, with the same outcome.
  */
-export async function pushChanges(db: SqlClient, account: Account, request: PushRequest, now: () => Date): Promise<PushResponse> {
+export async function pushChanges(
+  db: SqlClient,
+  account: Account,
+  request: PushRequest,
+  now: () => Date,
+  policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY,
+): Promise<PushResponse> {
   return db.transaction(async (tx) => {
     if (onlyDistinctCreates(request.changes)) return pushCreates(tx, account, request, request.changes, now().toISOString());
     const response: PushResponse = { accepted: [], duplicates: [], rejected: [] };
@@ -170,7 +199,7 @@ export async function pushChanges(db: SqlClient, account: Account, request: Push
         response.duplicates.push(change.changeId);
         continue;
       }
-      const outcome = await apply(tx, change, now().toISOString());
+      const outcome = await apply(tx, change, now().toISOString(), policy);
       if (!outcome.ok) {
         // Not recorded: the desk may send the change again once it can apply (conflict rule 5).
         await tx.query('DELETE FROM applied_changes WHERE change_id = $1', [change.changeId]);
