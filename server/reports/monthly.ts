@@ -24,7 +24,11 @@ export function monthBounds(month: string): { from: Date; to: Date } {
  * - resolvedOnTime: first resolution at or before the case's dueAt (no dueAt counts as on time);
  * - meanResolutionHours: creation to first resolution;
  * - firstContactResolutions: resolved on the call (the desk's firstContactResolution);
- * - reopened: reached 'reopened' at some point.
+ * - reopened: reached 'reopened' at some point;
+ * - citizenConfirmed / citizenDisputed: the cases' resolution call-backs (server/callbacks) whose
+ *   citizen said it is solved ('informed') / not solved ('not-solved'); a case reopened and
+ *   resolved again has one of each. citizenConfirmedRate = confirmed / (confirmed + disputed),
+ *   null when no citizen was reached.
  * When a case reached a status comes from the change log: every change (desk push or
  * department workflow) is logged with the case as it became (change_log.snapshot) at that time.
  */
@@ -41,6 +45,8 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
     mean_hours: string | null;
     fcr: number;
     reopened: number;
+    confirmed: number;
+    disputed: number;
   }>(
     `WITH cohort AS (
        SELECT c.id, ${groupKey} AS key, c.created_at, c.status,
@@ -50,7 +56,9 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
                 (SELECT min(l.at) FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' IN ('resolved', 'closed')),
                 CASE WHEN c.status IN ('resolved', 'closed') THEN c.updated_at END) AS resolved_at,
               EXISTS (SELECT 1 FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' = 'reopened')
-                OR c.status = 'reopened' AS reopened
+                OR c.status = 'reopened' AS reopened,
+              (SELECT count(*) FROM callbacks b WHERE b.case_id = c.id AND b.kind = 'resolution' AND b.outcome = 'informed') AS confirmed,
+              (SELECT count(*) FROM callbacks b WHERE b.case_id = c.id AND b.kind = 'resolution' AND b.outcome = 'not-solved') AS disputed
          FROM cases c
         WHERE c.created_at >= $1 AND c.created_at < $2)
      SELECT k.key, ${label} AS label,
@@ -59,7 +67,9 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
             count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND (k.due_at IS NULL OR k.resolved_at <= k.due_at))::int AS resolved_on_time,
             round((avg(extract(epoch FROM k.resolved_at - k.created_at)) / 3600)::numeric, 1)::text AS mean_hours,
             count(*) FILTER (WHERE k.fcr)::int AS fcr,
-            count(*) FILTER (WHERE k.reopened)::int AS reopened
+            count(*) FILTER (WHERE k.reopened)::int AS reopened,
+            sum(k.confirmed)::int AS confirmed,
+            sum(k.disputed)::int AS disputed
        FROM cohort k LEFT JOIN units u ON u.code = k.key
       GROUP BY k.key
       ORDER BY count(*) DESC, k.key`,
@@ -77,6 +87,9 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
       meanResolutionHours: r.mean_hours === null ? null : Number(r.mean_hours),
       firstContactResolutions: r.fcr,
       reopened: r.reopened,
+      citizenConfirmed: r.confirmed,
+      citizenDisputed: r.disputed,
+      citizenConfirmedRate: r.confirmed + r.disputed === 0 ? null : r.confirmed / (r.confirmed + r.disputed),
     })),
   };
 }
@@ -85,7 +98,7 @@ const CSV_HEADERS: Record<ReportGrouping, string[]> = {
   subject: ['Konu'],
   unit: ['Birim kodu', 'Birim'],
 };
-const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan'];
+const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan', 'Vatandaş teyit etti', 'Vatandaş itiraz etti', 'Vatandaş teyit oranı (%)'];
 
 /** One CSV field: quoted when it holds the separator, a quote or a line break; quotes doubled. */
 function csvField(value: string): string {
@@ -108,6 +121,9 @@ export function monthlyReportCsv(report: MonthlyReport): string {
       r.meanResolutionHours === null ? '' : r.meanResolutionHours.toFixed(1).replace('.', ','),
       String(r.firstContactResolutions),
       String(r.reopened),
+      String(r.citizenConfirmed),
+      String(r.citizenDisputed),
+      r.citizenConfirmedRate === null ? '' : (r.citizenConfirmedRate * 100).toFixed(1).replace('.', ','),
     ]);
   }
   return '\uFEFF' + lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n';

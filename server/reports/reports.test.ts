@@ -58,7 +58,22 @@ describe.each(engines)('monthly reports on $name', (engine) => {
     await setStatus(2, 'resolved', '2026-10-08T09:00:00.000Z'); // 48 h, a day late
     await setStatus(2, 'reopened', '2026-10-09T09:00:00.000Z');
     await setStatus(2, 'resolved', '2026-10-10T09:00:00.000Z'); // later resolutions do not move the first
+    // What the feedback operators heard (server/callbacks): case 1's citizen confirmed; case 2's
+    // disputed the first resolution and confirmed the second; a requested call-back does not count.
+    await callback(1, 'resolution', 'informed');
+    await callback(2, 'resolution', 'not-solved');
+    await callback(2, 'resolution', 'informed');
+    await callback(2, 'resolution', null);
+    await callback(3, 'requested', 'informed');
   });
+
+  async function callback(n: number, kind: string, outcome: string | null) {
+    await s.db.query(
+      `INSERT INTO callbacks (case_id, kind, due_at, max_attempts, status, outcome, created_at, updated_at)
+       SELECT id, $2, now(), 3, $3, $4, now(), now() FROM cases WHERE application_no = $1`,
+      [no(n), kind, outcome === null ? 'open' : 'done', outcome],
+    );
+  }
   afterAll(async () => {
     await s?.close();
   });
@@ -72,9 +87,9 @@ describe.each(engines)('monthly reports on $name', (engine) => {
       month: '2026-10',
       by: 'subject',
       rows: [
-        { key: 'Yol çökmesi', label: 'Yol çökmesi', created: 2, resolved: 2, resolvedOnTime: 1, meanResolutionHours: 48, firstContactResolutions: 0, reopened: 1 },
-        { key: QUOTED, label: QUOTED, created: 1, resolved: 1, resolvedOnTime: 1, meanResolutionHours: 0.5, firstContactResolutions: 1, reopened: 0 },
-        { key: 'Zabıta', label: 'Zabıta', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0 },
+        { key: 'Yol çökmesi', label: 'Yol çökmesi', created: 2, resolved: 2, resolvedOnTime: 1, meanResolutionHours: 48, firstContactResolutions: 0, reopened: 1, citizenConfirmed: 2, citizenDisputed: 1, citizenConfirmedRate: 2 / 3 },
+        { key: QUOTED, label: QUOTED, created: 1, resolved: 1, resolvedOnTime: 1, meanResolutionHours: 0.5, firstContactResolutions: 1, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null },
+        { key: 'Zabıta', label: 'Zabıta', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null },
       ],
     });
   });
@@ -99,14 +114,14 @@ describe.each(engines)('monthly reports on $name', (engine) => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="alo153-2026-10-subject.csv"');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(res.body.slice(1).split('\r\n')).toEqual([
-      'Konu;Açılan;Çözülen;Zamanında çözülen;Ortalama çözüm süresi (saat);İlk temasta çözülen;Yeniden açılan',
-      'Yol çökmesi;2;2;1;48,0;0;1',
-      '"Bilgi; ""çöp"" saatleri";1;1;1;0,5;1;0',
-      'Zabıta;1;0;0;;0;0',
+      'Konu;Açılan;Çözülen;Zamanında çözülen;Ortalama çözüm süresi (saat);İlk temasta çözülen;Yeniden açılan;Vatandaş teyit etti;Vatandaş itiraz etti;Vatandaş teyit oranı (%)',
+      'Yol çökmesi;2;2;1;48,0;0;1;2;1;66,7',
+      '"Bilgi; ""çöp"" saatleri";1;1;1;0,5;1;0;0;0;',
+      'Zabıta;1;0;0;;0;0;0;0;',
       '',
     ]);
     const byUnit = await get('month=2026-10&by=unit&format=csv');
-    expect(byUnit.body.slice(1).split('\r\n')[1]).toBe('fen-isleri;Fen İşleri Müdürlüğü;2;2;1;48,0;0;1');
+    expect(byUnit.body.slice(1).split('\r\n')[1]).toBe('fen-isleri;Fen İşleri Müdürlüğü;2;2;1;48,0;0;1;2;1;66,7');
   });
 
   it('is for team leads and admins only, and checks the query', async () => {
