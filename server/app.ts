@@ -17,6 +17,8 @@ import { registerNotificationWorker } from './notifications/dispatch.js';
 import type { Senders } from './notifications/senders.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerNumberRoutes } from './numbers/routes.js';
+import { registerCallbackRoutes } from './callbacks/routes.js';
+import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
 
 export interface AppOptions {
@@ -28,6 +30,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Citizen notifications go out only when senders are given (notifications/senders.ts sendersFromEnv). */
   notificationSenders?: Senders;
+  /** Call-back attempts and spacing (CALLBACK_MAX_ATTEMPTS, CALLBACK_RETRY_MINUTES); 3 and 120 by default. */
+  callbacks?: CallbackPolicy;
 }
 
 declare module 'fastify' {
@@ -65,6 +69,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const ttl = options.tokenTtlMs ?? 12 * HOUR;
   const limit = options.statusRateLimit ?? { max: 10, windowMs: 60_000 };
+  const callbackPolicy = options.callbacks ?? DEFAULT_CALLBACK_POLICY;
   const statusLimiter = fixedWindowLimiter(limit.max, limit.windowMs);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
 
@@ -115,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     if (!mayPush(account)) return reply.code(403).send({ error: 'forbidden' } satisfies ApiError);
     const body = parseOr400(PushRequest, req.body, reply);
     if (!body) return reply;
-    return pushChanges(db, account, body, now);
+    return pushChanges(db, account, body, now, callbackPolicy);
   });
 
   app.get('/api/v1/sync/pull', { preHandler: requireAccount }, async (req, reply) => {
@@ -138,11 +143,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerLiveChannel(app, { db, now });
-  registerWorkflowRoutes(app, { db, now });
+  registerWorkflowRoutes(app, { db, now, callbackPolicy });
   await registerDepartmentPage(app);
 
   registerReportRoutes(app, { db, requireAccount });
   registerNumberRoutes(app, { db, now, requireAccount });
+  registerCallbackRoutes(app, { db, now, policy: callbackPolicy, requireAccount });
   if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders);
 
   return app;

@@ -6,6 +6,17 @@ export interface ServerConfig {
   /** Null: the embedded engine (PGlite) with its data in dataDir. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Call-backs: unanswered calls before giving up (CALLBACK_MAX_ATTEMPTS, 3) and minutes between tries (CALLBACK_RETRY_MINUTES, 120). */
+  /** Optional for callers that build a config by hand (the embedded server): the defaults then. */
+  callbacks?: { maxAttempts: number; retryMinutes: number };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${name} must be a whole number from 1 to ${max}: ${raw}`);
+  return value;
 }
 
 /** Reads the environment once, at start; nothing else looks at process.env. */
@@ -17,5 +28,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : null,
     dataDir: path.resolve(env.SERVER_DATA_DIR ?? 'server-data'),
+    callbacks: {
+      maxAttempts: positiveInteger(env, 'CALLBACK_MAX_ATTEMPTS', 3, 20),
+      retryMinutes: positiveInteger(env, 'CALLBACK_RETRY_MINUTES', 120, 7 * 24 * 60),
+    },
   };
 }

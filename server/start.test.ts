@@ -12,6 +12,13 @@ describe('server start', () => {
     expect(() => readConfig({ PORT: 'abc' })).toThrow(RangeError);
   });
 
+  it('reads the call-back policy with defaults 3 attempts, 120 minutes apart', () => {
+    expect(readConfig({}).callbacks).toEqual({ maxAttempts: 3, retryMinutes: 120 });
+    expect(readConfig({ CALLBACK_MAX_ATTEMPTS: '5', CALLBACK_RETRY_MINUTES: '30' }).callbacks).toEqual({ maxAttempts: 5, retryMinutes: 30 });
+    expect(() => readConfig({ CALLBACK_MAX_ATTEMPTS: '0' })).toThrow(RangeError);
+    expect(() => readConfig({ CALLBACK_RETRY_MINUTES: 'soon' })).toThrow(RangeError);
+  });
+
   it('starts on PGlite in a data dir, seeds once, serves health over HTTP and keeps its data', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'alo153-server-'));
     try {

@@ -22,7 +22,12 @@ export async function startServer(config: ServerConfig, logger: boolean = true):
   const seeded = await seedDemo(db);
   // SMS is logged (id and template only) until a gateway sender exists; e-mail goes out over SMTP_URL.
   let log: (line: string) => void = () => {};
-  const app = await createApp({ db, logger: logger ? loggerOptions : false, notificationSenders: sendersFromEnv(process.env, (line) => log(line)) });
+  const app = await createApp({
+    db,
+    logger: logger ? loggerOptions : false,
+    notificationSenders: sendersFromEnv(process.env, (line) => log(line)),
+    ...(config.callbacks ? { callbacks: config.callbacks } : {}),
+  });
   log = (line) => app.log.info(line);
   const url = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: config.databaseUrl ? 'postgresql' : 'pglite', seeded }, 'case server listening');

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** Every error the API answers has this body; `issues` only for invalid requests. */
 export const ApiError = z.object({
-  error: z.enum(['invalid-request', 'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'internal']),
+  /**
+   * claimed: someone else holds the call-back's claim; not-claimed: claim it before recording;
+   * closed: the call-back is done or gave up.
+   */
+  error: z.enum(['invalid-request', 'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'internal', 'claimed', 'not-claimed', 'closed']),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;

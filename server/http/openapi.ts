@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseStatus } from '../../core/case.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from '../../core/report.js';
+import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../../core/callback.js';
 import { PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
 import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
 import { CaseStatusAnswer } from '../status/statusQuery.js';
@@ -47,6 +48,63 @@ function actionPaths(): Record<string, unknown> {
   return paths;
 }
 
+const callbackId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]*$' } }];
+const CALLBACK_ROLES = 'Feedback operators, team leads and admins; only the cases the account may see (confidential ones: team leads).';
+
+/** The feedback operators' call-backs (server/callbacks). */
+function callbackPaths(): Record<string, unknown> {
+  const common = { 400: error('invalid request'), 401: error('no valid token'), 403: error('not a feedback operator, team lead or admin') };
+  return {
+    '/api/v1/callbacks': {
+      get: {
+        summary: 'Open call-backs due now or within 24 hours, by due time, with who holds each (live claims only)',
+        description: CALLBACK_ROLES,
+        security: bearer,
+        parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } }],
+        responses: { 200: { description: 'ok', ...json('CallbackWorklist') }, ...common },
+      },
+    },
+    '/api/v1/callbacks/{id}/claim': {
+      post: {
+        summary: 'Take the call-back for 10 minutes (again, if already yours); an expired claim counts as free',
+        description: `${CALLBACK_ROLES} Of concurrent claims exactly one wins.`,
+        security: bearer,
+        parameters: callbackId,
+        responses: {
+          200: { description: 'the call-back, claimed by this account', ...json('CallbackItem') },
+          ...common,
+          404: error('unknown call-back'),
+          409: error('`claimed`: someone else holds a live claim; `closed`: done or gave up'),
+        },
+      },
+    },
+    '/api/v1/callbacks/{id}/release': {
+      post: {
+        summary: 'Give the claim up (its holder; team leads and admins any claim); releasing a free call-back changes nothing',
+        description: CALLBACK_ROLES,
+        security: bearer,
+        parameters: callbackId,
+        responses: { 204: { description: 'released' }, ...common, 404: error('unknown call-back'), 409: error('`claimed`: someone else holds it') },
+      },
+    },
+    '/api/v1/callbacks/{id}/outcome': {
+      post: {
+        summary: 'Record what the citizen said: informed (satisfaction 1–5) → done; no-answer → retry later or gave-up at the maximum; wrong-number → done; not-solved → done and a resolved case reopens at its unit',
+        description: `${CALLBACK_ROLES} The claim's holder records; team leads and admins always. Every outcome is kept (callback_attempts).`,
+        security: bearer,
+        parameters: callbackId,
+        requestBody: json('CallbackOutcomeInput'),
+        responses: {
+          200: { description: 'what happens next', ...json('CallbackOutcomeResult') },
+          ...common,
+          404: error('unknown call-back'),
+          409: error('`claimed`: someone else holds it; `not-claimed`: claim it first; `closed`: done or gave up'),
+        },
+      },
+    },
+  };
+}
+
 /** Paths written by hand; every body schema is generated from the zod schema the route validates with. */
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -68,6 +126,10 @@ export function openApiDocument(): Record<string, unknown> {
         MonthlyReport: schema(MonthlyReport),
         ReserveNumbersRequest: schema(ReserveNumbersRequest),
         ReserveNumbersResponse: schema(ReserveNumbersResponse),
+        CallbackItem: schema(CallbackItem),
+        CallbackWorklist: schema(z.object({ items: z.array(CallbackItem) })),
+        CallbackOutcomeInput: schema(CallbackOutcomeInput),
+        CallbackOutcomeResult: schema(CallbackOutcomeResult),
       },
     },
     paths: {
@@ -155,6 +217,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...callbackPaths(),
       '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },
   };
