@@ -20,7 +20,7 @@ test.afterAll(async () => {
   await Promise.all([kamailio?.stop(), peerServer?.stop()]);
 });
 
-/** Waits until both counters of `peer` grew past `since` (packets really flow both ways). */
+/** Waits until `peer` both sent and received more audio packets than when called (media flows both ways). */
 async function expectAudioFlowing(peer: SipPeer, label: string) {
   const before = await peer.stats();
   await expect
