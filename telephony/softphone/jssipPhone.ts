@@ -201,6 +201,9 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
   const gates = new Map<RTCSession, IceGate>();
   const extraTracks: MediaStreamTrack[] = [];
   let lastOutgoingCallId: string | null = null;
+  /** A hold/unhold re-INVITE is in flight; pendingHold: what was asked meanwhile. */
+  let reoffering = false;
+  let pendingHold: boolean | null = null;
 
   // ── state ──
   function set(next: SoftphoneState): void {
@@ -334,6 +337,8 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
     }
     if (session !== primary) return;
     primary = null;
+    reoffering = false;
+    pendingHold = null;
     stopWatchdog();
     for (const t of extraTracks.splice(0)) t.stop();
     if (audioEl) audioEl.srcObject = null;
@@ -484,7 +489,8 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
       clearRetry();
       reg({ type: 'registered', expiresAt: now() + expiresSec * 1000 });
     }));
-    instance.on('unregistered', mine(() => reg({ type: 'unregistered' })));
+    // JsSIP also says 'unregistered' when the WebSocket drops: the state stays failed(transport) then.
+    instance.on('unregistered', mine(() => instance.isConnected() && reg({ type: 'unregistered' })));
     instance.on('registrationFailed', (e) => {
       if (ua !== instance) return;
       const reason = registrationFailureReason(e.cause);
@@ -556,6 +562,35 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
     stopWatchdog();
     for (const g of gates.values()) g.dispose();
     gates.clear();
+  }
+
+  /**
+   * hold()/unhold() send a re-INVITE; JsSIP refuses (returns false) while the previous
+   * offer/answer is still open, e.g. a resume clicked right after hold: try again shortly.
+   */
+  function reoffer(session: RTCSession, what: 'hold' | 'unhold', attempt = 0): void {
+    if (session !== primary || session.isEnded()) return;
+    const wanted = what === 'hold';
+    if (reoffering) {
+      // JsSIP would start a second re-INVITE at once (glare, and it hangs up on the failed
+      // hold): the wish waits for the one in flight.
+      pendingHold = wanted;
+      return;
+    }
+    if (session.isOnHold().local === wanted) return;
+    reoffering = true;
+    pendingHold = null;
+    const done = (): void => {
+      reoffering = false;
+      const next = pendingHold;
+      pendingHold = null;
+      if (next !== null) reoffer(session, next ? 'hold' : 'unhold');
+    };
+    const sent = wanted ? session.hold({}, done) : session.unhold({}, done);
+    if (!sent) {
+      reoffering = false;
+      if (attempt < 10) timers.setTimeout(() => reoffer(session, what, attempt + 1), 200);
+    }
   }
 
   // ── the API ──
@@ -632,13 +667,13 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
     },
     hold() {
       const s = requireActive();
-      if (s && !s.isOnHold().local) s.hold();
+      if (s && !s.isOnHold().local) reoffer(s, 'hold');
     },
     resume() {
       const s = requireActive();
       if (!s || !s.isOnHold().local) return;
       if (consult) return; // the consult call is talking: finish or cancel it first
-      s.unhold();
+      reoffer(s, 'unhold');
     },
     setMuted(muted) {
       const s = requireActive();
@@ -678,7 +713,7 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
       const t = dialTarget(target);
       const call = state.call;
       if (!s || !t || consult || call.kind !== 'active' || (call.transfer.kind !== 'none' && call.transfer.kind !== 'failed')) return;
-      if (!s.isOnHold().local) s.hold();
+      if (!s.isOnHold().local) reoffer(s, 'hold');
       consultCanceled = false;
       callEv({ type: 'transfer', transfer: { kind: 'consulting', target: t, phase: 'dialing' } });
       try {
