@@ -8,7 +8,7 @@ const log = (line: string) => process.stderr.write(`[desk] ${line}\n`);
 async function main(): Promise<void> {
   const config = readConfig();
   const host = await startHost(config, log);
-  const server = await startBrowserMode(host, { port: config.browserPort, log });
+  const server = await startBrowserMode(host, { port: config.browserPort, log, sipWsUrl: config.softphone.wsUrl });
   // The one line a user needs: where to open the desk (the token is valid for this launch only).
   process.stdout.write(`ALO 153 masası hazır / desk ready: ${server.url}\n`);
 

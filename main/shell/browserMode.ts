@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ATTACHMENT_MAX_BYTES, WireRequest, type WireEvent, type WireResponse } from '../../core/contract.js';
 import type { Host } from '../host/host.js';
-import { contentSecurityPolicy, rendererDistDir } from './contentSecurity.js';
+import { contentSecurityPolicy, sipConnectSource, rendererDistDir } from './contentSecurity.js';
 
 // Room for one attachment (base64 of ATTACHMENT_MAX_BYTES) and nothing much bigger.
 const MAX_MESSAGE_BYTES = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
@@ -43,7 +43,7 @@ function tokensEqual(given: string | null, token: string): boolean {
  */
 export async function startBrowserMode(
   host: Host,
-  options: { port: number; staticDir?: string; log: (line: string) => void },
+  options: { port: number; staticDir?: string; log: (line: string) => void; sipWsUrl?: string | null },
 ): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('base64url');
   const staticDir = path.resolve(options.staticDir ?? fileURLToPath(rendererDistDir));
@@ -51,7 +51,9 @@ export async function startBrowserMode(
 
   const server = http.createServer(async (req, res) => {
     const headers = {
-      'Content-Security-Policy': contentSecurityPolicy(`'self' ws://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      'Content-Security-Policy': contentSecurityPolicy(
+        `'self' ws://127.0.0.1:${(server.address() as AddressInfo).port}${sipConnectSource(options.sipWsUrl ?? null)}`,
+      ),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

@@ -15,4 +15,14 @@ export function contentSecurityPolicy(connectSrc: string): string {
   ].join('; ');
 }
 
+/** The softphone's SIP server, the one remote place the UI may open a connection to. */
+export function sipConnectSource(wsUrl: string | null): string {
+  if (wsUrl === null) return '';
+  try {
+    return ` ${new URL(wsUrl).origin}`;
+  } catch {
+    return '';
+  }
+}
+
 export const rendererDistDir = new URL('../../dist/renderer/', import.meta.url);

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ipcChannel, methodNames } from '../../core/contract.js';
 import { ConfigError, readConfig } from '../host/config.js';
 import { startHost, type Host } from '../host/host.js';
-import { contentSecurityPolicy, rendererDistDir } from './contentSecurity.js';
+import { contentSecurityPolicy, rendererDistDir, sipConnectSource } from './contentSecurity.js';
 
 const APP_ORIGIN = 'app://desk';
 const log = (line: string) => process.stderr.write(`[desk] ${line}\n`);
@@ -52,13 +52,17 @@ if (!app.requestSingleInstanceLock()) {
       return net.fetch(pathToFileURL(file).toString());
     });
 
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy("'self'")] } });
-    });
-    // Microphone for the softphone later; nothing else.
-    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'media'));
-
     const config = readConfig({ ...process.env, DESK_DATA_DIR: process.env.DESK_DATA_DIR ?? app.getPath('userData') });
+    const csp = contentSecurityPolicy(`'self'${sipConnectSource(config.softphone.wsUrl)}`);
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+    // The softphone's microphone, asked by our own page only; nothing else.
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+      callback(permission === 'media' && contents.getURL().startsWith('app://')),
+    );
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'media' && requestingOrigin.startsWith('app://'));
+
     host = await startHost(config, log);
 
     for (const method of methodNames) {

@@ -12,6 +12,8 @@ import { ScreenPopPanel } from './ScreenPopPanel.js';
 import { SoftphonePanel } from './SoftphonePanel.js';
 import { ReportsView } from './ReportsView.js';
 import { CallbackWorklist } from './CallbackWorklist.js';
+import { useSoftphone } from '../softphone/hooks.js';
+import { callInProgress } from '../../../telephony/softphone/softphoneState.js';
 import { ViewTabs, defaultView, viewsFor, type View } from './ViewTabs.js';
 
 export function App() {
@@ -19,6 +21,8 @@ export function App() {
   const role = useHost(selectRole);
   const agent = useHost(selectAgent);
   const call = useCall((s) => s.screenPop?.call ?? null);
+  // On the softphone its own panel hangs up; the AMI hang-up is for desk phones.
+  const onSoftphone = useSoftphone((s) => callInProgress(s.phone.call));
   const [view, setView] = useState<View | null>(null);
   // A team lead's desk opens on the wallboard, a feedback operator's on the call-backs, everyone else's on the call desk.
   useEffect(() => {
@@ -39,7 +43,13 @@ export function App() {
         </main>
       ) : shown === 'callbacks' ? (
         <main className="workspace workspace--callbacks">
-          <CallbackWorklist />
+          <div className="callbacks-layout">
+            <CallbackWorklist />
+            {/* Call-backs are dialled from here: the call's controls stay in reach. */}
+            <aside className="callbacks-phone">
+              <SoftphonePanel />
+            </aside>
+          </div>
         </main>
       ) : shown === 'reports' ? (
         <main className="workspace workspace--reports">
@@ -50,7 +60,7 @@ export function App() {
           <div className="column column--call">
             <OperatorQueuePanel agentInterface={agent?.agentInterface ?? null} />
             <ScreenPopPanel />
-            {call && call.phase === 'connected' && <HangupButton linkedid={call.linkedid} className="call-hangup" />}
+            {call && call.phase === 'connected' && !onSoftphone && <HangupButton linkedid={call.linkedid} className="call-hangup" />}
             <SoftphonePanel />
             <CaseForm />
           </div>
