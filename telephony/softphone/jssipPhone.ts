@@ -381,6 +381,8 @@ export function createSoftphone(deps: SoftphoneDeps = {}): Softphone {
       lastOutgoingCallId = e.request.call_id;
       return;
     }
+    // User Timing: when the INVITE reached the page, for the INVITE → ringing UI benchmark.
+    globalThis.performance?.mark?.('softphone:invite');
     const session = e.session;
     if (!settings || callInProgress(state.call) || primary) {
       // One call at a time: the queue tries the next agent.
