@@ -62,7 +62,7 @@ async function registered(page: Page) {
   await expect(page.getByTestId('sip-status')).toHaveAttribute('data-state', 'registered', { timeout: 15_000 });
 }
 
-test('a citizen calls the desk: it rings with the screen-pop, the operator answers, holds, sends tones, transfers and hangs up', async ({ page }) => {
+test('a citizen calls the desk: it rings with the screen-pop, the operator answers, holds, sends tones, transfers; then the operator calls the citizen back from a case', async ({ page }) => {
   desk = await startDesk(sipDesk({ DESK_SERVER_URL: 'off' }));
   await page.goto(desk.url);
   await registered(page);
@@ -109,10 +109,14 @@ test('a citizen calls the desk: it rings with the screen-pop, the operator answe
   await colleague.hangup();
   await expect.poll(async () => (await citizen.state()).call).toBe('idle');
 
-  // A second call, ended by the operator.
-  await citizen.call('1001');
-  await page.getByTestId('call-answer').click();
+  // Click-to-dial from one of the citizen's cases: the softphone calls out; the operator hangs up.
+  await page.getByTestId('case-row').filter({ hasText: '905321112233' }).first().click();
+  await page.getByTestId('case-detail-phone').getByTestId('dial-number').click();
+  await expect(page.getByTestId('dial-route')).toHaveAttribute('data-route', 'softphone');
+  await expect.poll(async () => (await citizen.state()).call, { timeout: 10_000 }).toBe('ringing');
+  await citizen.answer();
   await expect.poll(async () => (await citizen.state()).call).toBe('confirmed');
+  await expectAudioBothWays(citizen);
   await page.getByTestId('call-hangup').click();
   await expect.poll(async () => (await citizen.state()).call).toBe('idle');
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../app/DeskContext.js';
+import { DialButton } from './DialButton.js';
 import { useCatalogue, useDetail, useHost, useLanguage } from '../app/hooks.js';
 import type { CaseDetailData } from '../detail/caseDetail.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -111,7 +112,17 @@ function CaseFields({ data }: { data: CaseDetailData }) {
     [t('detail.dueAt'), c.dueAt ? formatDateTime(c.dueAt, lng) : dash],
     [t('detail.firstContact'), c.firstContactResolution ? t('form.confidentialYes') : t('form.confidentialNo')],
     [t('form.citizenName'), c.citizenName ?? dash],
-    [t('form.phone'), phoneShown(c.phone, role, 'detail') ?? dash, 'case-detail-phone'],
+    [
+      t('form.phone'),
+      c.phone === null ? (
+        dash
+      ) : (
+        <>
+          {phoneShown(c.phone, role, 'detail')} <DialButton number={c.phone} />
+        </>
+      ),
+      'case-detail-phone',
+    ],
     [t('form.address'), address || dash],
     [t('detail.call'), c.linkedid ?? dash],
   ];
