@@ -17,8 +17,29 @@ export const AgentCall = z.object({
   ringingSince: z.number(),
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),
+  /** Seconds the caller waited in the queue before this agent answered (AgentConnect HoldTime). */
+  queueWaitSec: z.number().nonnegative().nullable(),
+  /** Seconds of conversation (AgentComplete TalkTime, or the softphone's own count). */
+  talkSec: z.number().nonnegative().nullable(),
 });
 export type AgentCall = z.infer<typeof AgentCall>;
+
+/**
+ * One call as the case it led to remembers it: who called, how long they waited in the queue
+ * and how long they talked. Keyed by the Linkedid the case carries.
+ */
+export const CallRecord = z.object({
+  linkedid: z.string(),
+  queue: z.string(),
+  callerNumber: z.string(),
+  agentInterface: z.string(),
+  ringingAt: z.string(),
+  answeredAt: z.string().nullable(),
+  endedAt: z.string(),
+  queueWaitSec: z.number().nullable(),
+  talkSec: z.number().nullable(),
+});
+export type CallRecord = z.infer<typeof CallRecord>;
 
 /** What the operator sees before answering: the call plus what we already know about the caller. */
 export const ScreenPop = z.object({

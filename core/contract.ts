@@ -16,7 +16,7 @@ import {
   LIMITS,
   LinkedId,
 } from './case.js';
-import { ScreenPop } from './call.js';
+import { CallRecord, ScreenPop } from './call.js';
 import { Catalogue } from './catalogue.js';
 import { QueueSnapshot, SpyMode } from './queue.js';
 import { PbxLinkState } from './pbxLink.js';
@@ -73,7 +73,13 @@ export const methods = {
   'cases.search': { request: CaseSearchQuery.strict(), response: CaseSearchResult },
   'cases.get': {
     request: z.object({ id: z.number().int().positive(), revealTcKimlikNo: z.boolean().default(false) }).strict(),
-    response: z.object({ case: CaseRecord, history: z.array(CaseHistoryEntry), attachments: z.array(AttachmentInfo) }),
+    response: z.object({
+      case: CaseRecord,
+      history: z.array(CaseHistoryEntry),
+      attachments: z.array(AttachmentInfo),
+      /** The call the case came from, once it ended (null: no call, or not seen by this desk). */
+      call: CallRecord.nullable(),
+    }),
   },
   /** A repeat call about the same thing: add what the citizen said to the existing case. */
   'cases.appendNote': {

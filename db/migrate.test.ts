@@ -70,6 +70,7 @@ describe('loadMigrations', () => {
       'rebuild-cases-fts-with-facets-and-terms',
       'create-sync-outbox',
       'outbox-callback-requests',
+      'create-call-records',
     ]);
   });
 

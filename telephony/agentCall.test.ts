@@ -45,8 +45,13 @@ describe('reduceAgentCall on b-single-call-answered', () => {
       ringingSince: ringing!.ringingSince,
       answeredAt: null,
       endedAt: null,
+      queueWaitSec: null,
+      talkSec: null,
     });
     expect(connected!.answeredAt).toBeGreaterThan(ringing!.ringingSince);
+    // The recording's own figures: 2 s in the queue (AgentConnect HoldTime), 3 s of talk (AgentComplete TalkTime).
+    expect(connected!.queueWaitSec).toBe(2);
+    expect(ended).toMatchObject({ queueWaitSec: 2, talkSec: 3 });
     expect(ended!.endedAt).toBeGreaterThan(connected!.answeredAt!);
     expect(ended!.ringingSince).toBe(ringing!.ringingSince);
   });

@@ -11,6 +11,12 @@ function callerNameOf(event: AmiFrame): string | null {
   return name === undefined || name === '' || name === '<unknown>' ? null : name;
 }
 
+/** HoldTime and TalkTime are whole seconds in AgentConnect/AgentComplete. */
+function seconds(event: AmiFrame, name: string): number | null {
+  const value = Number(header(event, name));
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
 function end(current: AgentCall, now: number): AgentCall {
   return { ...current, phase: 'ended', endedAt: now };
 }
@@ -32,6 +38,8 @@ export function reduceAgentCall(current: AgentCall | null, event: AmiFrame, agen
       ringingSince: now,
       answeredAt: null,
       endedAt: null,
+      queueWaitSec: null,
+      talkSec: null,
     };
   }
 
@@ -40,8 +48,11 @@ export function reduceAgentCall(current: AgentCall | null, event: AmiFrame, agen
 
   switch (name) {
     case 'agentconnect':
-      return forThisAgent && current.phase === 'ringing' ? { ...current, phase: 'connected', answeredAt: now } : current;
+      return forThisAgent && current.phase === 'ringing'
+        ? { ...current, phase: 'connected', answeredAt: now, queueWaitSec: seconds(event, 'HoldTime') }
+        : current;
     case 'agentcomplete':
+      return forThisAgent ? { ...end(current, now), talkSec: seconds(event, 'TalkTime') } : current;
     case 'agentringnoanswer':
     case 'agentdump':
       return forThisAgent ? end(current, now) : current;

@@ -11,6 +11,8 @@ const amiCall: AgentCall = {
   ringingSince: 1_000_000,
   answeredAt: null,
   endedAt: null,
+  queueWaitSec: null,
+  talkSec: null,
 };
 const invite = (over: Partial<Parameters<typeof correlateInvite>[0]> = {}) => ({
   callId: 'abc@host',

@@ -44,5 +44,7 @@ export function callFromInvite(invite: SoftphoneIncoming, now: number): AgentCal
     ringingSince: now,
     answeredAt: null,
     endedAt: null,
+    queueWaitSec: null,
+    talkSec: null,
   };
 }

@@ -5,6 +5,7 @@ import { CaseRuleError, prepareCase } from '../../core/caseRules.js';
 import type { CaseRecord } from '../../core/case.js';
 import type { DeskRole } from '../../core/contract.js';
 import { addAttachment, listAttachments } from '../../db/attachmentRepository.js';
+import { callRecordOf } from '../../db/callRecords.js';
 import { appendNote, caseEvents, getCase, insertCase, listCases, searchCases } from '../../db/caseRepository.js';
 import { discardDraft, latestDraft, saveDraft } from '../../db/draftRepository.js';
 import { storeAttachment } from './attachmentFiles.js';
@@ -61,7 +62,12 @@ export function createCaseHandlers(deps: CaseServiceDeps): CaseHandlers {
       // Only a team lead may see a T.C. kimlik no in full; everyone else gets it masked.
       const record = getCase(db, id, deps.now(), { revealTcKimlikNo: revealTcKimlikNo && deps.role === 'team-lead' });
       if (record === null) throw notFound('case');
-      return { case: record, history: caseEvents(db, id), attachments: listAttachments(db, id) };
+      return {
+        case: record,
+        history: caseEvents(db, id),
+        attachments: listAttachments(db, id),
+        call: record.linkedid === null ? null : callRecordOf(db, record.linkedid),
+      };
     },
     'cases.appendNote': ({ caseId, text, linkedid }) => {
       existing(caseId);

@@ -5,6 +5,7 @@ import type { EventName, EventPayload, Result } from '../../core/contract.js';
 import type { PbxLinkState } from '../../core/pbxLink.js';
 import { phoneSearchKey } from '../../core/phone.js';
 import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/caseRepository.js';
+import { recordCall } from '../../db/callRecords.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { reduceAgentCall } from '../../telephony/agentCall.js';
 import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.js';
@@ -85,11 +86,23 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   };
 
   ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
+  /** Ended calls are kept with their wait and talk time; the case names them by Linkedid. */
+  const callChanged = (next: AgentCall | null) => {
+    const ended = next !== null && next.phase === 'ended' && call?.phase !== 'ended';
+    call = next;
+    if (ended) {
+      try {
+        recordCall(db, next, config.agentInterface);
+      } catch (error) {
+        log(`could not keep the call record: ${error instanceof Error ? error.name : 'unknown error'}`);
+      }
+    }
+    emit('call.screenPop', screenPopOf(call));
+  };
+
   ami.onEvent((event) => {
     const next = reduceAgentCall(call, event, config.agentInterface, Date.now());
-    if (next === call) return;
-    call = next;
-    emit('call.screenPop', screenPopOf(call));
+    if (next !== call) callChanged(next);
   });
 
   const sync = await startSyncService({
@@ -165,9 +178,9 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       const match = correlateInvite(invite, call, now);
       if (match.by === 'none') {
         // No AMI call to pair with: the softphone's own call pops the screen.
-        call = callFromInvite(invite, now);
-        sipOnlyCalls.set(invite.callId, call.linkedid);
-        emit('call.screenPop', screenPopOf(call));
+        const sipCall = callFromInvite(invite, now);
+        sipOnlyCalls.set(invite.callId, sipCall.linkedid);
+        callChanged(sipCall);
       }
       return { screenPop: screenPopOf(call) };
     },
@@ -175,8 +188,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     'softphone.answered': ({ callId }) => {
       const linkedid = sipOnlyCalls.get(callId);
       if (linkedid !== undefined && call?.linkedid === linkedid && call.phase === 'ringing') {
-        call = { ...call, phase: 'connected', answeredAt: Date.now() };
-        emit('call.screenPop', screenPopOf(call));
+        callChanged({ ...call, phase: 'connected', answeredAt: Date.now() });
       }
       return { ok: true as const };
     },
@@ -184,8 +196,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       const linkedid = sipOnlyCalls.get(callId);
       sipOnlyCalls.delete(callId);
       if (linkedid !== undefined && call?.linkedid === linkedid && call.phase !== 'ended') {
-        call = { ...call, phase: 'ended', endedAt: Date.now() };
-        emit('call.screenPop', screenPopOf(call));
+        callChanged({ ...call, phase: 'ended', endedAt: Date.now() });
       }
       return { ok: true as const };
     },

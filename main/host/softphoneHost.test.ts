@@ -65,7 +65,25 @@ describe('softphone and the AMI call', () => {
     expect((await connected)?.call.answeredAt).not.toBeNull();
     const ended = nextPop(host, (p) => p?.call.phase === 'ended');
     await host.invoke('softphone.ended', { callId: 'sip-only-1', answered: true });
-    expect((await ended)?.call.endedAt).not.toBeNull();
+    const endedCall = (await ended)!.call;
+    expect(endedCall.endedAt).not.toBeNull();
+
+    // The case recorded on that call shows the call with it.
+    const created = value<{ case: { id: number } }>(
+      await host.invoke('cases.create', {
+        subject: 'Su kesintisi bilgisi',
+        description: 'Planlı kesintinin bitiş saati soruldu.',
+        outcome: 'resolved',
+        phone: '905321112233',
+        citizenName: 'Vatandaş Ali',
+        linkedid: endedCall.linkedid,
+      }),
+    );
+    const detail = value<{ call: { linkedid: string; queue: string; answeredAt: string | null; talkSec: number | null } | null }>(
+      await host.invoke('cases.get', { id: created.case.id }),
+    );
+    expect(detail.call).toMatchObject({ linkedid: endedCall.linkedid, queue: 'softphone', talkSec: 0 });
+    expect(detail.call?.answeredAt).not.toBeNull();
   });
 
   it('hands the registration settings over only when a SIP server is configured', async () => {

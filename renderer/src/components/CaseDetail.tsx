@@ -4,7 +4,7 @@ import { useDesk } from '../app/DeskContext.js';
 import { DialButton } from './DialButton.js';
 import { useCatalogue, useDetail, useHost, useLanguage } from '../app/hooks.js';
 import type { CaseDetailData } from '../detail/caseDetail.js';
-import { formatDateTime } from '../i18n/format.js';
+import { formatDateTime, formatDuration } from '../i18n/format.js';
 import { subjectPathText } from '../form/subjectOptions.js';
 import { mayRevealTcKimlikNo, phoneShown, tcKimlikShown } from '../privacy/personalData.js';
 import { selectCatalogue, unitOf } from '../state/catalogueStore.js';
@@ -85,6 +85,12 @@ export function CaseDetail() {
 
 function CaseFields({ data }: { data: CaseDetailData }) {
   const { t } = useTranslation();
+  const callRecordText = (call: NonNullable<CaseDetailData['call']>): string => {
+    const seconds = (s: number | null) => (s === null ? t('detail.callRecordWaitUnknown') : formatDuration(s * 1000));
+    return call.answeredAt === null
+      ? t('detail.callRecordMissed', { queue: call.queue })
+      : t('detail.callRecordText', { queue: call.queue, wait: seconds(call.queueWaitSec), talk: seconds(call.talkSec) });
+  };
   const desk = useDesk();
   const lng = useLanguage();
   const role = useHost(selectRole);
@@ -125,6 +131,7 @@ function CaseFields({ data }: { data: CaseDetailData }) {
     ],
     [t('form.address'), address || dash],
     [t('detail.call'), c.linkedid ?? dash],
+    ...(data.call === null ? [] : [[t('detail.callRecord'), callRecordText(data.call), 'case-detail-call-record'] as [string, ReactNode, string]]),
   ];
 
   return (

@@ -35,7 +35,7 @@ describe('attachments', () => {
     const fake = createFakeTransport();
     const client = createDeskClient(fake.transport, { warn: vi.fn() });
     const detail = createCaseDetail(client);
-    fake.answer('cases.get', () => ({ ok: true, value: { case: aCase({ id: 9 }), history: [], attachments: [] } }));
+    fake.answer('cases.get', () => ({ ok: true, value: { case: aCase({ id: 9 }), history: [], attachments: [], call: null } }));
     await detail.open(9);
     fake.answer('attachments.add', () => ({
       ok: false,
@@ -60,7 +60,7 @@ describe('case detail', () => {
     const fake = createFakeTransport();
     const client = createDeskClient(fake.transport, { warn: vi.fn() });
     const detail = createCaseDetail(client);
-    fake.answer('cases.get', (p) => ({ ok: true, value: { case: aCase({ id: (p as { id: number }).id }), history: [], attachments: [] } }));
+    fake.answer('cases.get', (p) => ({ ok: true, value: { case: aCase({ id: (p as { id: number }).id }), history: [], attachments: [], call: null } }));
     await detail.open(3);
     await detail.setRevealed(true);
     expect(detail.store.getState().revealed).toBe(true);

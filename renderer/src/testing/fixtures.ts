@@ -46,6 +46,8 @@ export function aScreenPop(call: Partial<AgentCall> = {}, rest: Partial<Omit<Scr
       ringingSince: 1_700_000_000_000,
       answeredAt: null,
       endedAt: null,
+      queueWaitSec: null,
+      talkSec: null,
       ...call,
     },
     knownName: 'Ayşe Yılmaz',
