@@ -209,4 +209,20 @@ describe('desk and central server', () => {
     const out = await call<SyncStatus>(host, 'session.logout');
     expect(out.state).toBe('signed-out');
   }, 60_000);
+
+  it('gives a team lead the monthly report and its CSV through the host; an operator is refused', async () => {
+    const server = await central('pglite');
+    const lead = await desk({ ...deskEnv(tempDir(), server.url, 'lead'), DESK_ROLE: 'team-lead' });
+    await waitUntil(async () => (await status(lead)).pending === 0 && (await status(lead)).state === 'online', 20_000, 'the demo cases on the server');
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul', year: 'numeric', month: '2-digit' }).format(new Date());
+    const report = await call<{ rows: Array<{ created: number; citizenConfirmedRate: number | null }> }>(lead, 'reports.monthly', { month, by: 'unit' });
+    expect(report.rows.reduce((n, r) => n + r.created, 0)).toBeGreaterThan(0);
+    const csv = await call<{ fileName: string; csv: string }>(lead, 'reports.monthlyCsv', { month, by: 'subject' });
+    expect(csv.fileName).toBe(`alo153-${month}-subject.csv`);
+    expect(csv.csv.split('\n').length).toBeGreaterThan(1);
+
+    const operator = await desk(deskEnv(tempDir(), server.url, 'operator'));
+    const refused = await operator.invoke('reports.monthly', { month, by: 'unit' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }, 60_000);
 });
