@@ -51,7 +51,7 @@ test('keyboard only: a call pops, the operator picks a subject, resolves on the 
   await expect(number).toHaveText(/^([A-Z][A-Z0-9]{0,7}-)?\d{4}-\d{7}-\d$/);
   await expect(page.getByTestId('case-security-code')).toHaveText(/^[A-Z2-9]{8}$/);
   const applicationNo = (await number.textContent())!.trim();
-  await expect(page.getByTestId('case-row').filter({ hasText: applicationNo })).toHaveCount(1);
+  await expect(page.getByTestId('case-row').filter({ has: page.getByRole('gridcell', { name: applicationNo, exact: true }) })).toHaveCount(1);
 });
 
 test('forward, then find it by number and by a word typed without Turkish letters, and a repeat call is flagged', async ({ page }) => {
@@ -68,7 +68,7 @@ test('forward, then find it by number and by a word typed without Turkish letter
   await page.getByTestId('case-search').fill(applicationNo);
   await expect(page.getByTestId('case-row')).toHaveCount(1);
   await page.getByTestId('case-search').fill('isikli kaldirim');
-  await expect(page.getByTestId('case-row').filter({ hasText: applicationNo })).toHaveCount(1);
+  await expect(page.getByTestId('case-row').filter({ has: page.getByRole('gridcell', { name: applicationNo, exact: true }) })).toHaveCount(1);
   await page.getByTestId('case-search').fill('');
 
   // Not a repeat while still on the call the case came from...

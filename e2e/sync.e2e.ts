@@ -96,10 +96,15 @@ test('log in to the central server, forward a case, a department resolves it on 
   await expect(page.getByTestId('sync-pending')).toContainText('1');
   await expect(page.getByTestId('sync-error')).toBeVisible();
 
-  // Back again: one press of retry sends what waited.
-  server = await startServerProcess(port, serverDir);
+  // Retry while the server is still away: the desk tries, says so again, and keeps the case.
   await page.getByTestId('sync-retry').click();
-  await expect(status).toHaveAttribute('data-state', 'online');
+  await expect(status).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('sync-pending')).toContainText('1');
+
+  // Back again: the desk finds it by itself (backoff) or at once with retry; what waited is sent.
+  server = await startServerProcess(port, serverDir);
+  await page.getByTestId('sync-retry').click({ timeout: 2_000 }).catch(() => {});
+  await expect(status).toHaveAttribute('data-state', 'online', { timeout: 45_000 });
   await expect(page.getByTestId('sync-pending')).toContainText('0');
   await department.locator('#refresh').click();
   await expect(department.locator('#rows tr').filter({ hasText: offlineNo })).toHaveCount(1);

@@ -46,26 +46,9 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     for (const listener of listeners) listener(name, payload);
   };
 
-  let simulator: PbxSimulator | null = null;
-  let target = config.ami;
-  if (target === null) {
-    seedDemoCases(db, catalogue, new Date());
-    const { callers, ...load } = config.demoPbx;
-    simulator = await startPbxSimulator({
-      port: 0,
-      ...DEMO_CREDENTIALS,
-      agents: demoAgents,
-      callers: callers ?? demoCallers,
-      ...load,
-    });
-    target = { host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS };
-    log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
-  }
+  // Demo mode: a first run gets a few past cases (queued for the server like any other).
+  if (config.ami === null) seedDemoCases(db, catalogue, new Date());
 
-  // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
-  // asks only for queue events and its own interface's, a team lead's for all queue events.
-  const filters = config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
-  const ami: AmiClient = createAmiClient({ ...target, filters, log });
   let call: AgentCall | null = null;
   /** Softphone calls no AMI call matched: SIP Call-ID → the call's id on this desk. */
   const sipOnlyCalls = new Map<string, string>();
@@ -85,6 +68,43 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     };
   };
 
+  // The central server first: in demo mode it starts in-process, and a PBX simulator started
+  // before it would put callers through while the desk is not yet listening.
+  const sync = await startSyncService({
+    db,
+    dataDir: config.dataDir,
+    server: config.server,
+    autoLogin: config.autoLogin,
+    role: config.role,
+    log,
+    onStatus: (status) => emit('sync.status', status),
+    onCasesSynced: (caseIds) => {
+      emit('cases.synced', { changed: caseIds.length, caseIds: caseIds.slice(0, 100) });
+      // A resolution or a reopened case changes the call-back list on the server.
+      emit('callbacks.changed', {});
+      if (call) emit('call.screenPop', screenPopOf(call));
+    },
+  });
+
+  let simulator: PbxSimulator | null = null;
+  let target = config.ami;
+  if (target === null) {
+    const { callers, ...load } = config.demoPbx;
+    simulator = await startPbxSimulator({
+      port: 0,
+      ...DEMO_CREDENTIALS,
+      agents: demoAgents,
+      callers: callers ?? demoCallers,
+      ...load,
+    });
+    target = { host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS };
+    log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
+  }
+
+  // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
+  // asks only for queue events and its own interface's, a team lead's for all queue events.
+  const filters = config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
+  const ami: AmiClient = createAmiClient({ ...target, filters, log });
   ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
   /** Ended calls are kept with their wait and talk time; the case names them by Linkedid. */
   const callChanged = (next: AgentCall | null) => {
@@ -103,22 +123,6 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   ami.onEvent((event) => {
     const next = reduceAgentCall(call, event, config.agentInterface, Date.now());
     if (next !== call) callChanged(next);
-  });
-
-  const sync = await startSyncService({
-    db,
-    dataDir: config.dataDir,
-    server: config.server,
-    autoLogin: config.autoLogin,
-    role: config.role,
-    log,
-    onStatus: (status) => emit('sync.status', status),
-    onCasesSynced: (caseIds) => {
-      emit('cases.synced', { changed: caseIds.length, caseIds: caseIds.slice(0, 100) });
-      // A resolution or a reopened case changes the call-back list on the server.
-      emit('callbacks.changed', {});
-      if (call) emit('call.screenPop', screenPopOf(call));
-    },
   });
 
   const queues = createQueueService({
