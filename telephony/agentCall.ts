@@ -1,6 +1,7 @@
 import type { AgentCall } from '../core/call.js';
 import type { AmiFrame } from './ami/amiFrame.js';
 import { header } from './ami/amiFrame.js';
+import { channelDevice } from './queueMetrics/reduceQueueMetrics.js';
 
 // Screen-pop correlation keyed by Linkedid, which is the same on every leg of one call.
 // Agents are matched by the member Interface only: an agent leg's DestExten shows the caller's
@@ -65,4 +66,54 @@ export function reduceAgentCall(current: AgentCall | null, event: AmiFrame, agen
     default:
       return current;
   }
+}
+
+/** Whole seconds of a CoreShowChannel `Duration` (HH:MM:SS). */
+function durationSeconds(value: string | undefined): number {
+  const match = /^(\d+):(\d{2}):(\d{2})$/.exec(value ?? '');
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : 0;
+}
+
+/**
+ * The agent's call as CoreShowChannels shows it after a (re)connect: the desk (or the PBX link)
+ * restarted in the middle of a call, when its AgentCalled is long gone. The agent's leg is the
+ * channel of its device; the caller is the call's first channel (Uniqueid = Linkedid), and the
+ * channel of the call running the Queue application names the queue. Null when the agent has no channel.
+ */
+export function agentCallFromChannels(channels: readonly AmiFrame[], agentInterface: string, now: number): AgentCall | null {
+  const device = channelDevice(agentInterface.replace(/\/n$/, ''));
+  const leg = channels.find((c) => channelDevice(header(c, 'Channel') ?? '') === device && header(c, 'Linkedid') !== undefined);
+  if (leg === undefined) return null;
+  const linkedid = header(leg, 'Linkedid')!;
+  const caller = channels.find((c) => header(c, 'Uniqueid') === linkedid);
+  const inQueue = channels.find((c) => header(c, 'Linkedid') === linkedid && header(c, 'Application') === 'Queue');
+  const up = header(leg, 'ChannelState') === '6';
+  const since = now - durationSeconds(header(leg, 'Duration')) * 1000;
+  const name = header(caller ?? leg, caller ? 'CallerIDName' : 'ConnectedLineName');
+  return {
+    linkedid,
+    queue: inQueue === undefined ? '' : (header(inQueue, 'ApplicationData') ?? '').split(',')[0]!,
+    callerNumber: header(caller ?? leg, caller ? 'CallerIDNum' : 'ConnectedLineNum') ?? '',
+    callerName: name === undefined || name === '' || name === '<unknown>' ? null : name,
+    phase: up ? 'connected' : 'ringing',
+    ringingSince: since,
+    answeredAt: up ? since : null,
+    endedAt: null,
+    queueWaitSec: null,
+    talkSec: null,
+  };
+}
+
+/**
+ * What a resync means for the call on screen: the same call goes on (kept as it is, so its
+ * times stay exact), a call the desk missed appears, and a call that ended while the link was
+ * down ends.
+ */
+export function resyncAgentCall(current: AgentCall | null, channels: readonly AmiFrame[], agentInterface: string, now: number): AgentCall | null {
+  const seen = agentCallFromChannels(channels, agentInterface, now);
+  if (seen === null) return current !== null && current.phase !== 'ended' ? end(current, now) : current;
+  if (current !== null && current.linkedid === seen.linkedid) {
+    return current.phase === 'ringing' && seen.phase === 'connected' ? { ...current, phase: 'connected', answeredAt: now } : current;
+  }
+  return seen;
 }

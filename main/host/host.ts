@@ -7,7 +7,7 @@ import { phoneSearchKey } from '../../core/phone.js';
 import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/caseRepository.js';
 import { recordCall } from '../../db/callRecords.js';
 import { openDatabase } from '../../db/openDatabase.js';
-import { reduceAgentCall } from '../../telephony/agentCall.js';
+import { reduceAgentCall, resyncAgentCall } from '../../telephony/agentCall.js';
 import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.js';
 import { operatorFilters, teamLeadFilters } from '../../telephony/ami/amiFilters.js';
 import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
@@ -122,6 +122,14 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
 
   ami.onEvent((event) => {
     const next = reduceAgentCall(call, event, config.agentInterface, Date.now());
+    if (next !== call) callChanged(next);
+  });
+  // After a (re)connect the PBX's channel list says which call the agent is on: a desk started
+  // or reconnected mid-call pops it, and a call that ended meanwhile ends. A softphone-only call
+  // is not the PBX's to judge.
+  ami.onResync((resync) => {
+    if (call !== null && sipOnlyCalls.size > 0 && [...sipOnlyCalls.values()].includes(call.linkedid)) return;
+    const next = resyncAgentCall(call, resync.channels, config.agentInterface, resync.at);
     if (next !== call) callChanged(next);
   });
 

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskSnapshot } from '../../core/contract.js';
+import { AYSE, SECRET, startTestSimulator } from '../../telephony/testing/simFixtures.js';
+import { waitFor } from '../../telephony/testing/waitFor.js';
+import { readConfig } from './config.js';
+import { waitUntil } from './testing/centralServer.js';
+import { startHost, type Host } from './host.js';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe('a desk that starts in the middle of a call', () => {
+  it('pops the call the agent is on from the PBX channel list, and ends it when the PBX says it ended', async () => {
+    const sim = await startTestSimulator(cleanups, { agents: [AYSE], callers: [{ number: '905427654321', name: 'Fatma Şahin' }], talkTimeMs: 1_500 });
+    sim.placeCall();
+    await waitFor(() => sim.status('alo153')[0]!.entries.length === 0, 5_000, 'Ayşe answered');
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-resync-'));
+    const host: Host = await startHost(
+      readConfig({
+        DESK_DATA_DIR: dir,
+        DESK_SERVER_URL: 'off',
+        DESK_AMI_HOST: '127.0.0.1',
+        DESK_AMI_PORT: String(sim.port),
+        DESK_AMI_USER: 'desk',
+        DESK_AMI_SECRET: SECRET,
+        DESK_AGENT_INTERFACE: AYSE.interface,
+      }),
+      () => {},
+    );
+    cleanups.push(async () => {
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const snapshot = async () => {
+      const r = await host.invoke('desk.snapshot', {});
+      return r.ok ? (r.value as DeskSnapshot) : null;
+    };
+    let pop: DeskSnapshot['screenPop'] = null;
+    await waitUntil(async () => (pop = (await snapshot())?.screenPop ?? null) !== null, 5_000, 'the pop');
+    expect(pop!.call).toMatchObject({ phase: 'connected', callerNumber: '905427654321', callerName: 'Fatma Şahin', queue: 'alo153' });
+    // The caller hangs up after the talk time: AgentComplete ends it as usual.
+    await waitUntil(async () => (await snapshot())?.screenPop?.call.phase === 'ended', 5_000, 'the end');
+  });
+});
