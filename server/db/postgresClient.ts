@@ -38,6 +38,14 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
     ...runner(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away (a restart, a terminated session) emits
+      // 'error' on itself, not on the pool; unheard, it would end the process. The statement in
+      // flight fails on its own and the transaction rolls back.
+      let broken = false;
+      const lost = () => {
+        broken = true;
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await fn(runner(client));
@@ -47,7 +55,9 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', lost);
+        // A connection that died is dropped, never handed to the next query.
+        client.release(broken);
       }
     },
     async listen(channel, onPayload) {
