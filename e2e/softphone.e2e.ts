@@ -1,8 +1,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createChange } from '../server/testSupport.js';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
 import { freePort, startKamailio, type KamailioProcess } from './support/kamailio.js';
 import { startServerProcess, type ServerProcess } from './support/serverProcess.js';
@@ -169,44 +169,11 @@ async function login(serverUrl: string, username: string): Promise<{ authorizati
 async function resolvedCaseOnServer(serverUrl: string, phone: string): Promise<string> {
   const applicationNo = 'DE2E00-2026-0000001-2';
   const operator = await login(serverUrl, 'operator');
-  const at = new Date().toISOString();
+  const change = createChange(applicationNo, { subject: 'Kaldırım bozuk / kırık', subjectCode: 'yol.kaldirim', phone, citizenName: 'Hatice Güneş' }, 'desk-e2e');
   const push = await fetch(`${serverUrl}/api/v1/sync/push`, {
     method: 'POST',
     headers: { ...operator, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      deskId: 'desk-e2e',
-      changes: [
-        {
-          changeId: randomUUID(),
-          deskId: 'desk-e2e',
-          caseKey: applicationNo,
-          kind: 'create',
-          clientAt: at,
-          payload: {
-            type: 'complaint',
-            subject: 'Kaldırım bozuk / kırık',
-            subjectCode: 'yol.kaldirim',
-            channel: 'phone',
-            priority: 'normal',
-            confidential: false,
-            urgent: false,
-            description: 'Işıklı Sokak girişinde kaldırım taşları kırık.',
-            phone,
-            citizenName: 'Hatice Güneş',
-            tcKimlikNo: null,
-            address: null,
-            linkedid: null,
-            dueAt: null,
-            status: 'forwarded',
-            unitCode: 'fen-isleri',
-            resolution: null,
-            firstContactResolution: false,
-            securityCodeHash: null,
-            createdAt: at,
-          },
-        },
-      ],
-    }),
+    body: JSON.stringify({ deskId: 'desk-e2e', changes: [change] }),
   });
   expect(push.status).toBe(200);
   const fen = await login(serverUrl, 'fen');
