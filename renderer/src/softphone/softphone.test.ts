@@ -108,6 +108,7 @@ function setup(answerSettings: unknown = settings) {
   fake.answer('softphone.settings', () => ({ ok: true, value: answerSettings }));
   fake.answer('softphone.incoming', () => ({ ok: true, value: { screenPop: null } }));
   fake.answer('softphone.ended', () => ({ ok: true, value: { ok: true } }));
+  fake.answer('softphone.answered', () => ({ ok: true, value: { ok: true } }));
   fake.answer('call.originate', () => ({ ok: true, value: { ok: true } }));
   const client = createDeskClient(fake.transport);
   const dialer = createDialer(client);
@@ -171,6 +172,18 @@ describe('softphone wiring', () => {
       { method: 'softphone.incoming', params: { callId: 'c1', callerNumber: '0532', callerName: null, linkedid: '1700.1' } },
       { method: 'softphone.ended', params: { callId: 'c1', answered: true } },
     ]);
+  });
+
+  it('tells the host when an incoming call is answered (its screen-pop turns connected), not an outgoing one', async () => {
+    const { phone, fake } = setup();
+    await flush();
+    phone.push({ call: { ...active, kind: 'ringing' as const } });
+    phone.push({ call: active });
+    phone.push({ call: active });
+    phone.push({ call: { ...active, kind: 'ended', cause: 'remote-hangup', endedAt: 9 } });
+    phone.push({ call: { ...active, direction: 'outgoing', callId: 'out-1' } });
+    await flush();
+    expect(fake.calls.filter((c) => c.method === 'softphone.answered')).toEqual([{ method: 'softphone.answered', params: { callId: active.callId } }]);
   });
 
   it('rings while an incoming call rings, and stops on answer or end', async () => {

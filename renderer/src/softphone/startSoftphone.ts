@@ -82,7 +82,11 @@ export function startSoftphone(client: DeskClient, dialer: Dialer, options: Star
     const before = store.getState().phone;
     store.setState((s) => phoneChanged(s, state), true);
     // Device labels come with the microphone permission, i.e. with the first call.
-    if (state.call.kind === 'active' && before.call.kind !== 'active') void actions.refreshDevices();
+    if (state.call.kind === 'active' && before.call.kind !== 'active') {
+      void actions.refreshDevices();
+      // The host moves a call only the softphone knows (no AMI call matched) to connected.
+      if (state.call.direction === 'incoming') void client.call('softphone.answered', { callId: state.call.callId });
+    }
     if (state.call.kind === 'ringing') ringtone.start();
     else ringtone.stop();
     const registered = state.registration.kind === 'registered';
