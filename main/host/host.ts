@@ -128,7 +128,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   // or reconnected mid-call pops it, and a call that ended meanwhile ends. A softphone-only call
   // is not the PBX's to judge.
   ami.onResync((resync) => {
-    if (call !== null && sipOnlyCalls.size > 0 && [...sipOnlyCalls.values()].includes(call.linkedid)) return;
+    if (call !== null && [...sipOnlyCalls.values()].includes(call.linkedid)) return;
     const next = resyncAgentCall(call, resync.channels, config.agentInterface, resync.at);
     if (next !== call) callChanged(next);
   });

@@ -4,7 +4,6 @@ import type { DeskTransport } from '../api/transport.js';
 import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
 import { createDialer, type Dialer } from './dialer.js';
 import { createCallbackWorklist, type CallbackWorklist } from '../callbacks/worklist.js';
-import { createSoftphone } from '../../../telephony/softphone/jssipPhone.js';
 import { startSoftphone, type SoftphoneController } from '../softphone/startSoftphone.js';
 import type { CatalogueContext } from '../form/caseDraft.js';
 import { callChanged, createCaseFormStore, type CaseFormStore } from '../form/caseFormStore.js';
@@ -59,7 +58,9 @@ export function createDesk(transport: DeskTransport): Desk {
   const drafts = startDraftAutosave(form, client);
   const dialer = createDialer(client);
   // Asks `softphone.settings` once connected; registers when enabled and offers itself to the dialer.
-  const softphone = startSoftphone(client, dialer, { createPhone: createSoftphone, onScreenPop: (screenPop) => stores.call.setState({ screenPop }) });
+  const softphone = startSoftphone(client, dialer, {
+    // JsSIP is most of the bundle: loaded only once the host says a SIP server is configured.
+    createPhone: async (deps) => (await import('../../../telephony/softphone/jssipPhone.js')).createSoftphone(deps), onScreenPop: (screenPop) => stores.call.setState({ screenPop }) });
 
   stores.call.subscribe((s, prev) => {
     if (s.screenPop !== prev.screenPop) form.setState((f) => callChanged(f, s.screenPop), true);

@@ -48,7 +48,8 @@ export interface SoftphoneController {
 
 export interface StartSoftphoneOptions {
   /** Makes the softphone (jssipPhone's createSoftphone; tests pass a fake). */
-  createPhone: (deps: SoftphoneDeps) => Softphone;
+  /** May load the JsSIP module on demand: desks without SIP never download it. */
+  createPhone: (deps: SoftphoneDeps) => Softphone | Promise<Softphone>;
   ringtone?: Ringtone;
   /** The screen-pop the host answered to `softphone.incoming` (when it did not push it already). */
   onScreenPop?: (screenPop: ScreenPop) => void;
@@ -113,7 +114,7 @@ export function startSoftphone(client: DeskClient, dialer: Dialer, options: Star
         store.setState((s) => setupChanged(s, 'disabled'), true);
         return;
       }
-      const p = options.createPhone({
+      const p = await options.createPhone({
         onIncoming: (incoming) => {
           void client.call('softphone.incoming', incoming).then((res) => {
             if (res.ok && res.value.screenPop) options.onScreenPop?.(res.value.screenPop);
@@ -121,6 +122,7 @@ export function startSoftphone(client: DeskClient, dialer: Dialer, options: Star
         },
         onEnded: (ended) => void client.call('softphone.ended', ended),
       });
+      if (stopped) return;
       phone = p;
       p.subscribe((state) => follow(state));
       store.setState((s) => setupChanged(s, 'enabled'), true);
