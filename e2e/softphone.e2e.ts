@@ -121,6 +121,36 @@ test('a citizen calls the desk: it rings with the screen-pop, the operator answe
   await expect.poll(async () => (await citizen.state()).call).toBe('idle');
 });
 
+test('attended transfer: the operator consults a colleague, then joins the citizen to them', async ({ page }) => {
+  desk = await startDesk(sipDesk({ DESK_SERVER_URL: 'off' }));
+  await page.goto(desk.url);
+  await registered(page);
+  const citizen = await registeredSipPeer(peers, peerServer.url, '905427654321', kamailio.wsUrl);
+  const colleague = await registeredSipPeer(peers, peerServer.url, '2004', kamailio.wsUrl);
+
+  await citizen.call('1001');
+  await page.getByTestId('call-answer').click();
+  await expect.poll(async () => (await citizen.state()).call).toBe('confirmed');
+
+  // Consult: the citizen waits on hold while the colleague is asked.
+  await page.getByTestId('call-transfer-target').fill('2004');
+  await page.getByTestId('call-consult').click();
+  await expect.poll(async () => (await citizen.state()).remoteHeld).toBe(true);
+  await expect.poll(async () => (await colleague.state()).call, { timeout: 10_000 }).toBe('ringing');
+  await colleague.answer();
+  await expect(page.getByTestId('call-consult-complete')).toBeEnabled();
+
+  // Complete: the citizen's phone calls the colleague with Replaces; the desk is out of both calls.
+  await page.getByTestId('call-consult-complete').click();
+  await expect.poll(async () => (await citizen.state()).remoteHeld, { timeout: 10_000 }).toBe(false);
+  await expect.poll(async () => (await citizen.state()).call).toBe('confirmed');
+  await expect.poll(async () => (await colleague.state()).call).toBe('confirmed');
+  await expectAudioBothWays(citizen);
+  await expect(page.getByTestId('call-hangup')).toHaveCount(0, { timeout: 10_000 });
+  await citizen.hangup();
+  await expect.poll(async () => (await colleague.state()).call).toBe('idle');
+});
+
 test('a feedback operator dials a call-back from the worklist; the citizen is told, and the outcome reaches the server', async ({ page }) => {
   const port = await freePort();
   server = await startServerProcess(port, path.join(dir, 'server'));

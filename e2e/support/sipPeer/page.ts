@@ -101,6 +101,12 @@ function adopt(s: RTCSession, incoming: boolean, headers: Record<string, string>
     // application/dtmf carries the bare tone; application/dtmf-relay arrives as newDTMF.
     if (/^application\/dtmf\b/i.test(e.info.contentType)) state.dtmfReceived += e.info.body.trim();
   });
+  // Attended transfer seen from its target: an INVITE with Replaces takes this call over; the
+  // new session is answered at once and this one ends when it is confirmed (JsSIP does that).
+  s.on('replaces', ({ accept }) => {
+    log('replaces');
+    accept();
+  });
   s.on('refer', ({ request, accept }) => {
     const referTo = (request as unknown as { refer_to?: { uri: { toString(): string } } }).refer_to;
     log(`refer to ${referTo?.uri.toString() ?? '?'}`);
@@ -132,7 +138,8 @@ async function reoffer(kind: 'hold' | 'unhold'): Promise<void> {
 function onNewSession(e: RTCSessionEvent): void {
   const incoming = e.originator === 'remote';
   log(`${incoming ? 'incoming' : 'outgoing'} ${e.session.remote_identity.uri.toString()}`);
-  if (incoming && session && !session.isEnded()) {
+  const replacing = incoming && (e.request as unknown as { hasHeader(name: string): boolean }).hasHeader('replaces');
+  if (incoming && !replacing && session && !session.isEnded()) {
     e.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
     return;
   }
@@ -144,6 +151,10 @@ function onNewSession(e: RTCSessionEvent): void {
     }
   }
   adopt(e.session, incoming, headers);
+  if (replacing) {
+    log('answering the replacing call');
+    e.session.answer(mediaOptions);
+  }
 }
 
 const api: SipPeerApi = {
