@@ -44,7 +44,7 @@ import {
   searchCases,
 } from '../db/caseRepository.js';
 import { openDatabase } from '../db/openDatabase.js';
-import { hashSecurityCode } from '../db/securityCodeHash.js';
+import { hashSecurityCode } from '../core/securityCode.js';
 import { istanbulYear } from '../db/sqlFunctions.js';
 
 const CASES = intFromEnv('BENCH_CASES', 1_000_000);

@@ -13,7 +13,7 @@ import {
 } from './caseRows.js';
 import type { CaseReadOptions, CaseRow } from './caseRows.js';
 import { takeApplicationNumber } from './numberPool.js';
-import { hashSecurityCode, securityCodeMatches } from './securityCodeHash.js';
+import { hashSecurityCode, securityCodeMatches } from '../core/securityCode.js';
 import { enqueueChange } from './syncOutbox.js';
 
 export { searchCases, caseSearchSql } from './caseSearch.js';

@@ -7,8 +7,8 @@ import { deskIdentity, PREFIX_ALPHABET, readCursor, readLastSyncAt, writeLastSyn
 import { ACTOR, minutesAfter, preparedCase, T0, tempStore } from './testSupport.js';
 
 // scrypt costs tens of milliseconds per case; numbering is what these tests are about.
-vi.mock('./securityCodeHash.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./securityCodeHash.js')>()),
+vi.mock('../core/securityCode.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../core/securityCode.js')>()),
   hashSecurityCode: () => `${'a'.repeat(32)}$${'b'.repeat(64)}`,
 }));
 

@@ -10,8 +10,8 @@ import type { PulledCase, PulledChange } from './pulledChanges.js';
 import { deskIdentity, readCursor, readLastSyncAt } from './syncMeta.js';
 import { ACTOR, minutesAfter, preparedCase, T0, TC_B, tempStore } from './testSupport.js';
 
-vi.mock('./securityCodeHash.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./securityCodeHash.js')>()),
+vi.mock('../core/securityCode.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../core/securityCode.js')>()),
   hashSecurityCode: () => `${'a'.repeat(32)}$${'b'.repeat(64)}`,
 }));
 

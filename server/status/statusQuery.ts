@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatApplicationNo, parseApplicationNo } from '../../core/applicationNumber.js';
 import { CaseStatus } from '../../core/case.js';
 import { isoInstant, type SqlRunner } from '../db/sqlClient.js';
-import { securityCodeMatches } from './securityCode.js';
+import { securityCodeMatchesAsync as securityCodeMatches } from '../../core/securityCode.js';
 
 /** What a citizen may learn: no name, phone, address or text, only where the case stands. */
 export const CaseStatusAnswer = z.object({

@@ -4,7 +4,7 @@ import { prepareCase } from '../../../core/caseRules.js';
 import { defaultCatalogue } from '../../../core/catalogue/defaultCatalogue.js';
 import { insertCase } from '../../../db/caseRepository.js';
 import { openDatabase } from '../../../db/openDatabase.js';
-import { hashSecurityCode } from '../../../db/securityCodeHash.js';
+import { hashSecurityCode } from '../../../core/securityCode.js';
 
 /**
  * Records `count` cases straight into a desk's SQLite file, outbox included, as a desk that was
