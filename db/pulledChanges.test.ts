@@ -232,10 +232,11 @@ describe('applyPulledChanges', () => {
     expect(reservedNumberCount(db, 2025)).toBe(0);
   });
 
-  it('applies 100 000 changes in batches of 1000 in seconds', () => {
-    const start = performance.now();
-    const cases = 20_000;
-    for (let batch = 0; batch < 100; batch++) {
+  // Volume for correctness across pages (creates, then notes and workflow changes of the same
+  // cases); how fast a 100 000-change pull goes is bench/syncServer.bench.ts's question.
+  it('applies pages of 1000 changes: every case once, every other desk\'s change in the history, the cursor last', () => {
+    const cases = 2_000;
+    for (let batch = 0; batch < 10; batch++) {
       const page: PulledChange[] = [];
       for (let i = 0; i < 1000; i++) {
         const n = batch * 1000 + i;
@@ -252,12 +253,9 @@ describe('applyPulledChanges', () => {
       }
       applyPulledChanges(db, page, String((batch + 1) * 1000), own, NOW);
     }
-    const seconds = (performance.now() - start) / 1000;
     expect(countCases(db)).toBe(cases);
-    expect(readCursor(db)).toBe('100000');
-    expect(db.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(100_000);
+    expect(readCursor(db)).toBe('10000');
+    expect(db.prepare('SELECT count(*) FROM case_events').pluck().get()).toBe(10_000);
     expect(found('surum 4').length).toBeGreaterThan(0);
-    expect(seconds).toBeLessThan(60);
-    console.log(`applyPulledChanges: 100 000 changes in ${seconds.toFixed(1)} s`);
-  }, 120_000);
+  });
 });
