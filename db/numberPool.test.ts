@@ -29,7 +29,7 @@ describe('deskIdentity', () => {
   it('is created once and kept across connections and reopening', () => {
     const first = deskIdentity(db);
     expect(first.deskId).toMatch(/^desk-[0-9a-f]{16}$/);
-    expect(first.prefix).toMatch(/^D[23456789ABCDEFGHJKMNPQRSTVWXYZ]{5}$/);
+    expect(first.prefix).toMatch(/^D[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}$/);
     expect(deskIdentity(db)).toEqual(first);
     expect(deskIdentity(store.open())).toEqual(first);
     db.close();

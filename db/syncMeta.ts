@@ -15,12 +15,18 @@ export const SYNC_META_KEYS = {
  * sounds like Ü in Turkish and is typed as either).
  */
 export const PREFIX_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-const PREFIX_RANDOM_LENGTH = 5;
+/**
+ * Prefixes are drawn, not handed out (a desk may give its first number before it ever reached
+ * the server): 30^6 ≈ 7.3e8 of them, so among 500 desks two share one with a chance of about
+ * 2e-4. Even then only the same year and sequence collide, and the server refuses the second
+ * create as case-exists: held on its desk and shown, never lost.
+ */
+const PREFIX_RANDOM_LENGTH = 6;
 
 export interface DeskIdentity {
   /** `desk-` + 16 hex: the protocol's deskId. */
   deskId: string;
-  /** `D` + 5 symbols: the prefix of this desk's provisional application numbers. */
+  /** `D` + 6 symbols: the prefix of this desk's provisional application numbers. */
   prefix: string;
 }
 
