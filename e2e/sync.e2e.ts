@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
+import { freePort } from './support/freePort.js';
 import { startServerProcess, type ServerProcess } from './support/serverProcess.js';
 
 let dir: string;
@@ -15,21 +15,17 @@ test.beforeEach(() => {
 });
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook asks for from this pattern
 test.afterEach(async ({}, testInfo) => {
-  if (desk && testInfo.status !== testInfo.expectedStatus) { await testInfo.attach('desk output', { body: desk.output() }); writeFileSync(path.join(testInfo.outputDir, 'desk-output.txt'), desk.output()); }
+  // On failure, the host's log says what the desk saw (the reporter prints it; the file stays).
+  if (desk && testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('desk output', { body: desk.output() });
+    writeFileSync(path.join(testInfo.outputDir, 'desk-output.txt'), desk.output());
+  }
   await desk?.stop('SIGKILL');
   await server?.stop();
   desk = null;
   server = null;
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** Records a pavement complaint for the roads unit (Fen İşleri) and returns its number. */
 async function forwardPavementCase(page: Page, description: string): Promise<string> {

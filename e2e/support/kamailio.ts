@@ -1,10 +1,10 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { freePort } from './freePort.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const template = join(root, 'telephony/kamailio/kamailio.cfg');
@@ -42,18 +42,6 @@ export function renderKamailioConfig(port: number, modulePath: string): string {
   return readFileSync(template, 'utf8')
     .replaceAll('__WS_PORT__', String(port))
     .replaceAll('__MODULE_PATH__', modulePath.endsWith('/') ? modulePath : `${modulePath}/`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One REGISTER (Contact: *, Expires: 0) over WebSocket: resolves with the status line. */
