@@ -24,10 +24,9 @@
  * The text is deliberately repetitive (124 words, two years of cases): a one-word search
  * matches about 12% of all cases, the hard case for counting matches. */
 import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { arch, cpus, platform, release, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import type { Database } from 'better-sqlite3';
 import { formatApplicationNo, generateSecurityCode } from '../core/applicationNumber.js';
 import { CaseSearchQuery, NewCaseInput } from '../core/case.js';
@@ -46,6 +45,7 @@ import {
 import { openDatabase } from '../db/openDatabase.js';
 import { hashSecurityCode } from '../core/securityCode.js';
 import { istanbulYear } from '../db/sqlFunctions.js';
+import { machine, percentile, seededRandom } from './benchSupport.js';
 
 const CASES = intFromEnv('BENCH_CASES', 1_000_000);
 const CITIZENS = intFromEnv('BENCH_CITIZENS', Math.max(10, Math.round(CASES / 10)));
@@ -69,18 +69,7 @@ function intFromEnv(name: string, fallback: number): number {
 
 // --- Deterministic data ------------------------------------------------------------------------
 
-/** mulberry32: the same store on every run, so runs compare. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(153);
+const rnd = seededRandom(153);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
 function weighted<T>(entries: readonly (readonly [T, number])[]): () => T {
@@ -251,10 +240,6 @@ interface Row {
   detail: string;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 function measure(name: string, target: number | null, op: (i: number) => unknown, detail = '', count = QUERIES): Row {
   for (let i = 0; i < Math.min(WARMUP, count); i++) op(i);
   const times = new Float64Array(count);
@@ -377,20 +362,6 @@ function run(): void {
 }
 
 // --- Report ------------------------------------------------------------------------------------
-
-/** As the other sections of RESULTS.md name it. */
-function machine(): string {
-  const cpu = (cpus()[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
-  return `nproc ${cpus().length}, uname -m ${command('uname', ['-m']) ?? arch()}, node -v ${process.version} (${platform()} ${release()}, ${cpu})`;
-}
-
-function command(file: string, args: string[]): string | null {
-  try {
-    return execFileSync(file, args, { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-}
 
 interface RunInfo {
   cases: number;

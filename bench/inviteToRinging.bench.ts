@@ -24,6 +24,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDesk } from '../e2e/support/deskProcess.js';
+import { percentile } from './benchSupport.js';
 import { startKamailio } from '../e2e/support/kamailio.js';
 import { registeredSipPeer } from '../e2e/support/sipPeer/peerPage.js';
 import { startSipPeerServer } from '../e2e/support/sipPeer/server.js';
@@ -70,10 +71,6 @@ const ROUND_TRIPS = `(async () => {
   }
   return out;
 })()`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-invite-'));

@@ -25,15 +25,15 @@
  * Accounts and their sessions are written straight into the database (one shared scrypt hash,
  * session rows as server/auth/accounts.ts stores them): 200 scrypt logins would only time scrypt.
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import http from 'node:http';
-import { arch, cpus, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { formatApplicationNo } from '../core/applicationNumber.js';
 import type { CaseChange, CreatePayload, PullResponse, PushResponse } from '../sync/protocol.js';
+import { machine, percentile, seededRandom } from './benchSupport.js';
 
 const DESKS = intFromEnv('BENCH_DESKS', 200);
 const SECONDS = intFromEnv('BENCH_SECONDS', 20);
@@ -160,18 +160,7 @@ async function prepare(databaseUrl: string): Promise<Desk[]> {
 
 // --- Realistic changes -------------------------------------------------------------------------
 
-/** mulberry32: the same cases on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(153);
+const rnd = seededRandom(153);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
 
 const SUBJECTS = [
@@ -263,10 +252,6 @@ interface Latencies {
   perSecond: number;
   changes: number;
   serverCpu: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -401,18 +386,6 @@ async function pullBench(databaseUrl: string, desks: Desk[]): Promise<PullResult
 
 // --- Report ------------------------------------------------------------------------------------
 
-function command(file: string, args: string[]): string | null {
-  try {
-    return execFileSync(file, args, { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-}
-
-function machine(postgres: string): string {
-  const cpu = (cpus()[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
-  return `nproc ${cpus().length}, uname -m ${command('uname', ['-m']) ?? arch()}, node -v ${process.version} (${platform()} ${release()}, ${cpu}); ${postgres}`;
-}
 
 function report(rows: readonly Latencies[], pull: PullResult, postgres: string): void {
   const ms = (v: number) => (v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -443,7 +416,7 @@ function report(rows: readonly Latencies[], pull: PullResult, postgres: string):
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   appendFileSync(
     RESULTS,
-    `\n## Sync server (issue 6) (bench/syncServer.bench.ts), ${when} UTC\n\nMachine: ${machine(postgres)}.\n\n${summary}\n\n${table.join('\n')}\n\n${pullLines.join('\n')}\n`,
+    `\n## Sync server (issue 6) (bench/syncServer.bench.ts), ${when} UTC\n\nMachine: ${machine()}; ${postgres}.\n\n${summary}\n\n${table.join('\n')}\n\n${pullLines.join('\n')}\n`,
   );
   console.log(`appended to ${RESULTS}`);
 }
