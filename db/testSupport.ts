@@ -2,11 +2,13 @@
  * Helpers for db/ tests: a store in a temp folder and cases as core's rules would prepare them.
  * Not imported by the application.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import type { NewCaseInput, PreparedCase } from '../core/case.js';
+import { MIGRATIONS_DIR } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 
 export const T0 = new Date('2025-03-10T08:00:00.000Z');
@@ -88,4 +90,20 @@ export function queryPlan(db: Database, sql: string, params: Record<string, unkn
     .all(params)
     .map((row) => row.detail)
     .join('\n');
+}
+
+/**
+ * A copy, in `dir`, of the shipped migrations numbered up to `version`: opening a store with it
+ * makes a store as that release left it, to upgrade from.
+ */
+export function migrationsUpTo(dir: string, version: number): string {
+  const copy = join(dir, `migrations-${String(version).padStart(4, '0')}`);
+  cpSync(fileURLToPath(MIGRATIONS_DIR), copy, {
+    recursive: true,
+    filter: (source) => {
+      const numbered = /[/\\](\d+)-[^/\\]*\.sql$/.exec(source);
+      return numbered === null || Number(numbered[1]) <= version;
+    },
+  });
+  return copy;
 }

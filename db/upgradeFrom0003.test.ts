@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseApplicationNo } from '../core/applicationNumber.js';
@@ -15,10 +14,10 @@ import {
 } from './caseRepository.js';
 import { searchCases } from './caseSearch.js';
 import { CaseSearchQuery } from '../core/case.js';
-import { loadMigrations, MIGRATIONS_DIR, schemaVersion } from './migrate.js';
+import { loadMigrations, schemaVersion } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 import { deskIdentity } from './syncMeta.js';
-import { ACTOR, preparedCase } from './testSupport.js';
+import { ACTOR, preparedCase, migrationsUpTo } from './testSupport.js';
 
 const LATEST = loadMigrations().at(-1)!.version;
 const NOW = new Date('2025-06-01T09:00:00.000Z');
@@ -33,20 +32,10 @@ function open(migrationsDir?: string): Database {
   return db;
 }
 
-/** The migrations as they were this morning: 0001–0003. */
-function migrationsUpTo3(): string {
-  const copy = join(dir, 'migrations-0003');
-  cpSync(fileURLToPath(MIGRATIONS_DIR), copy, {
-    recursive: true,
-    filter: (source) => !/[/\\]0*([4-9]|[1-9]\d+)-[^/\\]*\.sql$/.test(source),
-  });
-  return copy;
-}
-
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'alo153-upgrade-'));
   file = join(dir, 'cases.sqlite');
-  const old = open(migrationsUpTo3());
+  const old = open(migrationsUpTo(dir, 3));
   expect(schemaVersion(old)).toBe(3);
   // Rows as the 0001–0003 repository wrote them, including what it allowed and we now merge:
   // one caller recorded as 905321112233 and, later, as 05321112233.

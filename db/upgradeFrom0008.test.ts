@@ -1,18 +1,17 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatApplicationNo } from '../core/applicationNumber.js';
 import { CaseSearchQuery } from '../core/case.js';
 import { appendNote, getCase, insertCase } from './caseRepository.js';
 import { searchCases } from './caseSearch.js';
-import { loadMigrations, MIGRATIONS_DIR, schemaVersion } from './migrate.js';
+import { loadMigrations, schemaVersion } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 import { deskIdentity } from './syncMeta.js';
 import { enqueueMissingCreates, outboxCounts, pendingChanges } from './syncOutbox.js';
-import { ACTOR, preparedCase, TC_A } from './testSupport.js';
+import { ACTOR, preparedCase, TC_A, migrationsUpTo } from './testSupport.js';
 
 const LATEST = loadMigrations().at(-1)!.version;
 const NOW = new Date('2025-06-01T09:00:00.000Z');
@@ -27,20 +26,10 @@ function open(migrationsDir?: string): Database {
   return db;
 }
 
-/** The migrations before the sync outbox: 0001–0008. */
-function migrationsUpTo8(): string {
-  const copy = join(dir, 'migrations-0008');
-  cpSync(fileURLToPath(MIGRATIONS_DIR), copy, {
-    recursive: true,
-    filter: (source) => !/[/\\]0*(9|[1-9]\d+)-[^/\\]*\.sql$/.test(source),
-  });
-  return copy;
-}
-
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'alo153-upgrade8-'));
   file = join(dir, 'cases.sqlite');
-  const old = open(migrationsUpTo8());
+  const old = open(migrationsUpTo(dir, 8));
   expect(schemaVersion(old)).toBe(8);
   // Cases as the 0008 repository wrote them: unprefixed numbers from application_sequences.
   old.exec(`
