@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallbackItem } from '../../core/callback.js';
 import type { SyncStatus } from '../../core/syncStatus.js';
-import { readConfig } from './config.js';
-import { startHost, type Host } from './host.js';
+import type { Host } from './host.js';
 import { startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
+import { invokeValue as call, startTestDesk, type Cleanups } from './testing/testDesk.js';
 
-const cleanups: Array<() => Promise<void>> = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
 });
@@ -20,26 +17,12 @@ async function central(): Promise<CentralServer> {
 }
 
 async function desk(server: CentralServer, user: string, role: string): Promise<Host> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-callbacks-'));
-  const host = await startHost(
-    readConfig({ DESK_DATA_DIR: dir, DESK_SIM_CALL_INTERVAL_MS: '0', DESK_SERVER_URL: server.url, DESK_SERVER_USER: user, DESK_SERVER_PASSWORD: `${user}153`, DESK_ROLE: role }),
-    () => {},
-  );
-  cleanups.push(async () => {
-    await host.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const host = await startTestDesk(cleanups, { DESK_SERVER_URL: server.url, DESK_SERVER_USER: user, DESK_SERVER_PASSWORD: `${user}153`, DESK_ROLE: role });
   await waitUntil(async () => {
     const r = await host.invoke('sync.status', {});
     return r.ok && (r.value as SyncStatus).state === 'online' && (r.value as SyncStatus).pending === 0;
   }, 20_000, `${user} online`);
   return host;
-}
-
-async function call<T>(host: Host, method: string, params: unknown = {}): Promise<T> {
-  const result = await host.invoke(method, params);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
-  return result.value as T;
 }
 
 describe('call-backs through the desk', () => {

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSnapshot } from '../../core/contract.js';
 import { AYSE, SECRET, startTestSimulator } from '../../telephony/testing/simFixtures.js';
 import { waitFor } from '../../telephony/testing/waitFor.js';
-import { readConfig } from './config.js';
 import { waitUntil } from './testing/centralServer.js';
-import { startHost, type Host } from './host.js';
+import { startTestDesk, type Cleanups } from './testing/testDesk.js';
 
-const cleanups: Array<() => Promise<unknown>> = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
@@ -20,22 +16,12 @@ describe('a desk that starts in the middle of a call', () => {
     sim.placeCall();
     await waitFor(() => sim.status('alo153')[0]!.entries.length === 0, 5_000, 'Ayşe answered');
 
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-resync-'));
-    const host: Host = await startHost(
-      readConfig({
-        DESK_DATA_DIR: dir,
-        DESK_SERVER_URL: 'off',
-        DESK_AMI_HOST: '127.0.0.1',
-        DESK_AMI_PORT: String(sim.port),
-        DESK_AMI_USER: 'desk',
-        DESK_AMI_SECRET: SECRET,
-        DESK_AGENT_INTERFACE: AYSE.interface,
-      }),
-      () => {},
-    );
-    cleanups.push(async () => {
-      await host.close();
-      rmSync(dir, { recursive: true, force: true });
+    const host = await startTestDesk(cleanups, {
+      DESK_AMI_HOST: '127.0.0.1',
+      DESK_AMI_PORT: String(sim.port),
+      DESK_AMI_USER: 'desk',
+      DESK_AMI_SECRET: SECRET,
+      DESK_AGENT_INTERFACE: AYSE.interface,
     });
     const snapshot = async () => {
       const r = await host.invoke('desk.snapshot', {});

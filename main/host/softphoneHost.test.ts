@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScreenPop } from '../../core/call.js';
-import { readConfig } from './config.js';
-import { startHost, type Host } from './host.js';
+import type { Host } from './host.js';
+import { startTestDesk, type Cleanups } from './testing/testDesk.js';
 
-const dirs: string[] = [];
-const hosts: Host[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.close()));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function desk(env: Record<string, string> = {}): Promise<Host> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-softphone-'));
-  dirs.push(dataDir);
-  const host = await startHost(readConfig({ DESK_DATA_DIR: dataDir, DESK_SERVER_URL: 'off', ...env }), () => {});
-  hosts.push(host);
-  return host;
-}
+const desk = (env: Record<string, string> = {}) => startTestDesk(cleanups, env);
 
 function nextPop(host: Host, test: (pop: ScreenPop | null) => boolean, timeoutMs = 10_000): Promise<ScreenPop | null> {
   return new Promise((resolve, reject) => {

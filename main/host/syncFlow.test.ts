@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseApplicationNo } from '../../core/applicationNumber.js';
 import type { EventName } from '../../core/contract.js';
 import type { SyncStatus } from '../../core/syncStatus.js';
-import { readConfig } from './config.js';
-import { startHost, type Host } from './host.js';
+import type { Host } from './host.js';
 import { freePort, startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
 import { recordCasesDirectly } from './testing/bulkCases.js';
+import { invokeValue as call, startTestDesk, type Cleanups } from './testing/testDesk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cleanups: Array<() => Promise<void>> = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
 });
@@ -27,24 +27,16 @@ function tempDir(): string {
 function deskEnv(dataDir: string, serverUrl: string, user: string | null = 'operator'): Record<string, string> {
   return {
     DESK_DATA_DIR: dataDir,
-    DESK_SIM_CALL_INTERVAL_MS: '0',
     DESK_SERVER_URL: serverUrl,
     ...(user ? { DESK_SERVER_USER: user, DESK_SERVER_PASSWORD: `${user}153` } : {}),
   };
 }
 
 async function desk(env: Record<string, string>): Promise<Host & { events: Array<{ name: EventName; payload: unknown }> }> {
-  const host = await startHost(readConfig(env), () => {});
-  cleanups.push(() => host.close());
+  const host = await startTestDesk(cleanups, env);
   const events: Array<{ name: EventName; payload: unknown }> = [];
   host.onEvent((name, payload) => events.push({ name, payload }));
   return Object.assign(host, { events });
-}
-
-async function call<T>(host: Host, method: string, params: unknown = {}): Promise<T> {
-  const result = await host.invoke(method, params);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 const status = (host: Host) => call<SyncStatus>(host, 'sync.status');
@@ -120,7 +112,7 @@ describe('desk and central server', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/shell/browserMain.ts'], {
       cwd: root,
-      env: { ...process.env, DESK_BROWSER: '1', DESK_PORT: '0', ...deskEnv(dir, server.url) },
+      env: { ...process.env, DESK_BROWSER: '1', DESK_PORT: '0', DESK_SIM_CALL_INTERVAL_MS: '0', ...deskEnv(dir, server.url) },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
