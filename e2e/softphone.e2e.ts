@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createChange } from '../server/testSupport.js';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
-import { freePort } from './support/freePort.js';
+import { freePort } from '../main/host/testing/freePort.js';
 import { startKamailio, type KamailioProcess } from './support/kamailio.js';
 import { startServerProcess, type ServerProcess } from './support/serverProcess.js';
 import { registeredSipPeer, type SipPeer } from './support/sipPeer/peerPage.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
-import { freePort } from './support/freePort.js';
+import { freePort } from '../main/host/testing/freePort.js';
 import { startServerProcess, type ServerProcess } from './support/serverProcess.js';
 
 let dir: string;

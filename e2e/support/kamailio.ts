@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { freePort } from './freePort.js';
+import { freePort } from '../../main/host/testing/freePort.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const template = join(root, 'telephony/kamailio/kamailio.cfg');

@@ -8,7 +8,8 @@ import { parseApplicationNo } from '../../core/applicationNumber.js';
 import type { EventName } from '../../core/contract.js';
 import type { SyncStatus } from '../../core/syncStatus.js';
 import type { Host } from './host.js';
-import { freePort, startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
+import { startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
+import { freePort } from './testing/freePort.js';
 import { recordCasesDirectly } from './testing/bulkCases.js';
 import { invokeValue as call, startTestDesk, type Cleanups } from './testing/testDesk.js';
 

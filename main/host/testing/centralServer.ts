@@ -17,15 +17,6 @@ export interface CentralServer {
   close(): Promise<void>;
 }
 
-/** A port nobody listens on now: the desk is pointed at it while "the server is down". */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 export async function startCentralServer(engine: 'pglite' | 'postgres', port = 0): Promise<CentralServer> {
   const t = await engines.find((e) => e.name === engine)!.open();
   await migrate(t.db);
