@@ -64,7 +64,7 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
       // A dedicated connection: LISTEN belongs to a session, and pooled ones are shared. If that
       // connection dies (PostgreSQL restarts, the network drops) it is replaced and LISTEN sent
       // again, with backoff; an unhandled 'error' on it would otherwise end the whole process.
-      let client: pg.PoolClient | null = null;
+      let client: { conn: pg.PoolClient; drop: (destroy: boolean) => void } | null = null;
       let stopped = false;
       let retryMs = 500;
       let retryTimer: NodeJS.Timeout | null = null;
@@ -72,16 +72,31 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
         if (message.channel === channel) onPayload(message.payload ?? '');
       };
       const subscribe = async (): Promise<void> => {
-        const next = await pool.connect();
-        next.on('error', () => {
-          next.off('notification', onNotification);
-          next.release(true);
-          if (client === next) client = null;
+        const conn = await pool.connect();
+        // Handed back exactly once: a dying connection can emit 'error' more than once, and one
+        // handed back on UNLISTEN is the pool's to watch from then on.
+        let handedBack = false;
+        const drop = (destroy: boolean) => {
+          if (handedBack) return;
+          handedBack = true;
+          conn.off('error', onError);
+          conn.off('notification', onNotification);
+          conn.release(destroy);
+        };
+        const onError = () => {
+          drop(true);
+          if (client?.conn === conn) client = null;
           if (!stopped) retry();
-        });
-        next.on('notification', onNotification);
-        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-        client = next;
+        };
+        conn.on('error', onError);
+        conn.on('notification', onNotification);
+        try {
+          await conn.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (error) {
+          drop(true);
+          throw error;
+        }
+        client = { conn, drop };
         retryMs = 500;
       };
       const retry = () => {
@@ -101,9 +116,9 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
         const current = client;
         client = null;
         if (current === null) return;
-        current.off('notification', onNotification);
-        await current.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-        current.release();
+        current.conn.off('notification', onNotification);
+        await current.conn.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        current.drop(false);
       };
     },
     close: () => pool.end(),

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines, type TestDatabase } from './testEngines.js';
 
@@ -38,5 +39,29 @@ describe('LISTEN on PostgreSQL', () => {
       return heard.includes('2');
     }, 10_000);
     await unlisten();
+  });
+
+  it('hands its connection back once: a session ended after UNLISTEN does not take the process down', async () => {
+    test = await postgres.open();
+    const { db } = test;
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const unlisten = await db.listen!('case_changes', () => {});
+      const [listening] = await db.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+      );
+      await unlisten();
+      // That connection is idle in the pool now; a restart ends it (from outside the pool here).
+      const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend($1)', [listening!.pid]);
+      await admin.end();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
   });
 });
