@@ -49,3 +49,6 @@ export const Catalogue = z.object({
   cannedAnswers: z.array(CannedAnswer),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
+
+/** The longest resolution time any subject of the catalogue gives, in working days. */
+export const longestResolutionDays = (catalogue: Catalogue): number => Math.max(0, ...catalogue.subjects.map((s) => s.resolutionDays));

@@ -59,6 +59,12 @@ export const DeskSnapshot = z.object({
   link: PbxLinkState,
   /** The call on the agent's screen, if any (ringing, connected, or just ended). */
   screenPop: ScreenPop.nullable(),
+  /**
+   * The bayram table's last year, and the first year past it that a case recorded now can reach
+   * with its deadline (null: none). The desk shows a notice while it is set; such due dates are
+   * marked unchecked (core/holidays.ts holidaysChecked).
+   */
+  holidayTable: z.object({ lastYear: z.number().int(), uncheckedYear: z.number().int().nullable() }),
 });
 export type DeskSnapshot = z.infer<typeof DeskSnapshot>;
 

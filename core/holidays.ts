@@ -1,4 +1,4 @@
-import { civilDate, istanbulDay, type IstanbulDay } from './istanbulTime.js';
+import { civilDate, istanbulDay, istanbulDayOf, type IstanbulDay } from './istanbulTime.js';
 
 /**
  * Turkish public holidays (2429 sayılı Ulusal Bayram ve Genel Tatiller Hakkında Kanun).
@@ -6,10 +6,12 @@ import { civilDate, istanbulDay, type IstanbulDay } from './istanbulTime.js';
  * earlier each year with the Hijri calendar, so they come from a table.
  *
  * The bayram dates below are the Diyanet İşleri Başkanlığı calendar dates and must be checked
- * each year against Diyanet's published calendar (a sighting can move a date by a day). Dates in
- * a year outside the table throw instead of being counted as working days: a silently wrong SLA
- * is worse than a loud one. Extra "idari izin" bridge days the government sometimes announces
- * are not legal holidays and are not in here.
+ * each year against Diyanet's published calendar (a sighting can move a date by a day). In a year
+ * outside the table only the fixed holidays are known: the desk keeps working (cases are still
+ * recorded and given a due date), but it says so at start and marks every due date whose span
+ * reaches such a year as unchecked (holidaysChecked), so nobody trusts a deadline that may fall
+ * on a bayram. Extra "idari izin" bridge days the government sometimes announces are not legal
+ * holidays and are not in here.
  */
 export const RAMAZAN_FIRST_DAY: Readonly<Record<number, string>> = {
   2024: '2024-04-10',
@@ -46,14 +48,22 @@ const FIXED_HALF_DAYS = ['10-28'];
 export const HOLIDAY_TABLE_FIRST_YEAR = 2024;
 export const HOLIDAY_TABLE_LAST_YEAR = 2032;
 
-export class HolidayTableError extends RangeError {
-  constructor(readonly year: number) {
-    super(
-      `No Turkish holiday table for ${year} (have ${HOLIDAY_TABLE_FIRST_YEAR}–${HOLIDAY_TABLE_LAST_YEAR}): ` +
-        'add the Ramazan and Kurban Bayramı dates from the Diyanet calendar to core/holidays.ts',
-    );
-    this.name = 'HolidayTableError';
+/** True when the year's bayrams are in the table; otherwise only its fixed holidays are known. */
+export function holidayTableCovers(year: number): boolean {
+  return RAMAZAN_FIRST_DAY[year] !== undefined && KURBAN_FIRST_DAY[year] !== undefined;
+}
+
+/**
+ * Whether every Istanbul day from `from` to `to` has its bayrams in the table, so a deadline
+ * computed across them is right; false when any year in between is missing.
+ */
+export function holidaysChecked(from: Date, to: Date): boolean {
+  const first = civilDate(istanbulDayOf(from)).year;
+  const last = civilDate(istanbulDayOf(to)).year;
+  for (let year = Math.min(first, last); year <= Math.max(first, last); year++) {
+    if (!holidayTableCovers(year)) return false;
   }
+  return true;
 }
 
 /** What the calendar says about a day, before weekends: a holiday, a half day, or ordinary. */
@@ -72,12 +82,13 @@ function parseDay(iso: string): IstanbulDay {
 }
 
 function buildYear(year: number): YearHolidays {
-  const ramazan = RAMAZAN_FIRST_DAY[year];
-  const kurban = KURBAN_FIRST_DAY[year];
-  if (ramazan === undefined || kurban === undefined) throw new HolidayTableError(year);
   const holidays = new Set<IstanbulDay>(FIXED_HOLIDAYS.map((md) => parseDay(`${year}-${md}`)));
   const halfDays = new Set<IstanbulDay>(FIXED_HALF_DAYS.map((md) => parseDay(`${year}-${md}`)));
-  for (const [first, length] of [[parseDay(ramazan), RAMAZAN_DAYS], [parseDay(kurban), KURBAN_DAYS]] as const) {
+  const ramazan = RAMAZAN_FIRST_DAY[year];
+  const kurban = KURBAN_FIRST_DAY[year];
+  // Outside the table the bayrams are unknown; holidaysChecked reports it, nothing is guessed.
+  const bayrams = ramazan === undefined || kurban === undefined ? [] : ([[parseDay(ramazan), RAMAZAN_DAYS], [parseDay(kurban), KURBAN_DAYS]] as const);
+  for (const [first, length] of bayrams) {
     // Kept in the bayram's own year: every arife in this table falls in the same year as its bayram.
     halfDays.add(first - 1);
     for (let i = 0; i < length; i++) holidays.add(first + i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_SOON_MS, caseDueAt, forwardedNoticeAt, informationRequestDeadlines, slaState } from './sla.js';
+import { DUE_SOON_MS, caseDueAt, dueAtUnchecked, forwardedNoticeAt, holidaysChecked, informationRequestDeadlines, slaState, uncheckedHolidayYear } from './sla.js';
 import { addWorkingDays } from './workingTime.js';
 
 const ist = (local: string): Date => new Date(`${local.replace(' ', 'T')}:00+03:00`);
@@ -62,5 +62,28 @@ describe('slaState', () => {
     expect(slaState(due, 'reopened', at(0))).toBe('due-soon');
     expect(slaState(due, 'forwarded', at(1))).toBe('overdue');
     expect(slaState(due, 'new', at(DUE_SOON_MS * 30))).toBe('overdue');
+  });
+});
+
+describe('uncheckedHolidayYear', () => {
+  it('is null while every deadline a case can get falls in the table, and names the first year past it once one can reach it', () => {
+    expect(uncheckedHolidayYear(new Date('2026-12-03T09:00:00+03:00'))).toBeNull();
+    expect(uncheckedHolidayYear(new Date('2032-10-01T09:00:00+03:00'))).toBeNull();
+    // 30 working days from 1 December 2032 end in January 2033.
+    expect(uncheckedHolidayYear(new Date('2032-12-01T09:00:00+03:00'))).toBe(2033);
+    expect(uncheckedHolidayYear(new Date('2032-12-01T09:00:00+03:00'), 5)).toBeNull();
+    expect(uncheckedHolidayYear(new Date('2035-06-01T09:00:00+03:00'))).toBe(2035);
+  });
+
+  it('gives a due date past the table all the same, over weekends and fixed holidays, and marks it unchecked', () => {
+    const createdAt = new Date('2033-03-01T10:00:00+03:00');
+    const due = caseDueAt(createdAt, 'complaint', 10)!;
+    expect(due.toISOString()).toBe(new Date('2033-03-15T17:30:00+03:00').toISOString());
+    expect(holidaysChecked(createdAt, due)).toBe(false);
+    const inTable = new Date('2032-03-01T10:00:00+03:00');
+    expect(holidaysChecked(inTable, caseDueAt(inTable, 'complaint', 10)!)).toBe(true);
+    expect(dueAtUnchecked({ createdAt: createdAt.toISOString(), dueAt: due.toISOString() })).toBe(true);
+    expect(dueAtUnchecked({ createdAt: inTable.toISOString(), dueAt: caseDueAt(inTable, 'complaint', 10)!.toISOString() })).toBe(false);
+    expect(dueAtUnchecked({ createdAt: createdAt.toISOString(), dueAt: null })).toBe(false);
   });
 });

@@ -92,3 +92,21 @@ test('the host is killed while the operator types: the draft comes back', async 
   await expect(page.getByTestId('draft-restored')).toBeVisible();
   await expect(page.getByTestId('case-description')).toHaveValue('Moda Parkı girişindeki bank kırılmış, çocuklar için tehlikeli.');
 });
+
+test('a desk running past the bayram table says so, and marks a due date it cannot check', async ({ page }) => {
+  // 20 December 2032: ten working days from now reach 2033, whose bayram dates the table lacks.
+  desk = await startDesk(oneCaller(), { fakeTime: '2032-12-20 06:00:00' });
+  await page.goto(desk.url);
+  await expect(page.getByTestId('holiday-table-notice')).toContainText('2033');
+  await waitForCall(page);
+
+  await page.getByTestId('case-subject').fill('kaldırım');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('case-description').fill('Moda Caddesi 12 önünde kaldırım taşları yerinden çıkmış.');
+  await page.getByTestId('case-forward').click();
+  const applicationNo = (await page.getByTestId('case-number').textContent())!.trim();
+  const row = page.getByTestId('case-row').filter({ has: page.getByRole('gridcell', { name: applicationNo, exact: true }) });
+  await expect(row.getByTestId('case-sla')).toHaveAttribute('data-holidays', 'unchecked');
+  await expect(row.getByTestId('case-sla')).toContainText('tatiller doğrulanmadı');
+});

@@ -20,10 +20,11 @@ import { registerNumberRoutes } from './numbers/routes.js';
 import { registerCallbackRoutes } from './callbacks/routes.js';
 import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
+import { systemClock, type Clock } from '../core/clock.js';
 
 export interface AppOptions {
   db: SqlClient;
-  now?: () => Date;
+  now?: Clock;
   /** How long a login token lives; a shift plus margin by default. */
   tokenTtlMs?: number;
   statusRateLimit?: { max: number; windowMs: number };
@@ -66,7 +67,7 @@ function bearerToken(req: FastifyRequest): string | null {
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const ttl = options.tokenTtlMs ?? 12 * HOUR;
   const limit = options.statusRateLimit ?? { max: 10, windowMs: 60_000 };
   const callbackPolicy = options.callbacks ?? DEFAULT_CALLBACK_POLICY;
@@ -149,7 +150,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerReportRoutes(app, { db, requireAccount });
   registerNumberRoutes(app, { db, now, requireAccount });
   registerCallbackRoutes(app, { db, now, policy: callbackPolicy, requireAccount });
-  if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders);
+  if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders, { now });
 
   return app;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { systemClock, type Clock } from '../core/clock.js';
 import { createApp, loggerOptions } from './app.js';
 import type { ServerConfig } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -16,7 +17,7 @@ export interface RunningServer {
 }
 
 /** Opens the database, migrates, seeds an empty one, listens. */
-export async function startServer(config: ServerConfig, logger: boolean = true): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: boolean = true, now: Clock = systemClock): Promise<RunningServer> {
   const db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
   await migrate(db);
   const seeded = await seedDemo(db);
@@ -24,6 +25,7 @@ export async function startServer(config: ServerConfig, logger: boolean = true):
   let log: (line: string) => void = () => {};
   const app = await createApp({
     db,
+    now,
     logger: logger ? loggerOptions : false,
     notificationSenders: sendersFromEnv(process.env, (line) => log(line)),
     ...(config.callbacks ? { callbacks: config.callbacks } : {}),

@@ -35,6 +35,9 @@ export async function startTestServer(engine: Engine, options: Omit<AppOptions, 
   };
 }
 
+/** When createChange's cases were created on the desk: tests that depend on it fix the server's clock near it. */
+export const CREATED_AT = '2026-11-25T09:00:00.000Z';
+
 /** A desk's create change with plausible fields; `overrides` changes the payload. */
 export function createChange(caseKey: string, overrides: Partial<CreatePayload> = {}, deskId = 'D12'): CaseChange {
   return {
@@ -42,7 +45,7 @@ export function createChange(caseKey: string, overrides: Partial<CreatePayload> 
     deskId,
     caseKey,
     kind: 'create',
-    clientAt: '2026-11-25T09:00:00.000Z',
+    clientAt: CREATED_AT,
     payload: {
       type: 'complaint',
       subject: 'Yol çökmesi',
@@ -63,7 +66,7 @@ export function createChange(caseKey: string, overrides: Partial<CreatePayload> 
       resolution: null,
       firstContactResolution: false,
       securityCodeHash: null,
-      createdAt: '2026-11-25T09:00:00.000Z',
+      createdAt: CREATED_AT,
       ...overrides,
     },
   };

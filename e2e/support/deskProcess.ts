@@ -10,11 +10,17 @@ export interface DeskProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the real host in browser mode, as `npm start` does, and waits for its URL line. */
-export async function startDesk(env: Record<string, string>): Promise<DeskProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/shell/browserMain.ts'], {
+/**
+ * Starts the real host in browser mode, as `npm start` does, and waits for its URL line.
+ * `fakeTime` ('2032-12-20 06:00:00', UTC) runs the host process alone at that date under Debian's
+ * libfaketime, its clock ticking from there; the browser keeps the real date.
+ */
+export async function startDesk(env: Record<string, string>, options: { fakeTime?: string } = {}): Promise<DeskProcess> {
+  const node = [process.execPath, '--import', 'tsx', 'main/shell/browserMain.ts'];
+  const [command, ...args] = options.fakeTime ? ['faketime', options.fakeTime, ...node] : node;
+  const child: ChildProcess = spawn(command!, args, {
     cwd: root,
-    env: { ...process.env, DESK_BROWSER: '1', DESK_PORT: '0', ...env },
+    env: { ...process.env, DESK_BROWSER: '1', DESK_PORT: '0', ...(options.fakeTime ? { DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

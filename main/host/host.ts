@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { AgentCall, ScreenPop } from '../../core/call.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { EventName, EventPayload, Result } from '../../core/contract.js';
 import type { PbxLinkState } from '../../core/pbxLink.js';
 import { phoneSearchKey } from '../../core/phone.js';
+import { longestResolutionDays } from '../../core/catalogue.js';
+import { HOLIDAY_TABLE_LAST_YEAR } from '../../core/holidays.js';
+import { LONGEST_DEADLINE_DAYS, uncheckedHolidayYear } from '../../core/sla.js';
 import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/caseRepository.js';
 import { recordCall } from '../../db/callRecords.js';
 import { openDatabase } from '../../db/openDatabase.js';
@@ -37,7 +41,14 @@ const PREVIOUS_CASES_SHOWN = 20;
 const REPEAT_CALL_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const DEMO_CREDENTIALS = { username: 'desk', secret: 'desk153' };
 
-export async function startHost(config: DeskConfig, log: (line: string) => void): Promise<Host> {
+/** The host's clock: the system's, or a test's (the suite must not depend on the day it runs). */
+export interface HostOptions {
+  now?: Clock;
+}
+
+export async function startHost(config: DeskConfig, log: (line: string) => void, options: HostOptions = {}): Promise<Host> {
+  const now = options.now ?? systemClock;
+  const nowMs = () => now().getTime();
   const dataFile = path.join(config.dataDir, 'desk.sqlite');
   const db: Database = openDatabase(dataFile);
   const catalogue = loadCatalogue(config.dataDir, log);
@@ -46,8 +57,20 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     for (const listener of listeners) listener(name, payload);
   };
 
+  const holidayTable = () => ({
+    lastYear: HOLIDAY_TABLE_LAST_YEAR,
+    uncheckedYear: uncheckedHolidayYear(now(), Math.max(LONGEST_DEADLINE_DAYS, longestResolutionDays(catalogue))),
+  });
+  const unchecked = holidayTable().uncheckedYear;
+  if (unchecked !== null) {
+    log(
+      `holiday table: no Ramazan/Kurban Bayramı dates for ${unchecked} (the table ends in ${HOLIDAY_TABLE_LAST_YEAR}); ` +
+        'due dates reaching it are computed without bayrams and shown as unchecked: add the Diyanet dates to core/holidays.ts',
+    );
+  }
+
   // Demo mode: a first run gets a few past cases (queued for the server like any other).
-  if (config.ami === null) seedDemoCases(db, catalogue, new Date());
+  if (config.ami === null) seedDemoCases(db, catalogue, now());
 
   let call: AgentCall | null = null;
   /** Softphone calls no AMI call matched: SIP Call-ID → the call's id on this desk. */
@@ -55,14 +78,14 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
 
   const screenPopOf = (current: AgentCall | null): ScreenPop | null => {
     if (current === null) return null;
-    const now = new Date();
+    const at = now();
     const citizen = findCitizenByPhone(db, current.callerNumber);
     return {
       call: current,
       knownName: citizen?.name ?? null,
-      previousCases: casesByPhone(db, current.callerNumber, PREVIOUS_CASES_SHOWN, now),
+      previousCases: casesByPhone(db, current.callerNumber, PREVIOUS_CASES_SHOWN, at),
       // A case recorded on this very call does not make the call a repeat.
-      repeatCandidates: recentCasesByPhone(db, current.callerNumber, new Date(now.getTime() - REPEAT_CALL_WINDOW_MS), now).filter(
+      repeatCandidates: recentCasesByPhone(db, current.callerNumber, new Date(at.getTime() - REPEAT_CALL_WINDOW_MS), at).filter(
         (c) => c.linkedid !== current.linkedid,
       ),
     };
@@ -77,6 +100,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     autoLogin: config.autoLogin,
     role: config.role,
     log,
+    now,
     onStatus: (status) => emit('sync.status', status),
     onCasesSynced: (caseIds) => {
       emit('cases.synced', { changed: caseIds.length, caseIds: caseIds.slice(0, 100) });
@@ -104,7 +128,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
   // asks only for queue events and its own interface's, a team lead's for all queue events.
   const filters = config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
-  const ami: AmiClient = createAmiClient({ ...target, filters, log });
+  const ami: AmiClient = createAmiClient({ ...target, filters, log, now: nowMs });
   ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
   /** Ended calls are kept with their wait and talk time; the case names them by Linkedid. */
   const callChanged = (next: AgentCall | null) => {
@@ -121,7 +145,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
   };
 
   ami.onEvent((event) => {
-    const next = reduceAgentCall(call, event, config.agentInterface, Date.now());
+    const next = reduceAgentCall(call, event, config.agentInterface, nowMs());
     if (next !== call) callChanged(next);
   });
   // After a (re)connect the PBX's channel list says which call the agent is on: a desk started
@@ -143,6 +167,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     dialContext: config.dialContext,
     settings: config.wallboard,
     log,
+    now,
     push: (snapshot) => emit('queue.metrics', snapshot),
   });
 
@@ -155,6 +180,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       agentName: config.agentName,
       link: ami.linkState,
       screenPop: screenPopOf(call),
+      holidayTable: holidayTable(),
     }),
     ...createCaseHandlers({
       db,
@@ -162,7 +188,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       catalogue,
       role: config.role,
       actor: config.agentInterface,
-      now: () => new Date(),
+      now,
       onSaved(saved) {
         emit('cases.saved', saved);
         sync.localChange();
@@ -174,23 +200,23 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     }),
     'citizens.lookup': ({ phone }) => ({
       knownName: findCitizenByPhone(db, phone)?.name ?? null,
-      cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN, new Date()),
+      cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN, now()),
     }),
     ...createCallbackHandlers({
       db,
       api: sync.api,
       role: config.role,
       actor: config.agentInterface,
-      now: () => new Date(),
+      now,
       localChange: () => sync.localChange(),
     }),
     'softphone.settings': () => config.softphone,
     'softphone.incoming': (invite) => {
-      const now = Date.now();
-      const match = correlateInvite(invite, call, now);
+      const at = nowMs();
+      const match = correlateInvite(invite, call, at);
       if (match.by === 'none') {
         // No AMI call to pair with: the softphone's own call pops the screen.
-        const sipCall = callFromInvite(invite, now);
+        const sipCall = callFromInvite(invite, at);
         sipOnlyCalls.set(invite.callId, sipCall.linkedid);
         callChanged(sipCall);
       }
@@ -200,7 +226,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
     'softphone.answered': ({ callId }) => {
       const linkedid = sipOnlyCalls.get(callId);
       if (linkedid !== undefined && call?.linkedid === linkedid && call.phase === 'ringing') {
-        callChanged({ ...call, phase: 'connected', answeredAt: Date.now() });
+        callChanged({ ...call, phase: 'connected', answeredAt: nowMs() });
       }
       return { ok: true as const };
     },
@@ -208,7 +234,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void)
       const linkedid = sipOnlyCalls.get(callId);
       sipOnlyCalls.delete(callId);
       if (linkedid !== undefined && call?.linkedid === linkedid && call.phase !== 'ended') {
-        callChanged({ ...call, phase: 'ended', endedAt: Date.now() });
+        callChanged({ ...call, phase: 'ended', endedAt: nowMs() });
       }
       return { ok: true as const };
     },

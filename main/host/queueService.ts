@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
+import type { Clock } from '../../core/clock.js';
 import type { AgentRow, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
 import { header, type AmiFrame } from '../../telephony/ami/amiFrame.js';
 import type { AmiClient } from '../../telephony/ami/amiClient.js';
@@ -45,6 +46,7 @@ export interface QueueServiceDeps {
   dialContext: string;
   settings: WallboardSettings;
   log: (line: string) => void;
+  now: Clock;
   /** Pushes the snapshot to the UI. Called at most every PUSH_INTERVAL_MS. */
   push: (snapshot: QueueSnapshot) => void;
 }
@@ -62,7 +64,8 @@ const DAY_FILE = 'queue-day.json';
 export function createQueueService(deps: QueueServiceDeps): QueueService {
   const { ami, settings } = deps;
   const dayFile = path.join(deps.dataDir, DAY_FILE);
-  let state: QueueMetricsState = restoreDay(createQueueMetricsState(Date.now()), dayFile, deps.log);
+  const nowMs = () => deps.now().getTime();
+  let state: QueueMetricsState = restoreDay(createQueueMetricsState(nowMs()), dayFile, deps.log);
   let history: readonly QueueHistoryPoint[] = [];
   let pushTimer: NodeJS.Timeout | null = null;
   let dirty = false;
@@ -70,7 +73,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   // Team leads see waiting callers' numbers masked; operators do not need them at all.
   const maskNumber = deps.role === 'team-lead' ? (n: string) => maskPhone(n) : () => null;
   const snapshot = (): QueueSnapshot => {
-    const now = Date.now();
+    const now = nowMs();
     history = appendHistory(history, state, now);
     return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now).map(showWrapUp), history: [...history], settings };
   };
@@ -83,7 +86,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   };
 
   const unsubscribeEvents = ami.onEvent((frame) => {
-    const next = reduceQueueMetricsFrame(state, frame, Date.now());
+    const next = reduceQueueMetricsFrame(state, frame, nowMs());
     if (next !== state) {
       state = next;
       schedulePush();
@@ -174,7 +177,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       },
       'supervisor.queueMembership': ({ interface: iface, queue, member }) => {
         teamLeadOnly();
-        const name = toAgentRows(state, Date.now()).find((a) => a.interface === iface)?.name ?? null;
+        const name = toAgentRows(state, nowMs()).find((a) => a.interface === iface)?.name ?? null;
         return membership(iface, queue, member, name);
       },
       'supervisor.spy': ({ interface: iface, mode }) => {

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseApplicationNo } from '../../core/applicationNumber.js';
 import type { EventName } from '../../core/contract.js';
 import type { SyncStatus } from '../../core/syncStatus.js';
-import type { Host } from './host.js';
+import type { Host, HostOptions } from './host.js';
+import { clockFrom } from '../../core/clock.js';
 import { startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
 import { freePort } from './testing/freePort.js';
 import { recordCasesDirectly } from './testing/bulkCases.js';
@@ -33,8 +34,8 @@ function deskEnv(dataDir: string, serverUrl: string, user: string | null = 'oper
   };
 }
 
-async function desk(env: Record<string, string>): Promise<Host & { events: Array<{ name: EventName; payload: unknown }> }> {
-  const host = await startTestDesk(cleanups, env);
+async function desk(env: Record<string, string>, options: HostOptions = {}): Promise<Host & { events: Array<{ name: EventName; payload: unknown }> }> {
+  const host = await startTestDesk(cleanups, env, options);
   const events: Array<{ name: EventName; payload: unknown }> = [];
   host.onEvent((name, payload) => events.push({ name, payload }));
   return Object.assign(host, { events });
@@ -205,11 +206,17 @@ describe('desk and central server', () => {
 
   it('gives a team lead the monthly report and its CSV through the host; an operator is refused', async () => {
     const server = await central('pglite');
-    const lead = await desk({ ...deskEnv(tempDir(), server.url, 'lead'), DESK_ROLE: 'team-lead' });
-    await waitUntil(async () => (await status(lead)).pending === 0 && (await status(lead)).state === 'online', 20_000, 'the demo cases on the server');
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul', year: 'numeric', month: '2-digit' }).format(new Date());
-    const report = await call<{ rows: Array<{ created: number; citizenConfirmedRate: number | null }> }>(lead, 'reports.monthly', { month, by: 'unit' });
-    expect(report.rows.reduce((n, r) => n + r.created, 0)).toBeGreaterThan(0);
+    // Istanbul's first minute of 2027 (UTC+3), while it is still 2026 in UTC: the case recorded
+    // now is January's, the demo cases of the days before are December's.
+    const lead = await desk({ ...deskEnv(tempDir(), server.url, 'lead'), DESK_ROLE: 'team-lead' }, { now: clockFrom('2026-12-31T21:00:00Z') });
+    await call(lead, 'cases.create', caseInput(1));
+    await waitUntil(async () => (await status(lead)).pending === 0 && (await status(lead)).state === 'online', 20_000, 'the cases on the server');
+    type Report = { rows: Array<{ created: number; citizenConfirmedRate: number | null }> };
+    const created = async (month: string) => (await call<Report>(lead, 'reports.monthly', { month, by: 'unit' })).rows.reduce((n, row) => n + row.created, 0);
+    const local = await call<unknown[]>(lead, 'cases.list', { limit: 500 });
+    expect(await created('2027-01')).toBe(1);
+    expect(await created('2026-12')).toBe(local.length - 1);
+    const month = '2026-12';
     const csv = await call<{ fileName: string; csv: string }>(lead, 'reports.monthlyCsv', { month, by: 'subject' });
     expect(csv.fileName).toBe(`alo153-${month}-subject.csv`);
     expect(csv.csv.split('\n').length).toBeGreaterThan(1);

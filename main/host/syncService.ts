@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
+import type { Clock } from '../../core/clock.js';
 import type { DeskRole } from '../../core/contract.js';
 import { istanbulYear } from '../../db/sqlFunctions.js';
 import { MonthlyReport, type ReportGrouping } from '../../core/report.js';
@@ -35,6 +36,7 @@ export interface SyncServiceDeps {
   autoLogin: AutoLogin | null;
   role: DeskRole;
   log: (line: string) => void;
+  now: Clock;
   onStatus: (status: SyncStatus) => void;
   /** Cases changed by a pull: lists and open details reload. */
   onCasesSynced: (caseIds: number[]) => void;
@@ -96,12 +98,12 @@ export function changeOfOutboxRow(row: OutboxChange, deskId: string): unknown {
 }
 
 /** The engine's view of this desk's SQLite file. */
-function sqliteSyncStore(db: Database, deskId: string, log: (line: string) => void, onCasesSynced: (ids: number[]) => void): SyncStore {
+function sqliteSyncStore(db: Database, deskId: string, now: Clock, log: (line: string) => void, onCasesSynced: (ids: number[]) => void): SyncStore {
   return {
     pendingBatch(limit) {
       const batch: CaseChange[] = [];
       const invalid: { changeId: string; code: string }[] = [];
-      for (const row of pendingChanges(db, limit)) {
+      for (const row of pendingChanges(db, limit, now())) {
         const parsed = CaseChange.safeParse(changeOfOutboxRow(row, deskId));
         if (parsed.success) batch.push(parsed.data);
         else invalid.push({ changeId: row.changeId, code: 'invalid-locally' });
@@ -122,13 +124,13 @@ function sqliteSyncStore(db: Database, deskId: string, log: (line: string) => vo
       if (refused.length > 0) holdChanges(db, refused);
     },
     applyPulled(changes: ServerChange[], cursor) {
-      const { changedCaseIds } = applyPulledChanges(db, changes, cursor, deskId, new Date());
+      const { changedCaseIds } = applyPulledChanges(db, changes, cursor, deskId, now());
       if (changedCaseIds.length > 0) onCasesSynced(changedCaseIds);
     },
     cursor: () => readCursor(db),
     counts: () => outboxCounts(db),
     numbersWanted() {
-      const have = reservedNumberCount(db, istanbulYear(new Date()));
+      const have = reservedNumberCount(db, istanbulYear(now()));
       return have < NUMBER_POOL_LOW ? NUMBER_POOL_TARGET - have : 0;
     },
     addNumbers: (numbers) => addReservedNumbers(db, numbers),
@@ -151,7 +153,7 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
   let embedded: RunningServer | null = null;
   let serverUrl: string | null = null;
   if (deps.server.mode === 'embedded') {
-    embedded = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: null, dataDir: path.join(deps.dataDir, 'server') }, false);
+    embedded = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: null, dataDir: path.join(deps.dataDir, 'server') }, false, deps.now);
     serverUrl = embedded.url;
     log(`central server (embedded, demo accounts) on ${serverUrl}`);
   } else if (deps.server.mode === 'remote') {
@@ -162,8 +164,9 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
   const engine: SyncEngine = createSyncEngine({
     serverUrl,
     deskId,
-    store: sqliteSyncStore(db, deskId, log, deps.onCasesSynced),
+    store: sqliteSyncStore(db, deskId, deps.now, log, deps.onCasesSynced),
     transport,
+    now: deps.now,
     log,
   });
   engine.onStatus(deps.onStatus);

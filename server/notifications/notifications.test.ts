@@ -5,7 +5,7 @@ import { formatApplicationNo } from '../../core/applicationNumber.js';
 import { forwardedNoticeAt } from '../../core/sla.js';
 import { isoInstant } from '../db/sqlClient.js';
 import { engines } from '../db/testEngines.js';
-import { createChange, startTestServer, type TestServer } from '../testSupport.js';
+import { CREATED_AT, createChange, startTestServer, type TestServer } from '../testSupport.js';
 import { dispatchDue, retryDelayMs, startNotificationWorker } from './dispatch.js';
 import { LogSmsSender, SmtpSender, type NotificationSender, type OutgoingNotification } from './senders.js';
 
@@ -125,8 +125,12 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
   let s: TestServer;
   let operator: { authorization: string };
   let serial = 1000;
+  // The server's clock stands at the moment createChange's cases were created, so what is due
+  // depends on the test's dates only, never on the day the suite runs.
+  const clock = new Date(CREATED_AT);
+  const at = (offsetMs: number) => new Date(clock.getTime() + offsetMs);
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(engine, { now: () => clock });
     operator = await s.auth('operator');
   });
   afterAll(async () => {
@@ -159,7 +163,8 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
       ['sms', 'forwarded', '05321234567'],
     ]);
     expect(rows[0]!.payload).toMatchObject({ applicationNo: no });
-    expect(ms(rows[1]!.due_at)).toBe(forwardedNoticeAt(new Date('2026-11-25T09:00:00.000Z')).getTime());
+    expect(ms(rows[0]!.due_at)).toBe(clock.getTime());
+    expect(ms(rows[1]!.due_at)).toBe(forwardedNoticeAt(new Date(CREATED_AT)).getTime());
   });
 
   it('a case resolved on the call promises the number and the resolution, no 48-hour notice', async () => {
@@ -206,8 +211,8 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
   });
 
   it('sends due rows, retries a failing sender later with backoff, and loses nothing', async () => {
-    // Everything promised so far is due now except the 48-hour notices (2026-11-27).
-    await s.db.query('UPDATE notifications SET sent_at = now() WHERE sent_at IS NULL AND template <> $1', ['forwarded']);
+    // Everything promised so far is due now except the 48-hour notices (two days after CREATED_AT).
+    await s.db.query('UPDATE notifications SET sent_at = $2 WHERE sent_at IS NULL AND template <> $1', ['forwarded', clock.toISOString()]);
     const no = nextNo();
     await push(createChange(no));
     const [created] = await rowsOf(no);
@@ -220,7 +225,7 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
         return Promise.resolve();
       },
     };
-    const t0 = new Date(Date.now() + 1000);
+    const t0 = at(1000);
     const first = await dispatchDue(s.db, { sms: flaky }, t0);
     expect(first).toEqual({ sent: [], failed: [created!.id] });
     let [row] = await rowsOf(no);
@@ -244,7 +249,7 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
     expect(delivered.map((n) => [n.template, n.payload.applicationNo])).toEqual([['created', no]]);
     // Sent once: nothing more to do until the 48-hour notices fall due; then those go out too.
     expect(await dispatchDue(s.db, { sms: flaky }, new Date(t2.getTime() + 60_000))).toEqual({ sent: [], failed: [] });
-    const later = await dispatchDue(s.db, { sms: flaky }, new Date('2026-11-28T00:00:00Z'));
+    const later = await dispatchDue(s.db, { sms: flaky }, new Date(forwardedNoticeAt(clock).getTime() + 60_000));
     const pendingForwarded = await s.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM notifications WHERE template = 'forwarded' AND sent_at IS NULL AND cancelled_at IS NULL`,
     );
@@ -255,9 +260,10 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
   it('rows of a channel without a sender wait instead of being dropped', async () => {
     await s.db.query(
       `INSERT INTO notifications (case_id, channel, recipient, template, payload, due_at)
-       SELECT id, 'email', 'vatandas@example.test', 'created', jsonb_build_object('applicationNo', application_no), now() FROM cases LIMIT 1`,
+       SELECT id, 'email', 'vatandas@example.test', 'created', jsonb_build_object('applicationNo', application_no), $1 FROM cases LIMIT 1`,
+      [clock.toISOString()],
     );
-    const result = await dispatchDue(s.db, {}, new Date(Date.now() + 1000));
+    const result = await dispatchDue(s.db, {}, at(1000));
     expect(result.sent).toEqual([]);
     const [row] = await s.db.query<Row>(`SELECT attempts, sent_at, last_error FROM notifications WHERE channel = 'email'`);
     expect(row).toMatchObject({ attempts: 1, sent_at: null, last_error: 'no sender for channel email' });
@@ -267,7 +273,7 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
     const no = nextNo();
     await push(createChange(no, { phone: '05001112233' }));
     const lines: string[] = [];
-    const worker = startNotificationWorker(s.db, { sms: new LogSmsSender((l) => lines.push(l)) }, { intervalMs: 20, now: () => new Date(Date.now() + 1000) });
+    const worker = startNotificationWorker(s.db, { sms: new LogSmsSender((l) => lines.push(l)) }, { intervalMs: 20, now: () => at(1000) });
     const [created] = await rowsOf(no);
     for (let i = 0; i < 100 && !lines.includes(`sms notification ${created!.id} template created`); i += 1) await new Promise((r) => setTimeout(r, 20));
     await worker.stop();

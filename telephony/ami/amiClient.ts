@@ -56,6 +56,8 @@ export interface AmiClientOptions {
   /** How long to wait for FullyBooted after login (a PBX still starting answers with partial lists). Default 5 s. */
   bootWaitMs?: number;
   log?: (line: string) => void;
+  /** The clock (epoch ms) that stamps link states and resyncs; Date.now by default. */
+  now?: () => number;
 }
 
 export interface AmiListResult {
@@ -82,7 +84,7 @@ export interface AmiResync {
   reason: 'connect' | 'fully-booted';
   queueStatus: AmiFrame[];
   channels: AmiFrame[];
-  /** Date.now() when the QueueStatus answer completed. */
+  /** The client's clock (options.now) when the QueueStatus answer completed. */
   at: number;
 }
 
@@ -177,6 +179,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
   const resyncOnConnect = options.resyncOnConnect ?? true;
   const bootWaitMs = options.bootWaitMs ?? 5_000;
   const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
   // A per-client prefix keeps ActionIDs unique across reconnects and across desks sharing a user.
   const idPrefix = `desk-${randomBytes(3).toString('hex')}`;
   let actionSeq = 0;
@@ -348,7 +351,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     };
     send(c, { Action: 'QueueStatus' }, true, LIST_TIMEOUT_MS, (result) => {
       if (header(result.response, 'Response')?.toLowerCase() !== 'success') return;
-      statusAt = Date.now();
+      statusAt = now();
       queueStatus = result.items;
       c.held = [];
     }).then((result) => {
@@ -406,7 +409,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
           c.loggedIn = true;
           failedAttempts = 0;
           log('AMI login accepted');
-          setState({ status: 'connected', since: Date.now() });
+          setState({ status: 'connected', since: now() });
           startPing(c);
           sendFilters(c);
           if (c.booted) {
@@ -506,7 +509,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
   function scheduleReconnect(reason: string): void {
     const delay = backoffDelay(failedAttempts++, range);
     log(`AMI link down (${reason}); retrying in ${delay} ms`);
-    setState({ status: 'reconnecting', retryAt: Date.now() + delay, reason });
+    setState({ status: 'reconnecting', retryAt: now() + delay, reason });
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
       if (running) connect();

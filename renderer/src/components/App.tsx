@@ -8,6 +8,7 @@ import { CaseForm } from './CaseForm.js';
 import { CaseList } from './CaseList.js';
 import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
+import { HolidayTableNotice } from './HolidayTableNotice.js';
 import { ScreenPopPanel } from './ScreenPopPanel.js';
 import { SoftphonePanel } from './SoftphonePanel.js';
 import { ReportsView } from './ReportsView.js';
@@ -36,6 +37,7 @@ export function App() {
     <div className="app">
       <Header />
       <HostBanner />
+      <HolidayTableNotice />
       <ViewTabs view={shown} views={views} onChange={setView} />
       {shown === 'wallboard' ? (
         <main className="workspace workspace--wallboard">

@@ -13,6 +13,7 @@ import { AttachmentsSection } from './AttachmentsSection.js';
 import { CallbackRequest } from './CallbackRequest.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import { SlaBadge } from './SlaBadge.js';
+import { dueAtUnchecked } from '../../../core/sla.js';
 import { StatusBadge } from './StatusBadge.js';
 import { UrgentMarker } from './UrgentMarker.js';
 
@@ -115,7 +116,7 @@ function CaseFields({ data }: { data: CaseDetailData }) {
     [t('form.confidential'), c.confidential ? t('form.confidentialYes') : t('form.confidentialNo')],
     [t('detail.createdAt'), formatDateTime(c.createdAt, lng)],
     [t('detail.updatedAt'), formatDateTime(c.updatedAt, lng)],
-    [t('detail.dueAt'), c.dueAt ? formatDateTime(c.dueAt, lng) : dash],
+    [t('detail.dueAt'), c.dueAt ? `${formatDateTime(c.dueAt, lng)}${dueAtUnchecked(c) ? ` (${t('sla.unchecked')})` : ''}` : dash],
     [t('detail.firstContact'), c.firstContactResolution ? t('form.confidentialYes') : t('form.confidentialNo')],
     [t('form.citizenName'), c.citizenName ?? dash],
     [

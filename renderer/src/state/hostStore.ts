@@ -9,9 +9,11 @@ export interface HostState {
   role: DeskRole | null;
   /** Set when the (re)connect load failed for a reason a reconnect will not fix. */
   loadError: ErrorCode | null;
+  /** The bayram table's reach (DeskSnapshot.holidayTable); null until the first snapshot. */
+  holidayTable: DeskSnapshot['holidayTable'] | null;
 }
 
-export const initialHostState: HostState = { connection: { status: 'connecting' }, agent: null, role: null, loadError: null };
+export const initialHostState: HostState = { connection: { status: 'connecting' }, agent: null, role: null, loadError: null, holidayTable: null };
 
 export const connectionChanged = (s: HostState, connection: HostConnection): HostState => ({ ...s, connection });
 
@@ -20,6 +22,7 @@ export const snapshotLoaded = (s: HostState, snapshot: DeskSnapshot): HostState 
   agent: { agentInterface: snapshot.agentInterface, agentName: snapshot.agentName },
   role: snapshot.role,
   loadError: null,
+  holidayTable: snapshot.holidayTable,
 });
 
 export const loadFailed = (s: HostState, loadError: ErrorCode | null): HostState =>
@@ -32,3 +35,4 @@ export const selectConnection = (s: HostState) => s.connection;
 export const selectAgent = (s: HostState) => s.agent;
 export const selectRole = (s: HostState) => s.role;
 export const selectLoadError = (s: HostState) => s.loadError;
+export const selectHolidayTable = (s: HostState) => s.holidayTable;

@@ -59,15 +59,16 @@ describe('linkStore', () => {
 });
 
 describe('hostStore', () => {
-  it('takes the agent from the snapshot and clears a load error', () => {
+  it('takes the agent and the bayram table from the snapshot and clears a load error', () => {
     let s = loadFailed(initialHostState, 'internal');
     s = connectionChanged(s, { status: 'connected' });
-    s = snapshotLoaded(s, aSnapshot());
+    s = snapshotLoaded(s, aSnapshot({ holidayTable: { lastYear: 2032, uncheckedYear: 2033 } }));
     expect(s).toEqual({
       connection: { status: 'connected' },
       agent: { agentInterface: 'PJSIP/1001', agentName: 'Operatör 1001' },
       role: 'operator',
       loadError: null,
+      holidayTable: { lastYear: 2032, uncheckedYear: 2033 },
     });
   });
 });

@@ -64,6 +64,7 @@ export function aSnapshot(overrides: Partial<DeskSnapshot> = {}): DeskSnapshot {
     agentName: 'Operatör 1001',
     link: { status: 'connected', since: 1_700_000_000_000 },
     screenPop: null,
+    holidayTable: { lastYear: 2032, uncheckedYear: null },
     ...overrides,
   };
 }
