@@ -87,14 +87,18 @@ describe('reduceAgentCall on e-ring-no-answer', () => {
     expect(final?.callerName).toBe('Vatandaş Mert');
   });
 
-  it('pops for 1002 when 1002 answers, and only then', () => {
-    const { changes } = replay(frames, MEHMET);
-    expect(changes.map((step) => [step.event, step.call?.phase])).toEqual([
-      ['AgentCalled', 'ringing'],
-      ['AgentConnect', 'connected'],
-      ['AgentComplete', 'ended'],
+  it('pops for 1002 when 1002 answers, and only then; ends when its device goes idle and keeps the PBX talk time', () => {
+    const { changes, final } = replay(frames, MEHMET);
+    // Here the member's status goes idle just before AgentComplete: the call ends there, and
+    // AgentComplete then only adds its TalkTime.
+    expect(changes.map((step) => [step.event, step.call?.phase, step.call?.talkSec])).toEqual([
+      ['AgentCalled', 'ringing', null],
+      ['AgentConnect', 'connected', null],
+      ['QueueMemberStatus', 'ended', null],
+      ['AgentComplete', 'ended', 3],
     ]);
     expect(changes[0]!.call).toMatchObject({ linkedid: '1795424017.6', callerNumber: '905059876543' });
+    expect(final!.endedAt).toBe(changes[2]!.call!.endedAt);
   });
 });
 
@@ -146,5 +150,37 @@ describe('reduceAgentCall edge cases', () => {
     const dumped = event(`Event: AgentDump\r\nLinkedid: 5.0\r\nInterface: ${AYSE}`);
     expect(reduceAgentCall(ringing, dumped, AYSE, 2)?.phase).toBe('ended');
     expect(reduceAgentCall(ringing, event('Response: Success\r\nActionID: 1'), AYSE, 2)).toBe(ringing);
+  });
+});
+
+describe('reduceAgentCall on n-agent-hangup-short-calls', () => {
+  const frames = receivedFrames(loadRecording('n-agent-hangup-short-calls'));
+  const agent = 'Local/1001@agents/n';
+
+  it('ends every call, the one whose AgentComplete lost the caller\'s headers too, with the PBX talk time', () => {
+    const ended: AgentCall[] = [];
+    let call: AgentCall | null = null;
+    frames.forEach((frame, index) => {
+      const next = reduceAgentCall(call, frame, agent, 1000 + index);
+      // The call on screen when the next one rings must be over (else the next case binds to it).
+      if (next !== call && next?.phase === 'ringing') expect(call === null || call.phase === 'ended', `call before ${next.callerNumber}`).toBe(true);
+      if (call !== null && next !== null && next.linkedid !== call.linkedid) ended.push(call);
+      call = next;
+    });
+    if (call !== null) ended.push(call);
+    expect(ended.length).toBeGreaterThanOrEqual(55);
+    expect(ended.every((c) => c.phase === 'ended')).toBe(true);
+    const bare = ended.find((c) => c.callerNumber === '05321000056')!;
+    expect(bare).toMatchObject({ phase: 'ended', talkSec: 3, queueWaitSec: 2 });
+  });
+
+  it('ends the call on an AgentComplete without Linkedid for this agent only', () => {
+    const bare = parseFrameText('Event: AgentComplete\r\nQueue: alo153\r\nInterface: Local/1001@agents/n\r\nMemberName: Agent 1001\r\nHoldTime: 2\r\nTalkTime: 3\r\nReason: agent')!;
+    const connected: AgentCall = {
+      linkedid: '1.1', queue: 'alo153', callerNumber: '05321000056', callerName: null, phase: 'connected',
+      ringingSince: 1, answeredAt: 2, endedAt: null, queueWaitSec: 2, talkSec: null,
+    };
+    expect(reduceAgentCall(connected, bare, 'Local/1002@agents/n', 5)).toBe(connected);
+    expect(reduceAgentCall(connected, bare, agent, 5)).toMatchObject({ phase: 'ended', endedAt: 5, talkSec: 3 });
   });
 });

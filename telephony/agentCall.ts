@@ -44,16 +44,30 @@ export function reduceAgentCall(current: AgentCall | null, event: AmiFrame, agen
     };
   }
 
-  if (current === null || current.phase === 'ended' || header(event, 'Linkedid') !== current.linkedid) return current;
+  if (current === null) return current;
   const forThisAgent = header(event, 'Interface') === agentInterface;
+  const linkedid = header(event, 'Linkedid');
+  // When the agent's side hangs up, app_queue may publish AgentComplete after the caller's
+  // channel is gone: no Channel, Uniqueid, Linkedid or Dest* headers (n-agent-hangup-short-calls).
+  // The member's Interface still names it, and an agent has one queue call at a time.
+  const completesThisAgent = name === 'agentcomplete' && forThisAgent && (linkedid === undefined || linkedid === current.linkedid);
+  if (current.phase === 'ended') {
+    // The call may already have ended by the member going idle, which comes just before
+    // AgentComplete on an agent's hang-up: the PBX's own talk time still belongs to it.
+    return completesThisAgent && current.talkSec === null ? { ...current, talkSec: seconds(event, 'TalkTime') } : current;
+  }
+  if (completesThisAgent) return { ...end(current, now), talkSec: seconds(event, 'TalkTime') };
+  // The member's device back to idle (Status 1) while on the call: the call is over, whatever
+  // else was lost (an AgentComplete filtered out by a session's `Filter: Event: Queue*`, say).
+  // A ringing Local member reports Status 2, so only a connected call is ended this way.
+  if (name === 'queuememberstatus' && forThisAgent && current.phase === 'connected' && header(event, 'Status') === '1') return end(current, now);
+  if (linkedid !== current.linkedid) return current;
 
   switch (name) {
     case 'agentconnect':
       return forThisAgent && current.phase === 'ringing'
         ? { ...current, phase: 'connected', answeredAt: now, queueWaitSec: seconds(event, 'HoldTime') }
         : current;
-    case 'agentcomplete':
-      return forThisAgent ? { ...end(current, now), talkSec: seconds(event, 'TalkTime') } : current;
     case 'agentringnoanswer':
     case 'agentdump':
       return forThisAgent ? end(current, now) : current;

@@ -132,7 +132,9 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
   ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
   /** Ended calls are kept with their wait and talk time; the case names them by Linkedid. */
   const callChanged = (next: AgentCall | null) => {
-    const ended = next !== null && next.phase === 'ended' && call?.phase !== 'ended';
+    // Recorded when it ends, and again when AgentComplete brings the PBX's talk time after the
+    // call already ended by the member going idle (telephony/agentCall.ts).
+    const ended = next !== null && next.phase === 'ended' && (call?.phase !== 'ended' || call.talkSec !== next.talkSec);
     call = next;
     if (ended) {
       try {

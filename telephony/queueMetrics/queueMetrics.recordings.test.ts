@@ -183,6 +183,7 @@ describe('queue metrics against every recording', () => {
       'h-filter-and-errors.jsonl',
       'i-restart-reconnect.jsonl',
       'j-webrtc-agent.jsonl',
+      'n-agent-hangup-short-calls.jsonl',
     ]);
   });
 
