@@ -284,3 +284,27 @@ function agentCompleteFrame(): AmiFrame {
     ],
   };
 }
+
+describe('a ringing Local member (n-agent-hangup-short-calls)', () => {
+  it('is ringing from AgentCalled to AgentConnect although its device says "in use", then on a call', () => {
+    const lines = loadRecording('n-agent-hangup-short-calls');
+    let state: QueueMetricsState | null = null;
+    const seen: string[] = [];
+    replayConnection(lines, connections(lines)[0], {
+      onList: (list, now) => {
+        if (header(list.request, 'Action')?.toLowerCase() === 'queuestatus') state = resync(state ?? createQueueMetricsState(now), list.items, now);
+      },
+      onEvent: (event, now) => {
+        if (state === null) return;
+        state = reduceQueueMetricsFrame(state, event, now);
+        const name = header(event, 'Event');
+        // At AgentComplete the device may still be "in use" until its status event a moment later.
+        if (header(event, 'Interface') !== 'Local/1001@agents/n' || !['AgentCalled', 'AgentConnect'].includes(name ?? '')) return;
+        const { ringing, onCall } = selectQueue(state, header(event, 'Queue')!, now)!.agents;
+        seen.push(`${name} ringing=${ringing} onCall=${onCall}`);
+      },
+    });
+    expect(seen.length).toBeGreaterThan(100);
+    expect([...new Set(seen)].sort()).toEqual(['AgentCalled ringing=1 onCall=0', 'AgentConnect ringing=0 onCall=1']);
+  });
+});

@@ -30,6 +30,12 @@ export interface MemberState extends MemberSnapshot {
   readonly since: number;
   /** Epoch ms the member's current answered call started; null when not on a queue call we know. */
   readonly callSince: number | null;
+  /**
+   * The queue caller ringing this member (its Uniqueid) and since when, from AgentCalled until
+   * AgentConnect, AgentRingNoAnswer, AgentDump or the caller leaving. A ringing `Local/` member
+   * reports Status 2 ("in use") with InCall 0, never 6: only these events tell it is ringing.
+   */
+  readonly ringing: { readonly uniqueid: string; readonly since: number } | null;
 }
 
 export interface WaitingCaller {

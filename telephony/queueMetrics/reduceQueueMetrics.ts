@@ -145,6 +145,8 @@ function upsertMember(queue: QueueState, snapshot: MemberSnapshot, now: number, 
     pausedReason,
     since: changed || previous === undefined ? now : previous.since,
     callSince: callSince !== undefined ? callSince : isInCallStatus(snapshot.status) ? keepCall : null,
+    // A device that went back to idle or away rings no more (the events that end a ring came first).
+    ringing: snapshot.status === MemberStatus.notInUse || snapshot.status === MemberStatus.unavailable ? null : (previous?.ringing ?? null),
   };
   return { ...queue, members: queue.members.set(snapshot.interface, member) };
 }
@@ -167,8 +169,25 @@ function onCallerJoin(state: QueueMetricsState, e: Extract<QueueEvent, { kind: '
   return withQueue(state, { ...queue, callers: renumber([...others.slice(0, index), caller, ...others.slice(index)]) });
 }
 
+/** The member's ring: started by AgentCalled, ended by the events that end it (null). */
+function withRinging(state: QueueMetricsState, queueName: string, iface: string, ringing: MemberState['ringing']): QueueMetricsState {
+  const queue = queueOf(state, queueName);
+  const member = queue.members.get(iface);
+  if (member === undefined || member.ringing === ringing) return state;
+  return withQueue(state, { ...queue, members: queue.members.set(iface, { ...member, ringing }) });
+}
+
+/** A caller who left the queue (answered elsewhere, hung up, timed out) rings no one any more. */
+function stopRingingFor(queue: QueueState, uniqueid: string): QueueState {
+  let members = queue.members;
+  for (const member of queue.members.values()) {
+    if (member.ringing?.uniqueid === uniqueid) members = members.set(member.interface, { ...member, ringing: null });
+  }
+  return members === queue.members ? queue : { ...queue, members };
+}
+
 function onCallerAbandon(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerAbandon' }>, now: number): QueueMetricsState {
-  let queue = queueOf(state, e.queue);
+  let queue = stopRingingFor(queueOf(state, e.queue), e.uniqueid);
   const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
   const hungUp = caller === undefined || caller.hungUp || !state.seesHangups;
   const waitSec = caller === undefined ? e.holdTimeSec : waitSecSince(caller.joinedAt, now);
@@ -180,9 +199,9 @@ function onCallerAbandon(state: QueueMetricsState, e: Extract<QueueEvent, { kind
 }
 
 function onCallerLeave(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerLeave' }>, now: number): QueueMetricsState {
-  let queue = queueOf(state, e.queue);
+  let queue = stopRingingFor(queueOf(state, e.queue), e.uniqueid);
   const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
-  if (caller === undefined) return state;
+  if (caller === undefined) return withQueue(state, queue);
   queue = { ...queue, callers: renumber(queue.callers.filter((c) => c !== caller)) };
   if (caller.abandoned) return withQueue(state, queue);
   queue = leaveRecord(queue, 'answered', waitSecSince(caller.joinedAt, now), now);
@@ -193,7 +212,7 @@ function onAgentConnect(state: QueueMetricsState, e: Extract<QueueEvent, { kind:
   let next = countForAgent(state, e.interface, 'answered');
   let queue = queueOf(next, e.queue);
   const member = queue.members.get(e.interface);
-  if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: now }) };
+  if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: now, ringing: null }) };
   queue = { ...queue, pbx: { ...queue.pbx, holdTimeSec: asteriskAverage(queue.pbx.holdTimeSec, e.holdTimeSec) } };
   if (next.recentlyAnswered.includes(e.uniqueid)) return withQueue(next, queue);
   // The leave was not seen: the caller joined before we started (or no leave came at all).
@@ -207,7 +226,7 @@ function onAgentConnect(state: QueueMetricsState, e: Extract<QueueEvent, { kind:
 function onAgentComplete(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'agentComplete' }>, now: number): QueueMetricsState {
   let queue = record(queueOf(state, e.queue), { at: now, outcome: 'completed', talkSec: e.talkTimeSec });
   const member = queue.members.get(e.interface);
-  if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: null }) };
+  if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: null, ringing: null }) };
   const inSl = e.holdTimeSec <= queue.serviceLevelSec ? 1 : 0;
   const pbx = queue.pbx;
   queue = {
@@ -250,8 +269,12 @@ export function reduceQueueMetrics(state: QueueMetricsState, event: QueueEvent, 
       return onAgentConnect(current, event, now);
     case 'agentComplete':
       return onAgentComplete(current, event, now);
+    case 'agentCalled':
+      return withRinging(current, event.queue, event.interface, { uniqueid: event.uniqueid, since: now });
     case 'agentRingNoAnswer':
-      return countForAgent(current, event.interface, 'ringNoAnswer');
+      return countForAgent(withRinging(current, event.queue, event.interface, null), event.interface, 'ringNoAnswer');
+    case 'agentDump':
+      return withRinging(current, event.queue, event.interface, null);
     case 'memberStatus':
     case 'memberAdded':
     case 'memberRemoved':
@@ -262,7 +285,6 @@ export function reduceQueueMetrics(state: QueueMetricsState, event: QueueEvent, 
     case 'hangup':
       return onHangup(current, event);
     default:
-      // AgentCalled and AgentDump change nothing the figures show (the member's status does);
       // list items go through resync(); FullyBooted/Shutdown are the link's business.
       return current;
   }
@@ -330,7 +352,7 @@ export function resync(
       const m = event.member;
       const since = m.paused && m.lastPause > 0 ? m.lastPause * 1000 : now;
       const queue = take(m.queue);
-      const member: MemberState = { ...m, pausedReason: m.paused ? m.pausedReason : '', since, callSince: null };
+      const member: MemberState = { ...m, pausedReason: m.paused ? m.pausedReason : '', since, callSince: null, ringing: null };
       queues[m.queue] = { ...queue, members: queue.members.set(m.interface, member) };
     } else if (event.kind === 'queueEntry') {
       const queue = take(event.queue);

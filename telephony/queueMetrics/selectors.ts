@@ -135,8 +135,10 @@ const isLoggedOut = (status: number) => status === MemberStatus.unavailable || s
 /** A member's activity in one queue, and since when (epoch ms). */
 export function memberActivity(state: QueueMetricsState, queue: string, member: MemberState, now: number): { activity: AgentActivity; since: number } {
   if (isLoggedOut(member.status)) return { activity: 'logged-out', since: member.since };
-  if (isRinging(member.status)) return { activity: 'ringing', since: member.since };
-  if (isInCall(member.status)) return { activity: 'on-call', since: member.callSince ?? member.since };
+  // Agent events decide ringing, not device state alone: a ringing Local member is "in use".
+  if (member.callSince === null && (isRinging(member.status) || member.ringing !== null)) return { activity: 'ringing', since: member.ringing?.since ?? member.since };
+  // AgentConnect is the fact: on a short call the device's "in use" may never be reported.
+  if (member.callSince !== null || isInCall(member.status)) return { activity: 'on-call', since: member.callSince ?? member.since };
   if (member.paused) return { activity: 'paused', since: member.since };
   const wrapUpEnds = member.lastCall > 0 ? (member.lastCall + wrapUpSecOf(state, queue, member)) * 1000 : 0;
   if (wrapUpEnds > now) return { activity: 'wrap-up', since: Math.max(member.since, member.lastCall * 1000) };
