@@ -83,4 +83,27 @@ describe('queue service over the simulated PBX', () => {
     const first = await again.host.invoke('queue.snapshot', {});
     expect(first.ok && (first.value as QueueSnapshot).queues.find((q) => q.queue === 'alo153')?.day.answered).toBeGreaterThanOrEqual(answered);
   });
+
+  it('wrap-up is one state: the tile counts the agent in wrap-up, as the table shows it', async () => {
+    const { host } = await desk({ DESK_SIM_CALL_INTERVAL_MS: '300', DESK_SIM_AUTO_ANSWER_MS: '200', DESK_SIM_TALK_MS: '300', DESK_WRAPUP_SEC: '3' });
+    const snap = await nextSnapshot(host, (s) => me(s)?.state === 'wrap-up');
+    const tile = snap.queues.find((q) => q.queue === 'alo153')!;
+    expect(tile.agents['wrap-up']).toBeGreaterThanOrEqual(1);
+    expect(tile.agents.paused).toBe(snap.agents.filter((a) => a.state === 'paused').length);
+  });
+
+  it('a pause the operator asks for during a call is kept with its reason: the wrap-up neither replaces nor undoes it', async () => {
+    const { host } = await desk({ DESK_SIM_CALL_INTERVAL_MS: '300', DESK_SIM_AUTO_ANSWER_MS: '200', DESK_SIM_TALK_MS: '1500', DESK_WRAPUP_SEC: '1' });
+    await nextSnapshot(host, (s) => me(s)?.state === 'on-call');
+    expect(await host.invoke('agent.pause', { paused: true, reason: 'Yemek', queue: null })).toEqual({ ok: true, value: { ok: true } });
+    const states: string[] = [];
+    host.onEvent((name, payload) => {
+      if (name === 'queue.metrics') states.push(`${me(payload as QueueSnapshot)?.state}:${me(payload as QueueSnapshot)?.pauseReason ?? ''}`);
+    });
+    // The call ends (1.5 s of talk), then well past the 1 s wrap-up.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(states.at(-1)).toBe('paused:Yemek');
+    expect(states.some((s) => s.startsWith('wrap-up') || s.startsWith('available') || s.startsWith('ringing'))).toBe(false);
+  });
 });
+

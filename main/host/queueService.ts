@@ -3,7 +3,7 @@ import path from 'node:path';
 import { maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
 import type { Clock } from '../../core/clock.js';
-import type { AgentRow, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
+import type { QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
 import { header, type AmiFrame } from '../../telephony/ami/amiFrame.js';
 import type { AmiClient } from '../../telephony/ami/amiClient.js';
 import { AmiCommandError, createQueueControl } from '../../telephony/ami/queueControl.js';
@@ -18,6 +18,7 @@ import {
   serializeDayCounters,
   toAgentRows,
   toQueueTiles,
+  WRAP_UP_PAUSE_REASON,
   type QueueMetricsState,
 } from '../../telephony/queueMetrics/index.js';
 import { RequestError, type Handlers } from './dispatch.js';
@@ -58,7 +59,8 @@ export interface QueueService {
 
 const PUSH_INTERVAL_MS = 250;
 const PERSIST_INTERVAL_MS = 5_000;
-const DAY_FILE = 'queue-day.json';
+/** The day's counters in the data folder, kept over restarts. */
+export const DAY_FILE = 'queue-day.json';
 
 /** Everything about queues: figures from the PBX's events, and the controls operators and team leads use. */
 export function createQueueService(deps: QueueServiceDeps): QueueService {
@@ -75,7 +77,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const snapshot = (): QueueSnapshot => {
     const now = nowMs();
     history = appendHistory(history, state, now);
-    return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now).map(showWrapUp), history: [...history], settings };
+    return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
   };
   const schedulePush = () => {
     dirty = true;
@@ -118,11 +120,19 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   }
 
   // After-call work: the operator is paused for wrapUpSec after each call, then unpaused by itself.
+  // A pause the operator asked for (during the call or the wrap-up) always wins: it is never
+  // replaced by the wrap-up pause nor undone by its timer.
   let wrapUpTimer: NodeJS.Timeout | null = null;
+  let ownPause = false;
+  const stopWrapUp = () => {
+    if (wrapUpTimer) clearTimeout(wrapUpTimer);
+    wrapUpTimer = null;
+  };
   function onAgentCallEnded(frame: AmiFrame) {
     if (settings.wrapUpSec <= 0 || header(frame, 'Event') !== 'AgentComplete' || header(frame, 'Interface') !== deps.agentInterface) return;
-    if (wrapUpTimer) clearTimeout(wrapUpTimer);
-    control.pause({ interface: deps.agentInterface, reason: WRAP_UP_REASON }).catch(() => {});
+    stopWrapUp();
+    if (ownPause) return;
+    control.pause({ interface: deps.agentInterface, reason: WRAP_UP_PAUSE_REASON }).catch(() => {});
     wrapUpTimer = setTimeout(() => {
       wrapUpTimer = null;
       control.unpause({ interface: deps.agentInterface }).catch(() => {});
@@ -146,7 +156,12 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   return {
     handlers: {
       'queue.snapshot': () => snapshot(),
-      'agent.pause': ({ paused, reason, queue }) => pause(deps.agentInterface, paused, reason, queue),
+      'agent.pause': async ({ paused, reason, queue }) => {
+        const done = await pause(deps.agentInterface, paused, reason, queue);
+        stopWrapUp();
+        ownPause = paused;
+        return done;
+      },
       'agent.queueMembership': ({ queue, member }) => membership(deps.agentInterface, queue, member, deps.agentName),
       'agent.hangup': async ({ linkedid }) => {
         const channels = await ami.listAction({ Action: 'CoreShowChannels' }).catch(() => {
@@ -198,21 +213,11 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       clearInterval(minuteTimer);
       clearInterval(persistTimer);
       if (pushTimer) clearTimeout(pushTimer);
-      if (wrapUpTimer) clearTimeout(wrapUpTimer);
+      stopWrapUp();
       control.dispose();
       persistDay(state, dayFile, deps.log);
     },
   };
-}
-
-export const WRAP_UP_REASON = 'Çağrı sonrası işlem';
-
-/**
- * Desks pause their agent with WRAP_UP_REASON for after-call work; on the wallboard and in the
- * operator's panel that is wrap-up (with its countdown), not a pause the agent chose.
- */
-export function showWrapUp(row: AgentRow): AgentRow {
-  return row.state === 'paused' && row.pauseReason === WRAP_UP_REASON ? { ...row, state: 'wrap-up', pauseReason: null } : row;
 }
 
 /** A member interface (`Local/1001@sim-agent/n`) or one of its channels, as the device both share. */
@@ -234,7 +239,8 @@ function restoreDay(state: QueueMetricsState, file: string, log: (line: string) 
 function persistDay(state: QueueMetricsState, file: string, log: (line: string) => void): void {
   try {
     const temporary = `${file}.tmp`;
-    writeFileSync(temporary, serializeDayCounters(state));
+    // Owner-only: the counters are the call center's figures (the data folder is private too).
+    writeFileSync(temporary, serializeDayCounters(state), { mode: 0o600 });
     renameSync(temporary, file);
   } catch {
     log(`could not save the day's queue counters to ${DAY_FILE}`);

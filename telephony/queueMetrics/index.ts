@@ -13,6 +13,7 @@ export {
   WINDOW_HORIZON_MS,
 } from './reduceQueueMetrics.js';
 export type { AgentTally, MemberState, PbxQueueMirror, QueueMetricsOptions, QueueMetricsState, QueueState, WaitingCaller } from './queueMetricsState.js';
+export { WRAP_UP_PAUSE_REASON } from './queueMetricsState.js';
 export { figuresOf, memberActivity, selectAgents, selectPbxFigures, selectQueue, selectQueues } from './selectors.js';
 export type { AgentActivity, AgentCounts, AgentQueueView, AgentView, CallerView, PbxComparableFigures, QueueFigures, QueueSnapshot } from './selectors.js';
 export { restoreDayCounters, serializeDayCounters } from './dayCounters.js';

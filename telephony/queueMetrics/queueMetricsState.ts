@@ -17,12 +17,22 @@ export interface QueueMetricsOptions {
   wrapUpSec?: Readonly<Record<string, number>>;
   /** The zone whose midnight starts "today". Default Europe/Istanbul. */
   timeZone?: string;
+  /**
+   * The pause reason desks use for their own after-call work (Asterisk's wrap-up is a pause
+   * with it): a member paused with it is in wrap-up, in the tiles' counts and the agents' table
+   * alike. Default WRAP_UP_PAUSE_REASON.
+   */
+  wrapUpPauseReason?: string;
 }
+
+/** What a desk pauses its agent with during after-call work (DESK_WRAPUP_SEC). */
+export const WRAP_UP_PAUSE_REASON = 'Çağrı sonrası işlem';
 
 export interface ResolvedOptions {
   readonly defaultServiceLevelSec: number;
   readonly wrapUpSec: Readonly<Record<string, number>>;
   readonly timeZone: string;
+  readonly wrapUpPauseReason: string;
 }
 
 export interface MemberState extends MemberSnapshot {

@@ -15,6 +15,7 @@ import type {
   QueueState,
   WaitingCaller,
 } from './queueMetricsState.js';
+import { WRAP_UP_PAUSE_REASON } from './queueMetricsState.js';
 
 // A pure reducer over typed AMI events: (state, event, now) → state, no I/O, no clock of its
 // own. What it counts and why:
@@ -48,6 +49,7 @@ export function createQueueMetricsState(now: number, options: QueueMetricsOption
     defaultServiceLevelSec: options.defaultServiceLevelSec ?? DEFAULT_SERVICE_LEVEL_SEC,
     wrapUpSec: { ...(options.wrapUpSec ?? {}) },
     timeZone: options.timeZone ?? CALL_CENTER_TIME_ZONE,
+    wrapUpPauseReason: options.wrapUpPauseReason ?? WRAP_UP_PAUSE_REASON,
   };
   return {
     options: resolved,

@@ -139,7 +139,7 @@ export function memberActivity(state: QueueMetricsState, queue: string, member: 
   if (member.callSince === null && (isRinging(member.status) || member.ringing !== null)) return { activity: 'ringing', since: member.ringing?.since ?? member.since };
   // AgentConnect is the fact: on a short call the device's "in use" may never be reported.
   if (member.callSince !== null || isInCall(member.status)) return { activity: 'on-call', since: member.callSince ?? member.since };
-  if (member.paused) return { activity: 'paused', since: member.since };
+  if (member.paused) return { activity: member.pausedReason === state.options.wrapUpPauseReason ? 'wrap-up' : 'paused', since: member.since };
   const wrapUpEnds = member.lastCall > 0 ? (member.lastCall + wrapUpSecOf(state, queue, member)) * 1000 : 0;
   if (wrapUpEnds > now) return { activity: 'wrap-up', since: Math.max(member.since, member.lastCall * 1000) };
   return { activity: 'available', since: Math.max(member.since, wrapUpEnds) };
