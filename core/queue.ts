@@ -49,6 +49,8 @@ export const AgentRow = z.object({
   interface: z.string(),
   name: z.string(),
   queues: z.array(z.string()),
+  /** Of those, the queues the agent is a static member of: no log-out there (Asterisk: "Member not dynamic"). */
+  staticQueues: z.array(z.string()),
   state: AgentState,
   pauseReason: z.string().nullable(),
   /** Epoch ms the agent entered the state. */

@@ -105,5 +105,20 @@ describe('queue service over the simulated PBX', () => {
     expect(states.at(-1)).toBe('paused:Yemek');
     expect(states.some((s) => s.startsWith('wrap-up') || s.startsWith('available') || s.startsWith('ringing'))).toBe(false);
   });
+
+  it("a static member is shown as such, and logging out of its queue is refused in Asterisk's words, logged as such", async () => {
+    const lines: string[] = [];
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-queue-'));
+    dirs.push(dataDir);
+    const host = await startHost(readConfig({ DESK_DATA_DIR: dataDir, DESK_SIM_CALL_INTERVAL_MS: '0', DESK_SERVER_URL: 'off' }), (l) => lines.push(l));
+    hosts.push(host);
+    const snap = await nextSnapshot(host, (s) => me(s) !== undefined);
+    expect(me(snap)?.staticQueues).toEqual(me(snap)?.queues);
+    expect(await host.invoke('agent.queueMembership', { queue: 'alo153', member: false })).toMatchObject({
+      ok: false,
+      error: { code: 'pbx-refused', message: 'Member not dynamic' },
+    });
+    expect(lines).toContain('PBX refused QueueRemove: Member not dynamic');
+  });
 });
 

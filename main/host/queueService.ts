@@ -113,7 +113,11 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     try {
       await run();
     } catch (error) {
-      if (error instanceof AmiCommandError) throw new RequestError({ code: 'pbx-refused', message: error.asteriskMessage });
+      if (error instanceof AmiCommandError) {
+        // Asterisk's own words (no personal data: interfaces and queue names) for whoever reads the log.
+        deps.log(`PBX refused ${error.action}: ${error.asteriskMessage}`);
+        throw new RequestError({ code: 'pbx-refused', message: error.asteriskMessage });
+      }
       throw new RequestError({ code: 'unavailable', message: 'The PBX link is down' });
     }
     return { ok: true };

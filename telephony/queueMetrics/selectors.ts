@@ -74,6 +74,8 @@ export interface AgentQueueView {
   activity: AgentActivity;
   paused: boolean;
   pausedReason: string;
+  /** queues.conf / realtime members are static: Asterisk refuses to remove them ("Member not dynamic"). */
+  static: boolean;
 }
 
 export interface AgentView {
@@ -211,7 +213,7 @@ export function selectAgents(state: QueueMetricsState, now: number): AgentView[]
       const { activity, since } = memberActivity(state, queue.name, member, now);
       let row = rows.get(member.interface);
       if (row === undefined) rows.set(member.interface, (row = { name: member.name, queues: [] }));
-      row.queues.push({ queue: queue.name, activity, paused: member.paused, pausedReason: member.pausedReason, since });
+      row.queues.push({ queue: queue.name, activity, paused: member.paused, pausedReason: member.pausedReason, static: member.membership.toLowerCase() === 'static', since });
     }
   }
   const views: AgentView[] = [];
@@ -228,7 +230,7 @@ export function selectAgents(state: QueueMetricsState, now: number): AgentView[]
       pausedReason: best.activity === 'paused' ? best.pausedReason : '',
       since: best.since,
       inStateSec: Math.max(0, Math.floor((now - best.since) / 1000)),
-      queues: row.queues.map(({ queue, activity, paused, pausedReason }) => ({ queue, activity, paused, pausedReason })),
+      queues: row.queues.map(({ since: _since, ...view }) => view),
       answeredToday: now >= state.day.endsAt ? 0 : (today?.answered ?? 0),
       ringNoAnswerToday: now >= state.day.endsAt ? 0 : (today?.ringNoAnswer ?? 0),
       answeredSinceStart: sinceStart?.answered ?? 0,

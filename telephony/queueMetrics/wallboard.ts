@@ -48,6 +48,7 @@ export function toAgentRows(state: QueueMetricsState, now: number): AgentRow[] {
     interface: a.interface,
     name: a.name,
     queues: a.queues.map((q) => q.queue),
+    staticQueues: a.queues.filter((q) => q.static).map((q) => q.queue),
     state: a.activity,
     pauseReason: a.activity === 'paused' && a.pausedReason !== '' ? a.pausedReason : null,
     stateSince: a.since,

@@ -153,7 +153,7 @@ describe('WallboardScreen', () => {
     });
     expect(stale).toMatch(/data-testid="wallboard-status" data-state="stale"/);
     expect(stale).toContain('data-code="pbx-refused"');
-    expect(stale).toContain('Görüşmeye katılınamadı — Çağlar Tan: Santral (PBX) isteği reddetti.');
+    expect(stale).toContain('Görüşmeye katılınamadı — Çağlar Tan: Santral (PBX) isteği reddetti: “Originate failed”');
   });
 
   it('says it is loading before the first snapshot', () => {
@@ -189,6 +189,21 @@ describe('OperatorQueuePanel', () => {
     expect(html).not.toContain('wrap-up-countdown');
   });
 
+  it('offers no log-out from a queue the operator is a static member of, and shows Asterisk\'s own refusal', () => {
+    const fixed = aQueueSnapshot({
+      queues: [aTile({ queue: 'alo153' }), aTile({ queue: 'zabita' })],
+      agents: [anAgent({ queues: ['alo153', 'zabita'], staticQueues: ['alo153'] })],
+    });
+    const html = render(createElement(OperatorQueuePanel, { agentInterface: 'PJSIP/1001' }), {
+      snapshot: fixed,
+      failure: { scope: 'self', kind: 'logout', agentInterface: null, queue: 'alo153', code: 'pbx-refused', message: 'Member not dynamic' },
+    });
+    expect(html).toMatch(/data-testid="membership-static" data-queue="alo153"/);
+    expect(html).not.toMatch(/data-testid="membership-toggle" data-queue="alo153"/);
+    expect(html).toMatch(/data-testid="membership-toggle" data-queue="zabita"/);
+    expect(html).toContain('“Member not dynamic”');
+  });
+
   it('says so when the operator is in no queue, and still offers to log in', () => {
     const html = render(createElement(OperatorQueuePanel, { agentInterface: 'PJSIP/1099' }));
     expect(html).toContain('Hiçbir kuyrukta değilsiniz.');
@@ -203,6 +218,6 @@ describe('HangupButton', () => {
     const refused = render(createElement(HangupButton, { linkedid: '1.1' }), {
       failure: { scope: 'call', kind: 'hangup', agentInterface: null, queue: null, code: 'pbx-refused', message: 'No such channel' },
     });
-    expect(refused).toContain('Çağrı kapatılamadı: Santral (PBX) isteği reddetti.');
+    expect(refused).toContain('Çağrı kapatılamadı: Santral (PBX) isteği reddetti: “No such channel”');
   });
 });

@@ -9,7 +9,8 @@ import { useWallboard } from './WallboardContext.js';
 
 export function failureText(failure: ActionFailure, agents: readonly AgentRow[], t: WallboardT): string {
   const action = failure.queue ? `${t(`actions.${failure.kind}`)} (${failure.queue})` : t(`actions.${failure.kind}`);
-  const reason = t(`errors.${failure.code}`);
+  // Asterisk's own words ("Member not dynamic", "Interface not found") say what to do about it.
+  const reason = failure.code === 'pbx-refused' && failure.message.trim() !== '' ? t('errors.pbxSaid', { message: failure.message }) : t(`errors.${failure.code}`);
   if (failure.agentInterface === null) return t('actions.failed', { action, reason });
   const row = agents.find((a) => a.interface === failure.agentInterface);
   return t('actions.failedFor', { action, agent: row ? displayName(row) : failure.agentInterface, reason });

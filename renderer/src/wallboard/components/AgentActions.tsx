@@ -48,15 +48,17 @@ export function AgentActions({ row, queues, settings, actions, t, lng }: AgentAc
             {t('membership.label')} — {name}
           </legend>
           {queues.map((q) => (
-            <label key={q} className="wb-check">
+            <label key={q} className="wb-check" title={row.staticQueues.includes(q) ? t('membership.staticHint', { queue: q }) : undefined}>
               <input
                 type="checkbox"
                 data-testid="queue-membership"
                 data-queue={q}
                 checked={memberOf.has(q)}
+                disabled={row.staticQueues.includes(q)}
                 onChange={(e) => void actions.setAgentMembership(row.interface, q, e.target.checked)}
               />
               {q}
+              {row.staticQueues.includes(q) && <span className="wb-muted"> ({t('membership.static')})</span>}
             </label>
           ))}
         </fieldset>

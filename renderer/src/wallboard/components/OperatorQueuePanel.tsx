@@ -115,18 +115,24 @@ export function OperatorQueuePanel({ agentInterface }: OperatorQueuePanelProps) 
                   </span>
                 </>
               )}
-              <button
-                type="button"
-                className="wb-quiet-button"
-                data-testid="membership-toggle"
-                data-queue={q}
-                aria-pressed={member}
-                aria-label={member ? t('membership.logoutFrom', { queue: q }) : t('membership.loginTo', { queue: q })}
-                disabled={busy}
-                onClick={() => void actions.setSelfMembership(q, !member)}
-              >
-                {member ? t('membership.logout') : t('membership.login')}
-              </button>
+              {member && row?.staticQueues.includes(q) ? (
+                <span className="wb-muted" data-testid="membership-static" data-queue={q} title={t('membership.staticHint', { queue: q })}>
+                  {t('membership.static')}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="wb-quiet-button"
+                  data-testid="membership-toggle"
+                  data-queue={q}
+                  aria-pressed={member}
+                  aria-label={member ? t('membership.logoutFrom', { queue: q }) : t('membership.loginTo', { queue: q })}
+                  disabled={busy}
+                  onClick={() => void actions.setSelfMembership(q, !member)}
+                >
+                  {member ? t('membership.logout') : t('membership.login')}
+                </button>
+              )}
             </li>
           );
         })}

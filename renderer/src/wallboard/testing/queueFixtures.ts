@@ -36,6 +36,7 @@ export function anAgent(overrides: Partial<AgentRow> = {}): AgentRow {
     interface: 'PJSIP/1001',
     name: 'Ayşe Yılmaz',
     queues: ['alo153'],
+    staticQueues: [],
     state: 'available',
     pauseReason: null,
     stateSince: T0 - 65_000,
