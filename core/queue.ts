@@ -81,6 +81,13 @@ export type WallboardSettings = z.infer<typeof WallboardSettings>;
 
 export const QueueSnapshot = z.object({
   at: z.number(),
+  /**
+   * Epoch ms from which the day's figures count (this desk's start, or the counters it kept):
+   * after midnight they cover the whole day; null when unknown. Shown beside "today".
+   */
+  countingSince: z.number().nullable(),
+  /** Epoch ms of this Istanbul day's midnight, to tell a whole day from part of one. */
+  dayStartsAt: z.number(),
   queues: z.array(QueueTile),
   agents: z.array(AgentRow),
   history: z.array(QueueHistoryPoint),

@@ -77,7 +77,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const snapshot = (): QueueSnapshot => {
     const now = nowMs();
     history = appendHistory(history, state, now);
-    return { at: now, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
+    return { at: now, countingSince: state.countingSince, dayStartsAt: state.day.startsAt, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
   };
   const schedulePush = () => {
     dirty = true;

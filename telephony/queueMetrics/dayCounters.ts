@@ -12,12 +12,14 @@ export interface DayCountersJson {
   version: 1;
   /** The calendar day (Europe/Istanbul by default) the counters belong to, `2026-11-23`. */
   day: string;
+  /** Epoch ms the counters count from (absent in files of older releases). */
+  countingSince?: number;
   queues: Record<string, CallTally>;
   agents: Record<string, AgentTally>;
 }
 
 export function serializeDayCounters(state: QueueMetricsState): string {
-  const json: DayCountersJson = { version: 1, day: state.day.key, queues: {}, agents: {} };
+  const json: DayCountersJson = { version: 1, day: state.day.key, ...(state.countingSince === null ? {} : { countingSince: state.countingSince }), queues: {}, agents: {} };
   for (const [name, queue] of Object.entries(state.queues)) json.queues[name] = queue.today;
   for (const [iface, tally] of state.agentsToday.entries()) json.agents[iface] = tally;
   return JSON.stringify(json);
@@ -50,7 +52,7 @@ export function restoreDayCounters(state: QueueMetricsState, json: string): Rest
     return { state, restored: false, reason: 'invalid' };
   }
   if (typeof parsed !== 'object' || parsed === null) return { state, restored: false, reason: 'invalid' };
-  const { version, day, queues, agents } = parsed as Partial<Record<keyof DayCountersJson, unknown>>;
+  const { version, day, queues, agents, countingSince } = parsed as Partial<Record<keyof DayCountersJson, unknown>>;
   if (version !== 1 || typeof day !== 'string' || typeof queues !== 'object' || queues === null || typeof agents !== 'object' || agents === null) {
     return { state, restored: false, reason: 'invalid' };
   }
@@ -80,5 +82,6 @@ export function restoreDayCounters(state: QueueMetricsState, json: string): Rest
     const current = agentsToday.get(iface) ?? { answered: 0, ringNoAnswer: 0 };
     agentsToday = agentsToday.set(iface, { answered: current.answered + tally.answered, ringNoAnswer: current.ringNoAnswer + tally.ringNoAnswer });
   }
-  return { state: { ...state, queues: queuesOut, agentsToday }, restored: true };
+  const since = typeof countingSince === 'number' && Number.isFinite(countingSince) ? Math.min(countingSince, state.countingSince ?? countingSince) : null;
+  return { state: { ...state, countingSince: since, queues: queuesOut, agentsToday }, restored: true };
 }

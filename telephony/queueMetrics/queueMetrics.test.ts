@@ -250,6 +250,9 @@ describe('queue metrics reducer', () => {
     const snapshot = selectQueue(state, Q, after)!;
     expect([snapshot.today.answered, snapshot.sinceStart.answered, snapshot.last15Min.answered]).toEqual([0, 1, 1]);
     expect(calendarDay(Date.UTC(2026, 10, 23, 21, 0, 0))).toMatchObject({ key: '2026-11-24', startsAt: Date.UTC(2026, 10, 23, 21, 0, 0) });
+    // Started at 23:59, the day's figures counted from then; the new day's count from its midnight.
+    expect(createQueueMetricsState(beforeMidnight).countingSince).toBe(beforeMidnight);
+    expect(state.countingSince).toBe(Date.UTC(2026, 10, 23, 21, 0, 0));
   });
 
   it('round-trips the day counters for the host to persist, and ignores another day', () => {
@@ -262,6 +265,9 @@ describe('queue metrics reducer', () => {
     const fresh = createQueueMetricsState(T0 + 3_600_000);
     const restored = restoreDayCounters(fresh, json);
     expect(restored.restored).toBe(true);
+    // The figures say from when they count: the first desk's start, not the restart.
+    expect(restored.state.countingSince).toBe(T0);
+    expect(restoreDayCounters(fresh, json.replace(/"countingSince":\d+,/, '')).state.countingSince).toBeNull();
     expect(selectQueue(restored.state, Q, T0 + 3_600_000)!.today).toMatchObject({ answered: 1, asaSec: 4 });
     expect(selectQueue(restored.state, Q, T0 + 3_600_000)!.sinceStart.answered).toBe(0);
     expect(selectAgents(reduceQueueMetricsFrame(restored.state, memberStatus(AYSE, 1), T0 + 3_600_000), T0 + 3_600_000)[0]!.answeredToday).toBe(1);

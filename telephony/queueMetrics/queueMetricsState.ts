@@ -105,6 +105,12 @@ export interface QueueMetricsState {
   readonly options: ResolvedOptions;
   readonly startedAt: number;
   readonly day: CalendarDay;
+  /**
+   * Epoch ms from which today's counters count: what this desk saw (its start, or the day
+   * counters it restored), never the whole day unless it ran since midnight. Null when restored
+   * counters did not say (a file from an older release). Figures must say from when they count.
+   */
+  readonly countingSince: number | null;
   readonly queues: Readonly<Record<string, QueueState>>;
   /** Per member interface, over all its queues. */
   readonly agentsToday: PersistentMap<AgentTally>;

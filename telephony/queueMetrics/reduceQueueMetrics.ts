@@ -54,6 +54,7 @@ export function createQueueMetricsState(now: number, options: QueueMetricsOption
   return {
     options: resolved,
     startedAt: now,
+    countingSince: now,
     day: calendarDay(now, resolved.timeZone),
     queues: {},
     agentsToday: emptyMap(),
@@ -92,7 +93,9 @@ function rollDay(state: QueueMetricsState, now: number): QueueMetricsState {
   if (now < state.day.endsAt) return state;
   const queues: Record<string, QueueState> = {};
   for (const [name, queue] of Object.entries(state.queues)) queues[name] = { ...queue, today: EMPTY_TALLY };
-  return { ...state, day: calendarDay(now, state.options.timeZone), queues, agentsToday: emptyMap() };
+  const day = calendarDay(now, state.options.timeZone);
+  // Running at midnight: the new day's figures count from its very start.
+  return { ...state, day, countingSince: day.startsAt, queues, agentsToday: emptyMap() };
 }
 
 /** Asterisk ≥ 16 averages hold and talk time as (3·old + new) / 4, seeded by the first value. */

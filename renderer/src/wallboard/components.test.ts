@@ -156,6 +156,13 @@ describe('WallboardScreen', () => {
     expect(stale).toContain('Görüşmeye katılınamadı — Çağlar Tan: Santral (PBX) isteği reddetti: “Originate failed”');
   });
 
+  it('says from when today counts when the desk started during the day, and nothing once it covers the whole day', () => {
+    expect(textOf(render(createElement(WallboardScreen)), 'counting-since')).toBe('08:00 itibarıyla');
+    expect(render(createElement(WallboardScreen), { snapshot: aQueueSnapshot({ countingSince: T0 - 13 * 3_600_000 }) })).not.toContain('counting-since');
+    expect(textOf(render(createElement(WallboardScreen), { snapshot: aQueueSnapshot({ countingSince: null }) }), 'counting-since')).toBe('Başlangıcı bilinmiyor');
+    expect(render(createElement(WallboardScreen), { view: { window: 'last15' } })).not.toContain('counting-since');
+  });
+
   it('says it is loading before the first snapshot', () => {
     expect(render(createElement(WallboardScreen), { snapshot: null })).toContain('Kuyruk bilgileri yükleniyor');
   });

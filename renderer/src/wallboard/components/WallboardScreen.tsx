@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { formatClock } from '../format.js';
 import { knownQueues, totalsOf } from '../queueFigures.js';
-import { selectAgents, selectHistory, selectLoadError, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
+import { selectAgents, selectHistory, selectLoadError, selectPartialDaySince, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
 import { chartQueueChosen, selectChartQueue, selectSort, selectWindow, sortClicked, windowChosen } from '../viewStore.js';
 import { ActionError } from './ActionError.js';
 import { AgentTable } from './AgentTable.js';
@@ -33,6 +33,7 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
   const agents = useQueue(selectAgents);
   const history = useQueue(selectHistory);
   const settings = useQueue(selectSettings);
+  const partialDaySince = useQueue(selectPartialDaySince);
   const window = useView(selectWindow);
   const sort = useView(selectSort);
   const chartQueue = useView(selectChartQueue);
@@ -46,6 +47,11 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
       <header className="wb-head">
         <h1 className="wb-title">{t('title')}</h1>
         <WindowSwitch value={window} onChange={(w) => view.setState((s) => windowChosen(s, w), true)} t={t} />
+        {window === 'day' && partialDaySince !== null && (
+          <span className="wb-muted wb-counting-since" data-testid="counting-since" title={t('windows.partialDayHint')}>
+            {partialDaySince === 'unknown' ? t('windows.sinceUnknown') : t('windows.since', { time: formatClock(partialDaySince, lng) })}
+          </span>
+        )}
         {receivedAt !== null && status === 'live' && (
           <span className="wb-muted wb-updated" data-testid="wallboard-updated">
             {t('status.updatedAt', { time: formatClock(receivedAt, lng) })}
