@@ -79,8 +79,17 @@ export const WallboardSettings = z.object({
 });
 export type WallboardSettings = z.infer<typeof WallboardSettings>;
 
+const MemberRef = z.object({ queue: z.string(), interface: z.string(), name: z.string() });
+
 export const QueueSnapshot = z.object({
   at: z.number(),
+  /**
+   * The last change of queue members that the PBX made without an event and a QueueStatus
+   * found (reload, periodic check, an unknown member's device): shown so no one wonders.
+   */
+  memberChange: z
+    .object({ at: z.number(), reason: z.string(), added: z.array(MemberRef), removed: z.array(MemberRef) })
+    .nullable(),
   /**
    * Epoch ms from which the day's figures count (this desk's start, or the counters it kept):
    * after midnight they cover the whole day; null when unknown. Shown beside "today".

@@ -27,13 +27,13 @@ describe('the screen-pop after a (re)connect in the middle of a call', () => {
     sim.placeCall();
     await waitFor(() => sim.status('alo153')[0]!.entries.length === 0, 5_000, 'the call answered');
     const resync = await firstResync(sim.port);
-    const taker = [AYSE, MEHMET].find((a) => resyncAgentCall(null, resync.channels, a.interface, resync.at) !== null)!;
-    const call = resyncAgentCall(null, resync.channels, taker.interface, resync.at)!;
+    const taker = [AYSE, MEHMET].find((a) => resyncAgentCall(null, resync.channels!, a.interface, resync.at) !== null)!;
+    const call = resyncAgentCall(null, resync.channels!, taker.interface, resync.at)!;
     expect(call).toMatchObject({ phase: 'connected', callerNumber: '905427654321', callerName: 'Fatma Şahin', queue: 'alo153', endedAt: null });
     expect(call.linkedid).toMatch(/^\d+\.\d+$/);
     // The other agent has no call.
     const other = taker === AYSE ? MEHMET : AYSE;
-    expect(resyncAgentCall(null, resync.channels, other.interface, resync.at)).toBeNull();
+    expect(resyncAgentCall(null, resync.channels!, other.interface, resync.at)).toBeNull();
   });
 
   it('keeps the call it already shows, and ends one that finished while the link was down', async () => {
@@ -51,7 +51,7 @@ describe('the screen-pop after a (re)connect in the middle of a call', () => {
       queueWaitSec: 4,
       talkSec: null,
     };
-    expect(resyncAgentCall(shown, idle.channels, AYSE.interface, 100)).toMatchObject({ phase: 'ended', endedAt: 100, queueWaitSec: 4 });
-    expect(resyncAgentCall(null, idle.channels, AYSE.interface, 100)).toBeNull();
+    expect(resyncAgentCall(shown, idle.channels!, AYSE.interface, 100)).toMatchObject({ phase: 'ended', endedAt: 100, queueWaitSec: 4 });
+    expect(resyncAgentCall(null, idle.channels!, AYSE.interface, 100)).toBeNull();
   });
 });

@@ -45,4 +45,11 @@ describe('desk configuration', () => {
     expect(() => readConfig({ DESK_SIP_WS_URL: 'wss://pbx' })).toThrow('DESK_SIP_URI');
     expect(() => readConfig({ DESK_SIP_WS_URL: 'http://pbx', DESK_SIP_URI: 'sip:1@pbx' })).toThrow('DESK_SIP_WS_URL');
   });
+
+  it('reconciles queue members every minute by default and can leave the AMI session filters to manager.conf', () => {
+    expect(readConfig({}).queueReconcileSec).toBe(60);
+    expect(readConfig({ DESK_QUEUE_RECONCILE_SEC: '0' }).queueReconcileSec).toBe(0);
+    expect(readConfig({}).amiSessionFilters).toBe(true);
+    expect(readConfig({ DESK_AMI_FILTERS: 'off' }).amiSessionFilters).toBe(false);
+  });
 });

@@ -52,6 +52,16 @@ export interface DeskConfig {
   /** The team lead's own phone for listen/whisper/barge (ChanSpy rings it), e.g. PJSIP/2001. */
   supervisorPhone: string | null;
   wallboard: WallboardSettings;
+  /**
+   * Seconds between QueueStatus reads that catch member changes Asterisk announces with no event
+   * (`queue reload members`); 0: only on Reload and on an unknown member's device state.
+   */
+  queueReconcileSec: number;
+  /**
+   * Whether the desk sets its own AMI session filters (amiFilters.ts). Off (DESK_AMI_FILTERS=off)
+   * for a manager.conf user whose `eventfilter` lines already narrow the stream.
+   */
+  amiSessionFilters: boolean;
   browserPort: number;
   server: CentralServer;
   autoLogin: AutoLogin | null;
@@ -112,6 +122,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
       pauseReasons: pauseReasons.length > 0 ? pauseReasons : DEFAULT_PAUSE_REASONS,
       wrapUpSec: intFrom(env, 'DESK_WRAPUP_SEC', 10, 0, 600),
     },
+    queueReconcileSec: intFrom(env, 'DESK_QUEUE_RECONCILE_SEC', 60, 0, 3600),
+    amiSessionFilters: env.DESK_AMI_FILTERS?.trim().toLowerCase() !== 'off',
     dataDir: env.DESK_DATA_DIR?.trim() ? path.resolve(env.DESK_DATA_DIR) : defaultDataDir(env),
     ami,
     demoPbx: {

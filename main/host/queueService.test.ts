@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../core/queue.js';
 import { readConfig } from './config.js';
 import { startHost, type Host } from './host.js';
+import { nextSnapshot } from './testing/queueSnapshots.js';
 
 const dirs: string[] = [];
 const hosts: Host[] = [];
@@ -18,20 +19,6 @@ async function desk(env: Record<string, string>, dataDir = mkdtempSync(path.join
   const host = await startHost(readConfig({ DESK_DATA_DIR: dataDir, DESK_SIM_CALL_INTERVAL_MS: '0', DESK_SERVER_URL: 'off', ...env }), () => {});
   hosts.push(host);
   return { host, dataDir };
-}
-
-/** Resolves with the first pushed snapshot that satisfies `test`. */
-function nextSnapshot(host: Host, test: (s: QueueSnapshot) => boolean, timeoutMs = 8000): Promise<QueueSnapshot> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no such snapshot')), timeoutMs);
-    const off = host.onEvent((name, payload) => {
-      if (name === 'queue.metrics' && test(payload as QueueSnapshot)) {
-        clearTimeout(timer);
-        off();
-        resolve(payload as QueueSnapshot);
-      }
-    });
-  });
 }
 
 const me = (s: QueueSnapshot) => s.agents.find((a) => a.interface === 'Local/1001@sim-agent/n');

@@ -16,6 +16,7 @@ import {
   restoreDayCounters,
   resync,
   serializeDayCounters,
+  showsUnknownMember,
   toAgentRows,
   toQueueTiles,
   WRAP_UP_PAUSE_REASON,
@@ -46,6 +47,8 @@ export interface QueueServiceDeps {
   /** Where click-to-dial continues once the agent's desk phone answers (the number is the exten). */
   dialContext: string;
   settings: WallboardSettings;
+  /** Seconds between QueueStatus reads that catch silent member changes; 0: none (config.queueReconcileSec). */
+  reconcileSec?: number;
   log: (line: string) => void;
   now: Clock;
   /** Pushes the snapshot to the UI. Called at most every PUSH_INTERVAL_MS. */
@@ -77,7 +80,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const snapshot = (): QueueSnapshot => {
     const now = nowMs();
     history = appendHistory(history, state, now);
-    return { at: now, countingSince: state.countingSince, dayStartsAt: state.day.startsAt, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
+    return { at: now, memberChange, countingSince: state.countingSince, dayStartsAt: state.day.startsAt, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
   };
   const schedulePush = () => {
     dirty = true;
@@ -87,7 +90,10 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     }, PUSH_INTERVAL_MS);
   };
 
+  let memberChange: QueueSnapshot['memberChange'] = null;
   const unsubscribeEvents = ami.onEvent((frame) => {
+    // Asked before the frame is applied: the reducer learns the member from it.
+    if (showsUnknownMember(state, frame)) ami.requestResync('unknown-member');
     const next = reduceQueueMetricsFrame(state, frame, nowMs());
     if (next !== state) {
       state = next;
@@ -96,9 +102,21 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     onAgentCallEnded(frame);
   });
   const unsubscribeResync = ami.onResync((r) => {
-    state = applyChannels(resync(state, r.queueStatus, r.at), r.channels, r.at);
+    const before = membersOf(state);
+    const listed = resync(state, r.queueStatus, r.at);
+    state = r.channels === null ? listed : applyChannels(listed, r.channels, r.at);
+    // After a (re)connect everything is new to this session; afterwards a difference is a change
+    // the PBX made without announcing it (`queue reload members`): say so.
+    if (r.reason !== 'connect') {
+      const change = memberDiff(before, membersOf(state));
+      if (change.added.length + change.removed.length > 0) {
+        memberChange = { at: r.at, reason: r.reason, ...change };
+        deps.log(`queue members changed on the PBX (${r.reason}): ${[...change.added.map((m) => `+${m.interface} ${m.queue}`), ...change.removed.map((m) => `-${m.interface} ${m.queue}`)].join(', ')}`);
+      }
+    }
     schedulePush();
   });
+  const reconcileTimer = (deps.reconcileSec ?? 0) > 0 ? setInterval(() => ami.requestResync('periodic'), deps.reconcileSec! * 1000) : null;
   // The chart and the counts since midnight move even when the PBX is quiet.
   const minuteTimer = setInterval(schedulePush, 60_000);
   const persistTimer = setInterval(() => {
@@ -216,11 +234,31 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       unsubscribeResync();
       clearInterval(minuteTimer);
       clearInterval(persistTimer);
+      if (reconcileTimer) clearInterval(reconcileTimer);
       if (pushTimer) clearTimeout(pushTimer);
       stopWrapUp();
       control.dispose();
       persistDay(state, dayFile, deps.log);
     },
+  };
+}
+
+type MemberRef = { queue: string; interface: string; name: string };
+
+function membersOf(state: QueueMetricsState): Map<string, MemberRef> {
+  const members = new Map<string, MemberRef>();
+  for (const queue of Object.values(state.queues)) {
+    // A member known only by its pause device (membership still unknown) is not counted yet:
+    // the QueueStatus that names it is what adds it.
+    for (const m of queue.members.values()) if (m.membership !== '') members.set(`${queue.name}\u0000${m.interface}`, { queue: queue.name, interface: m.interface, name: m.name });
+  }
+  return members;
+}
+
+function memberDiff(before: Map<string, MemberRef>, after: Map<string, MemberRef>): { added: MemberRef[]; removed: MemberRef[] } {
+  return {
+    added: [...after].filter(([key]) => !before.has(key)).map(([, m]) => m),
+    removed: [...before].filter(([key]) => !after.has(key)).map(([, m]) => m),
   };
 }
 

@@ -34,3 +34,36 @@ describe('a desk that starts in the middle of a call', () => {
     await waitUntil(async () => (await snapshot())?.screenPop?.call.phase === 'ended', 5_000, 'the end');
   });
 });
+
+describe('a manager user the PBX refuses CoreShowChannels (write without `reporting`)', () => {
+  it('stays connected but says what was refused, and does not end the call on screen for lack of a channel list', async () => {
+    const sim = await startTestSimulator(cleanups, {
+      agents: [AYSE],
+      callers: [{ number: '905427654321', name: 'Fatma Şahin' }],
+      talkTimeMs: 60_000,
+      users: [{ username: 'seat', secret: 'seat-secret', write: ['agent', 'call', 'originate'] }],
+    });
+    const host = await startTestDesk(cleanups, {
+      DESK_AMI_HOST: '127.0.0.1',
+      DESK_AMI_PORT: String(sim.port),
+      DESK_AMI_USER: 'seat',
+      DESK_AMI_SECRET: 'seat-secret',
+      DESK_AGENT_INTERFACE: AYSE.interface,
+      DESK_QUEUE_RECONCILE_SEC: '1',
+    });
+    const snapshot = async () => {
+      const r = await host.invoke('desk.snapshot', {});
+      return r.ok ? (r.value as DeskSnapshot) : null;
+    };
+    await waitUntil(async () => (await snapshot())?.link.status === 'connected', 5_000, 'connected');
+    sim.placeCall();
+    await waitUntil(async () => (await snapshot())?.screenPop?.call.phase === 'connected', 5_000, 'the call answered');
+    // The periodic resync comes and its channel list is refused: the call stays as it is.
+    await waitUntil(async () => {
+      const link = (await snapshot())?.link;
+      return link?.status === 'connected' && (link.refused ?? []).includes('CoreShowChannels: Permission denied');
+    }, 5_000, 'the refusal shown');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await snapshot())?.screenPop?.call.phase).toBe('connected');
+  });
+});

@@ -61,7 +61,7 @@ describe('AMI client: state rebuilt from the PBX after every (re)connect', () =>
     expect(first!.reason).toBe('connect');
     expect(first!.queueStatus.map((f) => header(f, 'Event'))).toEqual(['QueueParams', 'QueueMember', 'QueueMember', 'QueueEntry']);
     // Two caller pairs, two answered agent legs (Local pairs) and the waiting caller's pair.
-    expect(first!.channels.filter((f) => header(f, 'Application') === 'AppQueue')).toHaveLength(2);
+    expect(first!.channels!.filter((f) => header(f, 'Application') === 'AppQueue')).toHaveLength(2);
     const snapshot = alo(feed)!;
     expect([snapshot.waiting, snapshot.agents.onCall, snapshot.agents.available]).toEqual([1, 2, 0]);
     // Calls answered before the desk connected are not counted as answered by it.

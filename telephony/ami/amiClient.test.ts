@@ -193,6 +193,43 @@ describe('AMI client against a misbehaving server', () => {
     expect(raw.connections).toBe(1);
   });
 
+  it('does not let a flood of garbage and unknown ActionIDs flood the log: a few lines, then one summary per kind', async () => {
+    const raw = await startRawAmiServer();
+    cleanups.push(() => raw.close());
+    let clock = 1_700_000_000_000;
+    // Pings often enough for the summaries to come soon, with time to answer behind the flood.
+    const o = client(raw.port, { pingIntervalMs: 1_000, bootWaitMs: 60_000, now: () => clock });
+    o.client.start();
+    await connected(o);
+    /** The lines the PBX caused, and the summaries of them. */
+    const flood = () => o.logs.filter((line) => /frame skipped|unknown or expired ActionID|^AMI: |^AMI client stopped$/.test(line));
+    // 35 000 of each, as a broken PBX sent in 30 s; then one good event to know they were read.
+    const FLOOD = 35_000;
+    raw.inject('Event: Broken\r\nthis line has no separator\r\n\r\n'.repeat(FLOOD));
+    raw.inject('Response: Success\r\nActionID: not-ours-1\r\nMessage: Pong\r\n\r\n'.repeat(FLOOD));
+    raw.inject('Event: AgentCalled\r\nPrivilege: agent,all\r\n\r\n');
+    await waitFor(() => o.events.some((event) => header(event, 'Event') === 'AgentCalled'), 15_000, 'the good event');
+    expect(flood().filter((line) => /^AMI malformed frame skipped \(\d+ bytes\)$/.test(line))).toHaveLength(5);
+    expect(flood().filter((line) => line === 'AMI response for an unknown or expired ActionID ignored')).toHaveLength(5);
+    expect(flood().filter((line) => line.startsWith('AMI: '))).toEqual([]);
+
+    // The interval is over (the client's clock): its next ping writes the summaries.
+    clock += 10_000;
+    await waitFor(() => flood().filter((line) => line.startsWith('AMI: ')).length === 2, 5_000, 'the summaries');
+    expect(flood().filter((line) => line.startsWith('AMI: ')).sort()).toEqual([
+      `AMI: ${FLOOD - 5} more malformed frames skipped within 10 s`,
+      `AMI: ${FLOOD - 5} more responses for an unknown or expired ActionID ignored within 10 s`,
+    ]);
+    expect(flood().length).toBe(12);
+    expect(o.client.linkState.status).toBe('connected');
+
+    // A new interval logs again, up to its own five.
+    raw.inject('Event: Broken\r\nthis line has no separator\r\n\r\n'.repeat(7));
+    await waitFor(() => flood().length === 17, 5_000, 'the next interval\'s lines');
+    await o.client.stop();
+    expect(flood().slice(17, 19)).toEqual(['AMI: 2 more malformed frames skipped within 10 s', 'AMI client stopped']);
+  });
+
   it('treats a Ping left unanswered for one interval as a dead link and reconnects', async () => {
     const raw = await startRawAmiServer();
     cleanups.push(() => raw.close());

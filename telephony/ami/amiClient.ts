@@ -27,6 +27,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { PbxLinkState } from '../../core/pbxLink.js';
 import { backoffDelay } from './amiBackoff.js';
+import { createLogLimiter } from './logLimiter.js';
 import type { AmiFrame, AmiHeader } from './amiFrame.js';
 import { createFrameSplitter, frameKind, header, serializeFrame } from './amiFrame.js';
 
@@ -56,6 +57,12 @@ export interface AmiClientOptions {
   /** How long to wait for FullyBooted after login (a PBX still starting answers with partial lists). Default 5 s. */
   bootWaitMs?: number;
   log?: (line: string) => void;
+  /**
+   * Lines the PBX can cause at will (malformed or oversized frames, responses to unknown
+   * ActionIDs, listeners throwing on its events): the first `burst` of a kind per `intervalMs`
+   * are logged, the rest summed up in one line (logLimiter.ts). Default 5 per 10 s.
+   */
+  logLimit?: { intervalMs: number; burst: number };
   /** The clock (epoch ms) that stamps link states and resyncs; Date.now by default. */
   now?: () => number;
 }
@@ -81,9 +88,18 @@ export interface AmiActionOptions {
  * before, events after it are dispatched after — a reducer applying both in order is consistent.
  */
 export interface AmiResync {
-  reason: 'connect' | 'fully-booted';
+  /**
+   * connect: after a login; fully-booted, reload: the PBX (re)loaded (`core reload` sends Reload,
+   * never FullyBooted); periodic, unknown-member: asked by requestResync (a silent
+   * `queue reload members` changes members without any event).
+   */
+  reason: 'connect' | 'fully-booted' | 'reload' | 'periodic' | 'unknown-member';
   queueStatus: AmiFrame[];
-  channels: AmiFrame[];
+  /**
+   * null when the PBX refused CoreShowChannels (a manager user without write `reporting` or
+   * `system`): calls in progress are then unknown, not absent.
+   */
+  channels: AmiFrame[] | null;
   /** The client's clock (options.now) when the QueueStatus answer completed. */
   at: number;
 }
@@ -97,6 +113,8 @@ export interface AmiClient {
   onLinkState(listener: (state: PbxLinkState) => void): () => void;
   /** Called after every (re)connect once the PBX's state has been read (unless resyncOnConnect is false). */
   onResync(listener: (resync: AmiResync) => void): () => void;
+  /** Reads the PBX's state again now (QueueStatus, CoreShowChannels); no-op while not logged in. */
+  requestResync(reason: 'periodic' | 'unknown-member'): void;
   readonly linkState: PbxLinkState;
 }
 
@@ -180,6 +198,8 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
   const bootWaitMs = options.bootWaitMs ?? 5_000;
   const log = options.log ?? (() => {});
   const now = options.now ?? Date.now;
+  // A hostile or broken PBX must not be able to flood the log (35 000 malformed frames in 30 s).
+  const limited = createLogLimiter({ log, now, ...options.logLimit });
   // A per-client prefix keeps ActionIDs unique across reconnects and across desks sharing a user.
   const idPrefix = `desk-${randomBytes(3).toString('hex')}`;
   let actionSeq = 0;
@@ -200,7 +220,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
         listener(value);
       } catch (error) {
         // Only the error's class: its message may quote the event, i.e. a caller's number.
-        log(`AMI listener threw ${error instanceof Error ? error.name : typeof error}`);
+        limited.line('listener', `AMI listener threw ${error instanceof Error ? error.name : typeof error}`, 'listener errors');
       }
     }
   }
@@ -208,6 +228,14 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
   function setState(next: PbxLinkState): void {
     state = next;
     notify(linkListeners, next);
+  }
+
+  /** A refused resync action degrades the link visibly (the operator sees it), not only in the log. */
+  function showRefused(refused: string[]): void {
+    if (state.status !== 'connected') return;
+    const before = state.refused ?? [];
+    if (before.length === refused.length && before.every((r, i) => r === refused[i])) return;
+    setState(refused.length > 0 ? { status: 'connected', since: state.since, refused } : { status: 'connected', since: state.since });
   }
 
   function armTimer(c: Connection, id: string, p: PendingAction): void {
@@ -271,7 +299,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     const p = id === undefined ? undefined : c.pending.get(id);
     if (frameKind(frame) === 'response') {
       if (id === undefined || p === undefined) {
-        log('AMI response for an unknown or expired ActionID ignored');
+        limited.line('unknown-action-id', 'AMI response for an unknown or expired ActionID ignored', 'responses for an unknown or expired ActionID ignored');
         return;
       }
       const listFollows =
@@ -312,6 +340,9 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       clearTimeout(c.bootTimer);
       // The first one completes the login; a later one means the PBX (re)loaded: read it again.
       if (c.loggedIn) resync(c, first ? 'connect' : 'fully-booted');
+    } else if (name === 'reload') {
+      // `core reload`, `module reload app_queue`: queues and members may have changed.
+      if (c.loggedIn && c.booted) resync(c, 'reload');
     } else if (name === 'shutdown') {
       c.shutdown = { restart: header(frame, 'Restart')?.toLowerCase() === 'true' };
       log(`AMI: the PBX announced a shutdown${c.shutdown.restart ? ' (restart)' : ''}`);
@@ -355,13 +386,18 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       queueStatus = result.items;
       c.held = [];
     }).then((result) => {
-      if (queueStatus === null) log(`AMI resync: QueueStatus refused (${header(result.response, 'Message') ?? 'no message'})`);
+      if (queueStatus !== null) return;
+      const refused = `QueueStatus: ${header(result.response, 'Message') ?? 'refused'}`;
+      log(`AMI resync: ${refused}`);
+      showRefused([refused]);
     }, failed('QueueStatus'));
     send(c, { Action: 'CoreShowChannels' }, true, LIST_TIMEOUT_MS, (result) => {
       if (queueStatus === null) return;
       const ok = header(result.response, 'Response')?.toLowerCase() === 'success';
-      if (!ok) log(`AMI resync: CoreShowChannels refused (${header(result.response, 'Message') ?? 'no message'})`);
-      notify(resyncListeners, { reason, queueStatus, channels: ok ? result.items : [], at: statusAt });
+      const refused = ok ? [] : [`CoreShowChannels: ${header(result.response, 'Message') ?? 'refused'}`];
+      if (!ok) log(`AMI resync: ${refused[0]}`);
+      showRefused(refused);
+      notify(resyncListeners, { reason, queueStatus, channels: ok ? result.items : null, at: statusAt });
       flushHeld(c);
     }).then(done, failed('CoreShowChannels'));
   }
@@ -388,6 +424,8 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
 
   function startPing(c: Connection): void {
     c.pingTimer = setInterval(() => {
+      // The summaries of a flood that has stopped are written here, not only at its next line.
+      limited.flush();
       if (c.pingOutstanding) return; // its own timeout drops the link
       c.pingOutstanding = true;
       send(c, { Action: 'Ping' }, false, pingIntervalMs).then(
@@ -470,7 +508,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     const connectTimer = setTimeout(() => drop(c, 'connect timeout'), CONNECT_TIMEOUT_MS);
     const splitter = createFrameSplitter(
       (frame) => onFrame(c, frame),
-      (error) => log(`AMI ${error.kind} frame skipped (${error.bytes} bytes)`),
+      (error) => limited.line(`frame-${error.kind}`, `AMI ${error.kind} frame skipped (${error.bytes} bytes)`, `${error.kind} frames skipped`),
       { onBanner: (banner) => log(`AMI banner: ${banner}`) },
     );
     socket.on('connect', () => {
@@ -486,6 +524,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       clearInterval(c.pingTimer);
       clearTimeout(c.bootTimer);
       flushHeld(c);
+      limited.flush(true);
       c.loggedIn = false;
       const code: AmiActionErrorCode = running ? 'link-lost' : 'stopped';
       for (const [id, p] of c.pending) {
@@ -531,6 +570,7 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
       await c.closed;
       clearTimeout(force);
     }
+    limited.flush(true);
     log('AMI client stopped');
     setState({ status: 'stopped' });
   }
@@ -582,6 +622,9 @@ export function createAmiClient(options: AmiClientOptions): AmiClient {
     onResync(listener) {
       resyncListeners.add(listener);
       return () => resyncListeners.delete(listener);
+    },
+    requestResync(reason) {
+      if (current !== null && current.loggedIn && current.booted) resync(current, reason);
     },
   };
   return client;

@@ -5,9 +5,13 @@ import type { AmiFilter } from './amiClient.js';
 // Asterisk sends an event when any of them matches. Besides what the role needs, both keep:
 // - (Soft)HangupRequest: the only way to tell a caller's hang-up from a queue timeout, both of
 //   which end in QueueCallerAbandon (a few small events per call);
-// - FullyBooted and Shutdown: the client re-reads the PBX on one and expects a close on the other.
+// - FullyBooted, Reload and Shutdown: the client re-reads the PBX on the first two and expects a
+//   close on the last.
 
-const LINK_EVENTS: AmiFilter = 'Event: (FullyBooted|Shutdown)';
+const LINK_EVENTS: AmiFilter = 'Event: (FullyBooted|Shutdown|Reload)';
+// A member's pause device changing: after a silent `queue reload members` the only sign of a
+// member added (o-queue-reload-members); the desk then reads QueueStatus again.
+const MEMBER_PAUSE_DEVICES: AmiFilter = 'Device: Queue:.*_pause_';
 const HANGUPS: AmiFilter = 'Event: (Soft)?HangupRequest';
 // The outcome of this desk's click-to-dial and ChanSpy Originates (async: only this event says
 // whether the phone was reached). Other desks' are few and ignored by ActionID.
@@ -24,10 +28,10 @@ export function filterLiteral(text: string): string {
  * (AgentCalled/Connect/Complete/RingNoAnswer for the screen-pop).
  */
 export function operatorFilters(agentInterface: string): AmiFilter[] {
-  return ['Event: Queue*', `Interface: ${filterLiteral(agentInterface)}`, HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS];
+  return ['Event: Queue*', `Interface: ${filterLiteral(agentInterface)}`, HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS, MEMBER_PAUSE_DEVICES];
 }
 
 /** A team lead's wallboard: every queue and agent event of every queue. */
 export function teamLeadFilters(): AmiFilter[] {
-  return ['Event: Queue*', 'Event: Agent*', HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS];
+  return ['Event: Queue*', 'Event: Agent*', HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS, MEMBER_PAUSE_DEVICES];
 }

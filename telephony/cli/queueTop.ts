@@ -6,10 +6,14 @@ import { createAmiClient } from '../ami/amiClient.js';
 import { teamLeadFilters } from '../ami/amiFilters.js';
 import { createQueueMetricsFeed } from '../queueMetrics/index.js';
 import type { QueueTopArgs, QueueTopLine } from './queueTopFormat.js';
-import { parseArgs, queueLine, renderTable, USAGE, UsageError } from './queueTopFormat.js';
+import { parseArgs, queueLine, renderTable, SECRET_ENV, USAGE, UsageError } from './queueTopFormat.js';
+import { readSecretFile, SecretFileError } from './secretFile.js';
 
 // queue-top: the wallboard's figures in a terminal, straight from Asterisk's AMI.
-//   npm run queue-top -- --ami ami://USER:SECRET@HOST:PORT [--json] [--once] [--since-midnight]
+//   QUEUE_TOP_AMI_SECRET=… npm run queue-top -- --ami ami://USER@HOST:PORT [--json] [--once] [--since-midnight]
+//   npm run queue-top -- --ami ami://USER@HOST:PORT --secret-file PATH …
+// The secret is not taken from the command line by choice: every local user can read a
+// process's arguments (ps, /proc/PID/cmdline). ami://USER:SECRET@… still works, with a warning.
 // It connects with a team lead's session filters, rebuilds the queues from QueueStatus after
 // every (re)connect, and prints at every change: an ANSI table, or with --json one line per
 // queue. Log lines (link up/down, never caller data) go to stderr.
@@ -17,6 +21,8 @@ import { parseArgs, queueLine, renderTable, USAGE, UsageError } from './queueTop
 const EXIT_USAGE = 64;
 const EXIT_AUTH = 77;
 const EXIT_UNREACHABLE = 69;
+/** EX_CONFIG: the secret file cannot be used as it is. */
+const EXIT_CONFIG = 78;
 
 const defaultDayFile = (host: string, port: number) => path.join(os.tmpdir(), `alo153-queue-top-${host.replace(/[^a-zA-Z0-9.-]/g, '_')}-${port}.json`);
 
@@ -55,10 +61,19 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
   });
   const feed = createQueueMetricsFeed(client, { dayCounters: args.sinceMidnight ? readDayFile(args.dayFile) : null });
   const period = args.sinceMidnight ? 'since midnight (Europe/Istanbul)' : 'since queue-top started';
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   let lastJson = '';
   let saveTimer: NodeJS.Timeout | undefined;
 
-  const lines = (now: number): QueueTopLine[] => feed.queues(now).map((q) => queueLine(q, args.sinceMidnight ? q.today : q.sinceStart, now));
+  const countingSince = () => (args.sinceMidnight ? feed.state.countingSince : feed.state.startedAt);
+  const lines = (now: number): QueueTopLine[] => feed.queues(now).map((q) => queueLine(q, args.sinceMidnight ? q.today : q.sinceStart, now, countingSince()));
+  /** The period as the table's heading says it: a day counted from 11:02 says so. */
+  const periodNow = () => {
+    const since = countingSince();
+    if (!args.sinceMidnight) return period;
+    if (since === null) return `${period}, counting since: unknown`;
+    return since > feed.state.day.startsAt ? `${period}, counting since ${clock.format(since)}` : period;
+  };
 
   // The table is redrawn at most five times a second; JSON lines follow every change.
   let drawTimer: NodeJS.Timeout | undefined;
@@ -74,17 +89,19 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
     }, wait);
   }
 
-  function print(): void {
+  /** `everySecond`: the ticker's print while callers wait, a line even when the figures did not move. */
+  function print(everySecond = false): void {
     const now = Date.now();
     const current = lines(now);
     if (args.json) {
-      // Only when something a line shows changed (not every AMI event changes a figure).
+      // Only when something a line shows changed (not every AMI event changes a figure), and
+      // once a second while anyone waits.
       const key = JSON.stringify(current.map(({ ts: _ts, ...rest }) => rest));
-      if (key === lastJson) return;
+      if (key === lastJson && !everySecond) return;
       lastJson = key;
       process.stdout.write(current.map((line) => JSON.stringify(line)).join('\n') + (current.length > 0 ? '\n' : ''));
     } else {
-      process.stdout.write(renderTable(current, client.linkState, feed.live, period, now));
+      process.stdout.write(renderTable(current, client.linkState, feed.live, periodNow(), now));
     }
   }
 
@@ -131,7 +148,9 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
       verbose(`link ${link.status}`);
     });
     // Waits grow with the clock: the table follows it every second while someone waits.
-    if (!args.json && !args.once) ticker = setInterval(() => feed.queues().some((q) => q.waiting > 0) && draw(), 1_000);
+    // While anyone waits the longest wait grows with no event at all: at least once a second,
+    // on screen and in --json alike (a line per change only would say 59 s when Asterisk says 61).
+    if (!args.once) ticker = setInterval(() => feed.queues().some((q) => q.waiting > 0) && (args.json ? print(true) : draw()), 1_000);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void finish(0));
     client.start();
   });
@@ -140,12 +159,25 @@ export async function runQueueTop(args: QueueTopArgs): Promise<number> {
 async function main(): Promise<void> {
   let args: QueueTopArgs;
   try {
-    args = parseArgs(process.argv.slice(2), defaultDayFile);
+    args = parseArgs(process.argv.slice(2), defaultDayFile, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message ? `queue-top: ${error.message}\n` : ''}${USAGE}\n`);
     process.exitCode = error.message ? EXIT_USAGE : 0;
     return;
+  }
+  if (args.secretSource === 'argv') {
+    process.stderr.write(`queue-top: warning: the AMI secret in --ami can be read by every user of this machine (ps); use --secret-file PATH or ${SECRET_ENV} instead\n`);
+  }
+  if (args.secretFile !== null) {
+    try {
+      args = { ...args, secret: readSecretFile(args.secretFile) };
+    } catch (error) {
+      if (!(error instanceof SecretFileError)) throw error;
+      process.stderr.write(`queue-top: ${error.message}\n`);
+      process.exitCode = EXIT_CONFIG;
+      return;
+    }
   }
   process.exitCode = await runQueueTop(args);
 }

@@ -7,7 +7,11 @@ export interface QueueTopArgs {
   host: string;
   port: number;
   username: string;
+  /** The secret from the URL or the environment; '' when it is to be read from `secretFile`. */
   secret: string;
+  /** Where the secret came from: `argv` is visible to every local user in `ps` (warned about). */
+  secretSource: 'argv' | 'env' | 'file';
+  secretFile: string | null;
   json: boolean;
   once: boolean;
   sinceMidnight: boolean;
@@ -17,17 +21,29 @@ export interface QueueTopArgs {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: queue-top --ami ami://USER:SECRET@HOST[:PORT] [--json] [--once] [--since-midnight] [--day-file PATH]
+/** The environment variable queue-top reads the AMI secret from. */
+export const SECRET_ENV = 'QUEUE_TOP_AMI_SECRET';
+
+export const USAGE = `usage: queue-top --ami ami://USER@HOST[:PORT] [--secret-file PATH] [--json] [--once] [--since-midnight] [--day-file PATH]
 
   --ami             the Asterisk manager interface (port 5038 by default)
+  --secret-file     a file holding the AMI secret (one line), readable by its owner only
+                    (chmod 600); without it the secret is read from ${SECRET_ENV}.
+                    ami://USER:SECRET@HOST still works but puts the secret where every local
+                    user can read it (ps, /proc): queue-top warns when it is given so
   --json            one JSON object per line per queue at every change
   --once            print after the first read of the PBX, then exit
   --since-midnight  count since midnight (Europe/Istanbul) instead of since start; the day's
                     counters are kept in --day-file between runs
   --day-file        default: a file per PBX in the system's temporary folder`;
 
-export function parseArgs(argv: readonly string[], defaultDayFile: (host: string, port: number) => string): QueueTopArgs {
+export function parseArgs(
+  argv: readonly string[],
+  defaultDayFile: (host: string, port: number) => string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): QueueTopArgs {
   let ami: string | null = null;
+  let secretFile: string | null = null;
   let json = false;
   let once = false;
   let sinceMidnight = false;
@@ -45,6 +61,8 @@ export function parseArgs(argv: readonly string[], defaultDayFile: (host: string
     else if (arg === '--once') once = true;
     else if (arg === '--since-midnight') sinceMidnight = true;
     else if (arg === '--day-file') dayFile = value();
+    else if (arg === '--secret-file') secretFile = value();
+    else if (arg.startsWith('--secret-file=')) secretFile = arg.slice('--secret-file='.length);
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else throw new UsageError(`unknown argument ${arg}`);
   }
@@ -53,16 +71,25 @@ export function parseArgs(argv: readonly string[], defaultDayFile: (host: string
   try {
     url = new URL(ami);
   } catch {
-    throw new UsageError('--ami must look like ami://USER:SECRET@HOST:PORT');
+    throw new UsageError('--ami must look like ami://USER@HOST:PORT');
   }
-  if (url.protocol !== 'ami:' || url.hostname === '' || url.username === '') throw new UsageError('--ami must look like ami://USER:SECRET@HOST:PORT');
+  if (url.protocol !== 'ami:' || url.hostname === '' || url.username === '') throw new UsageError('--ami must look like ami://USER@HOST:PORT');
   const port = url.port === '' ? 5038 : Number(url.port);
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  const inUrl = decodeURIComponent(url.password);
+  const inEnv = env[SECRET_ENV] ?? '';
+  if (inUrl !== '' && secretFile !== null) throw new UsageError('give the secret either in --ami or in --secret-file, not both');
+  if (inUrl === '' && secretFile === null && inEnv === '') {
+    throw new UsageError(`no AMI secret: put it in a file for --secret-file, or in ${SECRET_ENV}`);
+  }
+  const secretSource = secretFile !== null ? 'file' : inUrl !== '' ? 'argv' : 'env';
   return {
     host,
     port,
     username: decodeURIComponent(url.username),
-    secret: decodeURIComponent(url.password),
+    secret: secretSource === 'file' ? '' : secretSource === 'argv' ? inUrl : inEnv,
+    secretSource,
+    secretFile,
     json,
     once,
     sinceMidnight,
@@ -73,6 +100,12 @@ export function parseArgs(argv: readonly string[], defaultDayFile: (host: string
 /** The line --json prints per queue, with exactly the documented fields in this order. */
 export interface QueueTopLine {
   ts: string;
+  /**
+   * From when the figures count (ISO): queue-top's start, the day counters it kept, or midnight
+   * once it ran through one; null when kept counters did not say. A run started at 11:00 does
+   * not know the calls of the morning, and says so here.
+   */
+  countingSince: string | null;
   queue: string;
   waiting: number;
   longestWaitSec: number;
@@ -88,9 +121,10 @@ export interface QueueTopLine {
   agents: { loggedIn: number; available: number; ringing: number; onCall: number; paused: number; wrapUp: number };
 }
 
-export function queueLine(q: QueueSnapshot, f: QueueFigures, now: number): QueueTopLine {
+export function queueLine(q: QueueSnapshot, f: QueueFigures, now: number, countingSince: number | null): QueueTopLine {
   return {
     ts: new Date(now).toISOString(),
+    countingSince: countingSince === null ? null : new Date(countingSince).toISOString(),
     queue: q.queue,
     waiting: q.waiting,
     longestWaitSec: q.longestWaitSec,

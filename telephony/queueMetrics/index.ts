@@ -9,6 +9,7 @@ export {
   createQueueMetricsState,
   reduceQueueMetrics,
   reduceQueueMetricsFrame,
+  showsUnknownMember,
   resync,
   WINDOW_HORIZON_MS,
 } from './reduceQueueMetrics.js';

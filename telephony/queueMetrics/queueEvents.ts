@@ -68,6 +68,12 @@ export type QueueEvent =
   | { kind: 'memberStatus' | 'memberAdded' | 'memberRemoved' | 'memberPause' | 'memberPenalty' | 'memberRinginuse'; member: MemberSnapshot }
   /** HangupRequest, SoftHangupRequest or Hangup of any channel: tells a caller's hang-up from a queue timeout. */
   | { kind: 'hangup'; uniqueid: string; linkedid: string; channel: string }
+  /**
+   * DeviceStateChange of a member's pause device (`Queue:alo153_pause_Local/1004@agents/n`):
+   * INUSE while paused. After a silent `queue reload members` the only sign of a member added.
+   */
+  | { kind: 'memberPauseDevice'; queue: string; interface: string; paused: boolean }
+  | { kind: 'reload'; module: string }
   | { kind: 'fullyBooted' }
   | { kind: 'shutdown'; restart: boolean }
   // List items (QueueStatus, QueueSummary, CoreShowChannels):
@@ -160,7 +166,9 @@ function agentRef(h: Headers): AgentRef {
   return { ...callerRef(h), interface: text(h, 'interface'), memberName: text(h, 'membername'), agentChannel: text(h, 'destchannel') };
 }
 
-type Parser = (h: Headers) => QueueEvent;
+type Parser = (h: Headers) => QueueEvent | null;
+
+const PAUSE_DEVICE = /^Queue:(.+?)_pause_(.+)$/;
 
 const memberEvent =
   (kind: Extract<QueueEvent, { member: MemberSnapshot }>['kind']): Parser =>
@@ -209,6 +217,11 @@ const PARSERS = new Map<string, Parser>(Object.entries({
   hanguprequest: hangup,
   softhanguprequest: hangup,
   hangup,
+  devicestatechange: (h) => {
+    const match = PAUSE_DEVICE.exec(text(h, 'device'));
+    return match ? { kind: 'memberPauseDevice', queue: match[1]!, interface: match[2]!, paused: text(h, 'state').toUpperCase() === 'INUSE' } : null;
+  },
+  reload: (h) => ({ kind: 'reload', module: text(h, 'module') }),
   fullybooted: () => ({ kind: 'fullyBooted' }),
   shutdown: (h) => ({ kind: 'shutdown', restart: text(h, 'restart').toLowerCase() === 'true' }),
   queueparams: (h) => ({

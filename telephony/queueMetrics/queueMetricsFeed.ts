@@ -54,7 +54,8 @@ export function createQueueMetricsFeed(client: AmiClient, options: QueueMetricsF
     }),
     client.onResync((r) => {
       live = true;
-      changed(applyChannels(resync(state, r.queueStatus, r.at), r.channels, r.at), 'resync');
+      const listed = resync(state, r.queueStatus, r.at);
+      changed(r.channels === null ? listed : applyChannels(listed, r.channels, r.at), 'resync');
     }),
     client.onLinkState((link) => {
       if (link.status === 'connected' || !live) return;

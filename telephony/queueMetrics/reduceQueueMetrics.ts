@@ -254,6 +254,45 @@ function onHangup(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'hang
   return next;
 }
 
+/**
+ * A member we do not know has a pause device: it was added without a QueueMemberAdded (`queue
+ * reload members`). Known from now on with what the device says; the rest (status, name,
+ * membership) comes with the QueueStatus the desk asks for on seeing it (showsUnknownMember).
+ */
+function onPauseDevice(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'memberPauseDevice' }>, now: number): QueueMetricsState {
+  const queue = state.queues[e.queue];
+  if (queue === undefined || queue.members.has(e.interface)) return state;
+  const member: MemberSnapshot = {
+    queue: e.queue,
+    interface: e.interface,
+    name: e.interface,
+    stateInterface: e.interface,
+    membership: '',
+    penalty: 0,
+    callsTaken: 0,
+    lastCall: 0,
+    lastPause: 0,
+    loginTime: 0,
+    inCall: false,
+    status: MemberStatus.unknown,
+    paused: e.paused,
+    pausedReason: '',
+    wrapUpSec: 0,
+  };
+  return withQueue(state, upsertMember(queue, member, now));
+}
+
+/**
+ * Whether this frame shows a member the state does not know (its pause device changed): the
+ * desk then reads QueueStatus again. (A Reload makes the AMI client do so by itself.)
+ */
+export function showsUnknownMember(state: QueueMetricsState, frame: AmiFrame): boolean {
+  const event = parseQueueEvent(frame);
+  if (event?.kind !== 'memberPauseDevice') return false;
+  const queue = state.queues[event.queue];
+  return queue !== undefined && !queue.members.has(event.interface);
+}
+
 function onMember(state: QueueMetricsState, e: Extract<QueueEvent, { member: MemberSnapshot }>, now: number): QueueMetricsState {
   const queue = queueOf(state, e.member.queue);
   if (e.kind === 'memberRemoved') return withQueue(state, { ...queue, members: queue.members.delete(e.member.interface) });
@@ -289,6 +328,8 @@ export function reduceQueueMetrics(state: QueueMetricsState, event: QueueEvent, 
       return onMember(current, event, now);
     case 'hangup':
       return onHangup(current, event);
+    case 'memberPauseDevice':
+      return onPauseDevice(current, event, now);
     default:
       // list items go through resync(); FullyBooted/Shutdown are the link's business.
       return current;

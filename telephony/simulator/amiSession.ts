@@ -17,6 +17,14 @@ import type { SimManagerUser } from './simTypes.js';
 // d-pause-unpause): banner, Login, the actions the desk uses with Asterisk's exact texts, the
 // security events other sessions see about this one, and per-session event filters.
 
+/**
+ * The write classes an action needs (any one of them), as Asterisk 22's manager.c registers them;
+ * only the actions whose class a desk's user may lack are listed.
+ */
+const ACTION_WRITE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  coreshowchannels: ['system', 'reporting'],
+};
+
 export const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
 /** A client that stops reading is cut off rather than buffered without bound, as Asterisk does. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -70,6 +78,8 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
   const localAddress = `IPV4/TCP/127.0.0.1/${socket.localPort}`;
   const remoteAddress = `IPV4/TCP/${socket.remoteAddress}/${socket.remotePort}`;
   let authenticated = false;
+  /** The logged-in user's manager.conf write classes; null: all. */
+  let writeClasses: readonly string[] | null = null;
   let accountId = '';
   let sessionTv = EPOCH_TV;
   let eventsOn = true;
@@ -143,6 +153,7 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
     if (user !== undefined && header(frame, 'Secret') === user.secret) {
       authenticated = true;
       accountId = username;
+      writeClasses = user.write ?? null;
       sessionTv = eventTv(host.now());
       filters = (user.eventFilters ?? []).map(legacyFilter);
       ack(actionId, 'Authentication accepted');
@@ -321,6 +332,11 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
           ['SessionTV', EPOCH_TV],
         ]),
       ]);
+      return;
+    }
+    const needs = ACTION_WRITE_CLASSES[name];
+    if (needs !== undefined && writeClasses !== null && !needs.some((c) => writeClasses!.includes(c))) {
+      error(actionId, 'Permission denied');
       return;
     }
     switch (name) {

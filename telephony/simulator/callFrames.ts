@@ -477,5 +477,9 @@ export function callFrames(fact: CallFact, dialplan: AgentDialplan): AmiFrame[] 
       return [...deviceFrames(fact.devicesBefore), queueMemberStatus(fact.member, 'QueueMemberAdded'), ...deviceFrames(fact.devicesAfter)];
     case 'memberRemoved':
       return [...deviceFrames(fact.devicesBefore), queueMemberStatus(fact.member, 'QueueMemberRemoved'), ...deviceFrames(fact.devicesAfter)];
+    case 'membersReloaded':
+      return deviceFrames(fact.devices);
+    case 'reloaded':
+      return [amiEvent('Reload', 'system', [['Module', fact.module], ['Status', '0']])];
   }
 }

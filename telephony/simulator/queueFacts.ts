@@ -150,4 +150,8 @@ export type CallFact =
   /** QueuePause for one queue; `eventReason` is what the event shows (an unpause may carry one). */
   | { kind: 'memberPaused'; at: number; member: MemberView; eventReason: string; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] }
   | { kind: 'memberAdded'; at: number; member: MemberView; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] }
-  | { kind: 'memberRemoved'; at: number; member: MemberView; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] };
+  | { kind: 'memberRemoved'; at: number; member: MemberView; devicesBefore: DeviceChange[]; devicesAfter: DeviceChange[] }
+  /** `queue reload members`: no member event and no Reload, only the device states that changed (an added member's pause device). */
+  | { kind: 'membersReloaded'; at: number; devices: DeviceChange[] }
+  /** `core reload` / `module reload`: a Reload event (never FullyBooted). */
+  | { kind: 'reloaded'; at: number; module: string };

@@ -54,6 +54,10 @@ export interface QueueModel {
   pauseMember(iface: string, paused: boolean, options?: { queue?: string; reason?: string }): PauseOutcome;
   addMember(queue: string, member: SimAgent & { penalty?: number; paused?: boolean; reason?: string }): AddOutcome;
   removeMember(queue: string, iface: string): RemoveOutcome;
+  /** `queue reload members` with this queues.conf member list (static members); silent but for device states. */
+  reloadMembers(queue: string, members: readonly SimAgent[]): 'ok' | 'no-queue';
+  /** `core reload` (module 'All') or `module reload app_queue.so`: a Reload event. */
+  reload(module?: string): void;
   status(queueName?: string): QueueStatusView[];
   channels(): ChannelView[];
   /** Stops automatic and Poisson arrivals. */
@@ -782,6 +786,47 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
     return 'ok';
   }
 
+  function reloadMembers(queueName: string, list: readonly SimAgent[]): 'ok' | 'no-queue' {
+    const queue = queues.get(queueName);
+    if (queue === undefined) return 'no-queue';
+    const at = scheduler.now();
+    const wanted = new Set(list.map((a) => a.interface));
+    const devices: DeviceChange[] = [];
+    const avail = tracked([queue], () => {
+      for (const m of queue.members.filter((x) => !wanted.has(x.agent.interface))) {
+        queue.members = queue.members.filter((x) => x !== m);
+        m.agent.memberships.splice(m.agent.memberships.indexOf(m), 1);
+        if (m.agent.memberships.length === 0) agents.delete(m.agent.interface);
+      }
+      for (const member of list) {
+        if (queue.members.some((m) => m.agent.interface === member.interface)) continue;
+        const agent = agentFor(member);
+        const m: Membership = {
+          queue,
+          agent,
+          membership: 'static',
+          penalty: 0,
+          loginTime: epochSeconds(at),
+          callsTaken: 0,
+          lastCall: 0,
+          lastPause: 0,
+          paused: false,
+          pausedReason: '',
+          seq: memberSeq++,
+        };
+        agent.memberships.push(m);
+        queue.members.push(m);
+        // Asterisk caches device states: a member coming back finds its pause device as it was.
+        devices.push(...deviceChange(pauseDevice(m), 'NOT_INUSE'));
+      }
+      memberOrder(queue);
+      // Every member's LoginTime starts again (o-queue-reload-members).
+      for (const m of queue.members) m.loginTime = epochSeconds(at);
+    });
+    emit({ kind: 'membersReloaded', at, devices: [...devices, ...avail.map((a) => ({ device: `Queue:${a.queue}_avail`, state: a.state }))] });
+    return 'ok';
+  }
+
   function status(queueName?: string): QueueStatusView[] {
     const now = scheduler.now();
     return [...queues.values()]
@@ -884,6 +929,8 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
     pauseMember,
     addMember,
     removeMember,
+    reloadMembers,
+    reload: (module = 'All') => emit({ kind: 'reloaded', at: scheduler.now(), module }),
     status,
     channels,
     stopLoad,

@@ -53,6 +53,8 @@ export interface PbxSimulatorOptions {
   patienceMeanMs?: number | null;
   /** Seed of the load's random numbers (arrivals, talk times, patience); same seed, same calls. */
   seed?: number;
+  /** More manager.conf users besides username/secret (restricted ones, with eventfilters). */
+  users?: SimManagerUser[];
 }
 
 export interface PbxSimulator {
@@ -67,6 +69,10 @@ export interface PbxSimulator {
   pauseMember(iface: string, paused: boolean, options?: { queue?: string; reason?: string }): boolean;
   addMember(queue: string, member: SimAgent & { penalty?: number; paused?: boolean }): boolean;
   removeMember(queue: string, iface: string): boolean;
+  /** `queue reload members` with this member list: silent but for an added member's pause device state. */
+  reloadMembers(queue: string, members: readonly SimAgent[]): boolean;
+  /** `core reload` (module 'All') or `module reload app_queue.so`: a Reload event. */
+  reload(module?: string): void;
   /** What QueueStatus would report, for tests and demos. */
   status(queue?: string): import('./queueFacts.js').QueueStatusView[];
   /** Stops the load (automatic and Poisson calls); calls in progress go on. */
@@ -133,6 +139,11 @@ export interface SimManagerUser {
   secret: string;
   /** manager.conf `eventfilter` lines (legacy regular expressions, `!` to exclude). */
   eventFilters?: string[];
+  /**
+   * manager.conf `write` classes; unset: all. Asterisk 22 refuses an action whose class the
+   * user lacks with `Permission denied` (CoreShowChannels needs `system` or `reporting`).
+   */
+  write?: string[];
 }
 
 /** What the queue model runs on (calls, queues, load, app_queue's timers). */

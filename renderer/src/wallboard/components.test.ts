@@ -163,6 +163,13 @@ describe('WallboardScreen', () => {
     expect(render(createElement(WallboardScreen), { view: { window: 'last15' } })).not.toContain('counting-since');
   });
 
+  it('says which members the PBX changed without an event', () => {
+    const change = { at: T0, reason: 'periodic', added: [{ queue: 'alo153', interface: 'Local/1004@agents/n', name: 'Zeynep Kaya' }], removed: [{ queue: 'alo153', interface: 'Local/1002@agents/n', name: 'Mehmet Demir' }] };
+    const html = render(createElement(WallboardScreen), { snapshot: aQueueSnapshot({ memberChange: change }) });
+    expect(textOf(html, 'member-change')).toBe('Santral kuyruk üyelerini 13:00 sularında olay göndermeden değiştirdi: Zeynep Kaya alo153 kuyruğuna eklendi, Mehmet Demir alo153 kuyruğundan çıkarıldı.');
+    expect(render(createElement(WallboardScreen))).not.toContain('member-change');
+  });
+
   it('says it is loading before the first snapshot', () => {
     expect(render(createElement(WallboardScreen), { snapshot: null })).toContain('Kuyruk bilgileri yükleniyor');
   });

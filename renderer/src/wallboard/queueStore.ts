@@ -53,6 +53,7 @@ export const selectAgents = (s: QueueState) => s.snapshot?.agents ?? EMPTY_AGENT
 export const selectHistory = (s: QueueState) => s.snapshot?.history ?? EMPTY_HISTORY;
 export const selectSettings = (s: QueueState) => s.snapshot?.settings ?? null;
 export const selectSnapshotAt = (s: QueueState) => s.snapshot?.at ?? null;
+export const selectMemberChange = (s: QueueState) => s.snapshot?.memberChange ?? null;
 /**
  * From when "today" counts: null while it covers the whole day (or before the first snapshot),
  * the start time when it covers only part of it, 'unknown' when the host could not tell.

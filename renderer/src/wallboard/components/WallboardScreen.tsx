@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { formatClock } from '../format.js';
 import { knownQueues, totalsOf } from '../queueFigures.js';
-import { selectAgents, selectHistory, selectLoadError, selectPartialDaySince, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
+import { selectAgents, selectHistory, selectLoadError, selectMemberChange, selectPartialDaySince, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
 import { chartQueueChosen, selectChartQueue, selectSort, selectWindow, sortClicked, windowChosen } from '../viewStore.js';
 import { ActionError } from './ActionError.js';
 import { AgentTable } from './AgentTable.js';
@@ -34,6 +34,7 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
   const history = useQueue(selectHistory);
   const settings = useQueue(selectSettings);
   const partialDaySince = useQueue(selectPartialDaySince);
+  const memberChange = useQueue(selectMemberChange);
   const window = useView(selectWindow);
   const sort = useView(selectSort);
   const chartQueue = useView(selectChartQueue);
@@ -67,6 +68,17 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
           </button>
         )}
       </header>
+      {memberChange !== null && (
+        <p className="wb-muted wb-member-change" role="status" data-testid="member-change">
+          {t('memberChange.text', {
+            time: formatClock(memberChange.at, lng),
+            changes: [
+              ...memberChange.added.map((m) => t('memberChange.added', { name: m.name, queue: m.queue })),
+              ...memberChange.removed.map((m) => t('memberChange.removed', { name: m.name, queue: m.queue })),
+            ].join(', '),
+          })}
+        </p>
+      )}
 
       {status !== 'live' && (
         <div className={`wb-feed wb-feed--${status}`} role={status === 'loading' ? 'status' : 'alert'} data-testid="wallboard-status" data-state={status}>

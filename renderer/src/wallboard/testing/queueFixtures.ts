@@ -56,6 +56,7 @@ export const someSettings = (overrides: Partial<WallboardSettings> = {}): Wallbo
 export function aQueueSnapshot(overrides: Partial<QueueSnapshot> = {}): QueueSnapshot {
   return {
     at: T0,
+    memberChange: null,
     // Counting since the desk started at 08:00 Istanbul, midnight being 13 hours before T0.
     countingSince: T0 - 5 * 3_600_000,
     dayStartsAt: T0 - 13 * 3_600_000,
