@@ -51,6 +51,12 @@ export const LIMITS = {
   note: 4000,
 } as const;
 
+/**
+ * A lone (unpaired) UTF-16 surrogate: no character at all. JSON carries it as `\ud800`, which
+ * PostgreSQL's jsonb refuses, so it is refused where text comes in.
+ */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /** Text fields refuse control characters other than newline and tab: they end up in reports and exports. */
 export const cleanText = (max: number) =>
   z
@@ -58,7 +64,20 @@ export const cleanText = (max: number) =>
     .trim()
     .min(1, 'text.required')
     .max(max, 'text.tooLong')
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'text.controlChars');
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'text.controlChars')
+    .refine((s) => !LONE_SURROGATE.test(s), 'text.loneSurrogate');
+
+/**
+ * A code or number on one line (subject and unit codes, a phone number, a call's linkedid): no
+ * control character at all (C0, DEL, C1) and no lone surrogate. A NUL made PostgreSQL refuse the
+ * row, which answered 500; these are refused where they come in, with a reason.
+ */
+export const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max, 'text.tooLong')
+    .refine((s) => !/[\u0000-\u001F\u007F-\u009F]/.test(s), 'text.controlChars')
+    .refine((s) => !LONE_SURROGATE.test(s), 'text.loneSurrogate');
 
 /** T.C. kimlik no: 11 digits, first not 0, two check digits (see core/tcKimlik.ts). */
 export const TcKimlikNo = z.string().trim().regex(/^[1-9][0-9]{10}$/, 'tc.invalid');

@@ -24,6 +24,7 @@ import { SyncStatus } from './syncStatus.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from './report.js';
 import { SoftphoneIncoming, SoftphoneSettings } from './softphone.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from './callback.js';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from './passwordPolicy.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
 export const DeskRole = z.enum(['operator', 'feedback', 'team-lead']);
@@ -160,6 +161,28 @@ export const methods = {
     response: SyncStatus,
   },
   'session.logout': { request: z.object({}).strict(), response: SyncStatus },
+  /**
+   * Changes the signed-in account's password on the central server, which ends the account's
+   * other sessions (this desk's stays). A wrong current password and the server's slow-down after
+   * too many of them are outcomes the dialog shows, not errors; the new password's rules
+   * (core/passwordPolicy.ts) are checked here and again, with the username, by host and server.
+   */
+  'session.changePassword': {
+    request: z
+      .object({
+        currentPassword: z.string().min(1).max(200),
+        newPassword: z.string().max(PASSWORD_MAX_LENGTH * 2, 'too-long').superRefine((password, ctx) => {
+          const problem = passwordProblem(password, '');
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      })
+      .strict(),
+    response: z.object({
+      outcome: z.enum(['changed', 'wrong-password', 'rate-limited']),
+      /** With `rate-limited`: seconds until the server takes another try. */
+      retryAfterSeconds: z.number().int().nonnegative().nullable(),
+    }),
+  },
   /** Team lead: the central server's monthly report (cases created in the month). */
   'reports.monthly': {
     request: z.object({ month: ReportMonth, by: ReportGrouping }).strict(),

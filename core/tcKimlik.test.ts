@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTcKimlikNo, maskTcKimlikNo } from './tcKimlik.js';
+import { isMaskedTcKimlikNo, isValidTcKimlikNo, maskTcKimlikNo, storableTcKimlikNo } from './tcKimlik.js';
 
 /** Appends both check digits to nine digits, straight from the definition. */
 function withCheckDigits(nine: string): string {
@@ -64,5 +64,20 @@ describe('maskTcKimlikNo', () => {
   it('hides short input completely rather than revealing most of it', () => {
     expect(maskTcKimlikNo('12345')).toBe('*****');
     expect(maskTcKimlikNo('')).toBe('');
+  });
+});
+
+describe('storableTcKimlikNo', () => {
+  it('keeps a whole number, and recognises only the mask maskTcKimlikNo makes', () => {
+    expect(storableTcKimlikNo('12345678990', null)).toBe('12345678990');
+    expect(storableTcKimlikNo(null, '12345678990')).toBeNull();
+    expect(isMaskedTcKimlikNo(maskTcKimlikNo('12345678990'))).toBe(true);
+    expect(['12345678990', '123*****990', '*****', '023******90'].map(isMaskedTcKimlikNo)).toEqual([false, false, false, false]);
+  });
+
+  it('stores a masked number only as the whole one already behind the same mask, else nothing', () => {
+    expect(storableTcKimlikNo('123******90', '12345678990')).toBe('12345678990');
+    expect(storableTcKimlikNo('123******90', '10000000146')).toBeNull();
+    expect(storableTcKimlikNo('123******90', null)).toBeNull();
   });
 });

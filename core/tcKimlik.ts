@@ -23,3 +23,21 @@ export function maskTcKimlikNo(value: string): string {
   if (trimmed.length <= 5) return '*'.repeat(trimmed.length);
   return `${trimmed.slice(0, 3)}${'*'.repeat(trimmed.length - 5)}${trimmed.slice(-2)}`;
 }
+
+/** What maskTcKimlikNo makes of a valid number: the server sends this to roles that may not see it whole. */
+const MASKED = /^[1-9][0-9]{2}\*{6}[0-9]{2}$/;
+
+export function isMaskedTcKimlikNo(value: string): boolean {
+  return MASKED.test(value);
+}
+
+/**
+ * What a desk stores of a T.C. kimlik no it pulled: a whole number as it is; a masked one (the
+ * account may not see it whole) only as the whole number the desk already has behind that same
+ * mask, otherwise nothing. A desk stores whole numbers only (its column checks the shape), and a
+ * mask must never replace the number this desk recorded itself.
+ */
+export function storableTcKimlikNo(pulled: string | null, stored: string | null): string | null {
+  if (pulled === null || !isMaskedTcKimlikNo(pulled)) return pulled;
+  return stored !== null && !isMaskedTcKimlikNo(stored) && maskTcKimlikNo(stored) === pulled ? stored : null;
+}

@@ -73,6 +73,25 @@ describe('attachments', () => {
     expect(caseEvents(db, caseId).map((e) => e.kind)).toEqual(['created', 'forwarded']);
   });
 
+  it('keeps a hostile name cleaned (core/attachmentName.ts), and cleans names stored before on read', () => {
+    const info = addAttachment(db, photo({ fileName: '..\\CON\u202Egpj.exe' }), minutesAfter(1));
+    expect(info.fileName).toBe('CONgpj.exe.jpg');
+    expect(db.prepare('SELECT file_name FROM attachments WHERE id = ?').pluck().get(info.id)).toBe('CONgpj.exe.jpg');
+    expect(caseEvents(db, caseId).at(-1)?.detail).toMatchObject({ fileName: 'CONgpj.exe.jpg' });
+    const device = addAttachment(db, photo({ fileName: 'lpt1.PDF', mimeType: 'application/pdf' }), minutesAfter(2));
+    expect(device.fileName).toBe('_lpt1.PDF');
+    // A row an older desk wrote as the name came.
+    const old = db
+      .prepare(
+        `INSERT INTO attachments (case_id, file_name, mime_type, size_bytes, sha256, stored_name, added_at)
+         VALUES (?, ?, 'application/pdf', 10, ?, ?, ?) RETURNING id`,
+      )
+      .pluck()
+      .get(caseId, 'NUL\u202Efdp.exe', SHA, `${SHA}.pdf`, minutesAfter(3).toISOString()) as number;
+    expect(listAttachments(db, caseId).map((a) => a.fileName)).toEqual(['CONgpj.exe.jpg', '_lpt1.PDF', 'NULfdp.exe.pdf']);
+    expect(getAttachment(db, old)?.fileName).toBe('NULfdp.exe.pdf');
+  });
+
   it('reads a case’s attachments through the case_id index', () => {
     const plan = queryPlan(db, attachmentRepositorySql.listAttachments, { caseId: 1 });
     expect(plan).toMatch(/SEARCH attachments USING INDEX attachments_case_id \(case_id=\?\)/);

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { safeAttachmentName } from '../core/attachmentName.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../core/contract.js';
 import type { AttachmentInfo } from '../core/contract.js';
 import { statementCache } from './caseRows.js';
@@ -74,7 +75,8 @@ function infoFromRow(row: AttachmentRow): StoredAttachment {
   return {
     id: row.id,
     caseId: row.case_id,
-    fileName: row.file_name,
+    // Names stored before core/attachmentName.ts existed are cleaned here; newer ones already are.
+    fileName: safeAttachmentName(row.file_name, row.mime_type),
     mimeType: row.mime_type,
     sizeBytes: row.size_bytes,
     addedAt: row.added_at,
@@ -90,8 +92,9 @@ function publicInfo({ sha256: _sha256, storedName: _storedName, ...info }: Store
 /**
  * Records an attachment of a case, with an 'attachment' event in its history and a new
  * updated_at, all or nothing. The type and size were checked on the bytes by the host; they are
- * checked again here so that no row can claim what the contract refuses. Throws on an unknown
- * case (foreign key).
+ * checked again here so that no row can claim what the contract refuses. The name is kept as
+ * core/attachmentName.ts makes it (no bidi tricks, paths or device names; an extension that
+ * fits the type). Throws on an unknown case (foreign key).
  */
 export function addAttachment(db: Database, row: NewAttachment, now: Date): AttachmentInfo {
   if (!(ATTACHMENT_TYPES as readonly string[]).includes(row.mimeType)) {
@@ -102,7 +105,8 @@ export function addAttachment(db: Database, row: NewAttachment, now: Date): Atta
   }
   const s = statements(db);
   const addedAt = now.toISOString();
-  const { actor, ...fields } = row;
+  const { actor, ...rest } = row;
+  const fields = { ...rest, fileName: safeAttachmentName(row.fileName, row.mimeType) };
   return db.transaction((): AttachmentInfo => {
     const stored = infoFromRow(s.insertAttachment.get({ ...fields, addedAt })!);
     s.touchCase.run({ caseId: row.caseId, addedAt });

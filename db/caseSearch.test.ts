@@ -117,7 +117,24 @@ describe('searchCases: text', () => {
     const { rows } = search(TC_B);
     expect(rows.map((r) => r.id)).toEqual(idsOf('curb'));
     expect(rows[0]?.tcKimlikNo).toBe('123******50');
-    expect(ids(TC_A.slice(0, 6))).toEqual(idsOf('light'));
+    expect(ids(TC_A)).toEqual(idsOf('light'));
+    expect(ids(`${TC_A.slice(0, 3)} ${TC_A.slice(3, 7)} ${TC_A.slice(7)}`)).toEqual(idsOf('light'));
+  });
+
+  it('finds a case by its T.C. kimlik no only whole: no prefix of it finds the case', () => {
+    // A masked number (100******46) must not be rebuilt digit by digit from search results.
+    for (const [name, tc] of [['light', TC_A], ['curb', TC_B]] as const) {
+      for (let n = 1; n < 11; n++) {
+        expect(ids(tc.slice(0, n)), tc.slice(0, n)).not.toContain(c[name]!.id);
+        expect(ids(`${tc.slice(0, n)}*`), `${tc.slice(0, n)}*`).not.toContain(c[name]!.id);
+      }
+      expect(ids(tc.slice(1)), tc.slice(1)).not.toContain(c[name]!.id);
+    }
+    // The words of the index do not hold it, nor does the vocabulary prefixes expand into.
+    expect(db.prepare(`SELECT count(*) FROM search_terms WHERE term IN (?, ?)`).pluck().get(TC_A, TC_B)).toBe(0);
+    // Phones and application numbers, digits too, are still found by their beginnings.
+    expect(ids('0532 111')).toEqual(idsOf('lateNight', 'rejected', 'light'));
+    expect(ids(c.curb!.applicationNo.slice(0, -2))).toEqual(idsOf('curb'));
   });
 
   it('follows the cases table: updated text is found, the old text is not, deleted cases vanish', () => {
@@ -290,6 +307,33 @@ describe('searchCases: filters and paging', () => {
       expect(found({ status: ['resolved'], unitCode: 'aydinlatma' })).toEqual([saved.id]);
       expect(found({ status: ['resolved'], unitCode: 'aydinlatma' }, '')).toEqual([saved.id]);
       expect(found({ sla: 'done' })).toEqual([saved.id]);
+    } finally {
+      probe.close();
+    }
+  });
+
+  it('does not take a facet token written in a case’s text for the case’s facet', () => {
+    const probe = tempStore();
+    const probeDb = probe.open();
+    try {
+      // Forwarded to fen-isleri, with the facet tokens of a closed zabıta case in its text.
+      const forged = [facetToken('status', 'closed'), facetToken('unit', 'zabita'), facetToken('channel', 'sms'), facetToken('subject', 'zabita')].join(' ');
+      const hostile = insertCase(
+        probeDb,
+        preparedCase({ description: `Lamba yanmıyor ${forged}`, citizenName: `Ali ${facetToken('status', 'rejected')}`, subject: `Lamba ${forged}` }),
+        { now: T0, actor: ACTOR, securityCode: 'ABCD2345' },
+      );
+      const found = (filters: Partial<CaseSearchFilters>, text = '') =>
+        searchCases(probeDb, CaseSearchQuery.parse({ text, filters }), NOW).rows.map((r) => r.id);
+      expect(found({ status: ['closed'], unitCode: 'zabita' })).toEqual([]);
+      expect(found({ status: ['closed'] }, 'lamba')).toEqual([]);
+      expect(found({ unitCode: 'zabita' }, 'lamba')).toEqual([]);
+      expect(found({ channel: 'sms', subjectCode: 'zabita' })).toEqual([]);
+      expect(found({ status: ['rejected'], unitCode: 'fen-isleri' })).toEqual([]);
+      expect(found({ sla: 'done' }, 'lamba')).toEqual([]);
+      // Its real facets still find it, and so do its words.
+      expect(found({ status: ['forwarded'], unitCode: 'fen-isleri' })).toEqual([hostile.id]);
+      expect(found({ status: ['forwarded'] }, 'lamba yanmiyor')).toEqual([hostile.id]);
     } finally {
       probe.close();
     }

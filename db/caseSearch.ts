@@ -21,6 +21,10 @@ import { facetToken, searchTokens } from './searchTokens.js';
  * T.C. kimlik no is looked up exactly through its index; anything else is words for the
  * full-text index, each a prefix ("kaldır" finds "kaldırım"), all of them required. A word is
  * a list of alternatives: "0532111" may also be the phone prefix "532111".
+ *
+ * A T.C. kimlik no is found only whole, for every role: the full-text index does not hold it
+ * (migration 0012). Were part of one a prefix that finds the case, whoever sees the number
+ * masked could rebuild it a digit at a time from which searches still find it.
  */
 export type SearchText =
   | { kind: 'all' }

@@ -71,6 +71,7 @@ describe('loadMigrations', () => {
       'create-sync-outbox',
       'outbox-callback-requests',
       'create-call-records',
+      'rebuild-cases-fts-without-tc-kimlik-no',
     ]);
   });
 

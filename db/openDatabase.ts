@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
@@ -13,13 +13,32 @@ export interface OpenDatabaseOptions {
 /** How long a writer waits for another connection's lock (e.g. a WAL checkpoint) before failing. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** The store holds citizens' names, numbers and T.C. kimlik nos: its owner's alone. */
+const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
+
+/**
+ * Makes the store's files owner-only before SQLite opens them. A new file is created 0600 here,
+ * because SQLite creates the -wal and -shm files with the database file's permissions; files
+ * an older release left 0644 are set to 0600. A folder created here is 0700; an existing one
+ * is left as it is (it may be any folder the file was put in; the desk host makes its own data
+ * folder private).
+ */
+function makeStorePrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    if (existsSync(path)) chmodSync(path, PRIVATE_FILE_MODE);
+  }
+}
+
 /**
  * Opens (creating if needed) the local case store and brings its schema up to date.
  * Throws, with the file closed, if the schema is newer than this build or a migration fails.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database {
   const inMemory = file === ':memory:' || file === '';
-  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+  if (!inMemory) makeStorePrivate(resolve(file));
 
   const db = new BetterSqlite3(file);
   try {

@@ -8,7 +8,7 @@ import { addReservedNumbers, reservedNumberCount } from './numberPool.js';
 import { applyPulledChanges } from './pulledChanges.js';
 import type { PulledCase, PulledChange } from './pulledChanges.js';
 import { deskIdentity, readCursor, readLastSyncAt } from './syncMeta.js';
-import { ACTOR, minutesAfter, preparedCase, T0, TC_B, tempStore } from './testSupport.js';
+import { ACTOR, minutesAfter, preparedCase, T0, TC_A, TC_B, tempStore } from './testSupport.js';
 
 vi.mock('../core/securityCode.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../core/securityCode.js')>()),
@@ -188,6 +188,31 @@ describe('applyPulledChanges', () => {
     expect(found('cokmus')).toEqual([id]);
     expect(found('yerinden')).toEqual([]);
     expect(db.prepare('SELECT server_version FROM cases WHERE id = ?').pluck().get(id)).toBe(5);
+  });
+
+  it('stores a masked T.C. kimlik no only as the whole number it has behind that mask, else none, and never masks the citizen', () => {
+    // The server masks it for roles that may not see it whole (server/auth/permissions.ts).
+    const masked = (tc: string) => `${tc.slice(0, 3)}******${tc.slice(-2)}`;
+    const tcOf = (id: number) => db.prepare('SELECT tc_kimlik_no FROM cases WHERE id = ?').pluck().get(id);
+    const citizenTc = (phone: string) => findCitizenByPhone(db, phone, { revealTcKimlikNo: true })?.tcKimlikNo;
+
+    const other = serverCase({ tcKimlikNo: masked(TC_B) });
+    applyPulledChanges(db, [change('create', other, OTHER_DESK)], '1', own, NOW);
+    expect(tcOf(idOf(other.applicationNo)!)).toBeNull();
+    expect(citizenTc(other.phone!)).toBeNull();
+
+    const mine = insertCase(db, preparedCase({ tcKimlikNo: TC_B }), { now: T0, actor: ACTOR, securityCode: 'K7M2P9RT' });
+    const pulled = (version: number, tcKimlikNo: string) =>
+      change('workflow', serverCase({ applicationNo: mine.applicationNo, phone: mine.phone, createdAt: mine.createdAt, tcKimlikNo, version }), null, {
+        action: 'assign',
+      });
+    applyPulledChanges(db, [pulled(2, masked(TC_B))], '2', own, NOW);
+    expect(tcOf(mine.id)).toBe(TC_B);
+    expect(citizenTc(mine.phone!)).toBe(TC_B);
+    // Someone who may see it whole changed it: the mask no longer fits what this desk has.
+    applyPulledChanges(db, [pulled(3, masked(TC_A))], '3', own, NOW);
+    expect(tcOf(mine.id)).toBeNull();
+    expect(citizenTc(mine.phone!)).toBe(TC_B);
   });
 
   it('never goes back to an older version', () => {

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Address, CaseStatus, CaseType, Channel, Priority } from '../core/case.js';
 import { phoneSearchKey } from '../core/phone.js';
+import { storableTcKimlikNo } from '../core/tcKimlik.js';
 import { caseRepositorySql } from './caseRepository.js';
 import { addressToColumn, statementCache } from './caseRows.js';
 import { writeCursor, writeLastSyncAt } from './syncMeta.js';
@@ -50,6 +51,7 @@ export interface PulledChange {
 interface LocalCase {
   id: number;
   server_version: number | null;
+  tc_kimlik_no: string | null;
 }
 
 type CaseParams = Record<string, string | number | null>;
@@ -92,7 +94,7 @@ const PULLED_ROW = [
  */
 export const pulledChangesSql = {
   findCase: `
-    SELECT id, server_version FROM cases WHERE application_no = $applicationNo`,
+    SELECT id, server_version, tc_kimlik_no FROM cases WHERE application_no = $applicationNo`,
   findCitizen: `
     SELECT id FROM citizens WHERE phone_key = $phoneKey`,
   // Ids are handed out here, under the write lock of the IMMEDIATE transaction, so that the
@@ -238,7 +240,7 @@ export function applyPulledChanges(
   return db.transaction(() => {
     const changed = new Set<number>();
     /** The page's view of each case it touches: stored, or about to be written. */
-    const seen = new Map<string, { id: number; version: number; isNew: boolean; row: CaseParams | null }>();
+    const seen = new Map<string, { id: number; version: number; isNew: boolean; row: CaseParams | null; tcKimlikNo: string | null }>();
     const events: { caseId: number; at: string; actor: string; kind: string; detail: string }[] = [];
     let nextId: number | null = null;
 
@@ -261,7 +263,7 @@ export function applyPulledChanges(
     };
 
     for (const change of changes) {
-      const c = change.case;
+      let c = change.case;
       const own = change.deskId === ownDeskId;
       const actor = change.deskId === null || change.deskId === '' ? 'server' : change.deskId;
       const at = instant(change.at);
@@ -271,10 +273,14 @@ export function applyPulledChanges(
       if (entry === undefined) {
         const local = s.findCase.get({ applicationNo: c.applicationNo });
         if (local !== undefined) {
-          entry = { id: local.id, version: local.server_version ?? 0, isNew: false, row: null };
+          entry = { id: local.id, version: local.server_version ?? 0, isNew: false, row: null, tcKimlikNo: local.tc_kimlik_no };
           seen.set(c.applicationNo, entry);
         }
       }
+      // The server masks the T.C. kimlik no for roles that may not see it whole (`123******90`);
+      // this desk stores whole numbers only, so a mask keeps the number it has behind that same
+      // mask, or stores none (core/tcKimlik.ts).
+      c = { ...c, tcKimlikNo: storableTcKimlikNo(c.tcKimlikNo, entry?.tcKimlikNo ?? null) };
 
       let inserted = false;
       if (entry === undefined) {
@@ -284,6 +290,7 @@ export function applyPulledChanges(
           id,
           version: c.version,
           isNew: true,
+          tcKimlikNo: c.tcKimlikNo,
           row: {
             ...caseParams(c, citizenOf(c, phoneKey, false)),
             id,
@@ -299,6 +306,7 @@ export function applyPulledChanges(
         changed.add(id);
       } else if (c.version > entry.version) {
         entry.version = c.version;
+        entry.tcKimlikNo = c.tcKimlikNo;
         // A case new in this page keeps its birth facts; later changes bring the rest.
         entry.row = { ...entry.row, ...caseParams(c, citizenOf(c, phoneKey, true)), id: entry.id };
         changed.add(entry.id);

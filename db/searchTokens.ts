@@ -14,8 +14,10 @@ export function searchTokens(text: string): string[] {
  * Filter values are indexed as tokens next to the words (the `facets` column), so FTS5 can
  * intersect "kaldırım" with "forwarded to fen-isleri" in its own doclists instead of reading
  * every matching case row. A facet token starts with a private-use character: FTS5 counts it
- * as part of a token, searchTokens never produces it, so no typed text can reach a facet.
- * The value is hex-encoded: one token whatever the code contains.
+ * as part of a token, searchTokens never produces it, so no typed text can reach a facet: not
+ * in the search box, and not in a case's text either, which the index holds as its
+ * searchTokens words (fts_words, migration 0012). The value is hex-encoded: one token whatever
+ * the code contains.
  */
 const FACET_MARK = '\uE000';
 

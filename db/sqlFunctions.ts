@@ -7,10 +7,11 @@ import { caseFacets, searchTokens } from './searchTokens.js';
 
 /**
  * The core rules SQL needs, registered on every connection before migrations run: the
- * full-text triggers fold text with `fold_tr`, index filter values with `case_facets` and
- * collect words with `search_terms_of`; migrations number old cases with `application_no` /
- * `istanbul_year`. One function on both sides: the repository folds a query with the same
- * `foldTurkish` the triggers use for the index, so the two can never disagree.
+ * full-text triggers index text as its words with `fts_words` (`fold_tr` before 0012), filter
+ * values with `case_facets` and collect words with `search_terms_of`; migrations number old
+ * cases with `application_no` / `istanbul_year`. One function on both sides: the repository
+ * splits a query with the same `searchTokens` the triggers use for the index, so the two can
+ * never disagree.
  *
  * The schema's triggers call these, so a tool that opens the file without them (the sqlite3
  * shell) can read but cannot write cases.
@@ -19,6 +20,11 @@ export function registerSqlFunctions(db: Database): void {
   const deterministic = { deterministic: true } as const;
   db.function('fold_tr', deterministic, (text: unknown) =>
     typeof text === 'string' ? foldTurkish(text) : null,
+  );
+  // The text columns of the full-text index (0012): their words only, so no stored text can
+  // carry a facet token's private-use mark into the index (searchTokens.ts facetToken).
+  db.function('fts_words', deterministic, (text: unknown) =>
+    typeof text === 'string' ? searchTokens(text).join(' ') : null,
   );
   db.function('phone_search_key', deterministic, (phone: unknown) =>
     typeof phone === 'string' ? phoneSearchKey(phone) : null,

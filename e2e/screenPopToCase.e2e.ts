@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
@@ -52,6 +54,37 @@ test('a queued call pops on the screen, becomes a case, and the case survives a 
   await page.goto(desk.url);
   await expect(page.getByTestId('case-row').filter({ hasText: subject })).toHaveCount(1);
   await expect(page.getByTestId('case-row').filter({ hasText: subject })).toContainText(caller);
+});
+
+test('the token leaves the address bar at once, a reload still connects, and malformed paths from another site do not end the desk', async ({ page }) => {
+  desk = await startDesk({ ...demoEnv(dataDir), DESK_SIM_CALL_INTERVAL_MS: '0' });
+  const deskOrigin = new URL(desk.url).origin;
+  await page.goto(desk.url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  // Replaced, not pushed: neither the address bar nor the history entry holds the token.
+  expect(page.url()).toBe(`${deskOrigin}/`);
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  expect(page.url()).toBe(`${deskOrigin}/`);
+
+  // A page on another origin aims malformed paths at the desk, as any site the operator opens
+  // could (served over http: Chromium sends nothing to the desk from a data: page).
+  const site = http.createServer((_req, res) => res.end('<!doctype html><title>another site</title>'));
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const other = await page.context().newPage();
+  try {
+    await other.goto(`http://localhost:${(site.address() as AddressInfo).port}/`);
+    await other.evaluate(async (origin) => {
+      const load = (src: string) => new Promise((resolve) => Object.assign(new Image(), { onload: resolve, onerror: resolve, src }));
+      await Promise.all(['/%', '/%E0%A4%A', '/%ZZ'].map((path) => load(origin + path)));
+    }, deskOrigin);
+  } finally {
+    await other.close();
+    site.close();
+  }
+  expect((await page.request.get(`${deskOrigin}/`)).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
 });
 
 test('the form refuses an empty case and says why, and nothing is saved', async ({ page }) => {

@@ -1,10 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import { authenticate, login, logout } from './auth/accounts.js';
+import { rateLimited, registerAccountRoutes } from './auth/accountRoutes.js';
+import { createLoginThrottle, type LoginThrottlePolicy } from './auth/loginThrottle.js';
 import { mayPush, type Account } from './auth/roles.js';
 import type { SqlClient } from './db/sqlClient.js';
+import { registerHostCheck, type AllowedHosts } from './http/allowedHosts.js';
 import { invalidRequest, type ApiError } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
+import { safeError } from './http/safeError.js';
 import { LoginRequest, StatusParams, StatusQuery, type LoginResponse } from './http/schemas.js';
 import { fixedWindowLimiter } from './status/rateLimit.js';
 import { queryCaseStatus } from './status/statusQuery.js';
@@ -19,6 +23,7 @@ import { registerReportRoutes } from './reports/routes.js';
 import { registerNumberRoutes } from './numbers/routes.js';
 import { registerCallbackRoutes } from './callbacks/routes.js';
 import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
+import { isDemoCredential } from './seed.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
 import { systemClock, type Clock } from '../core/clock.js';
 
@@ -33,6 +38,15 @@ export interface AppOptions {
   notificationSenders?: Senders;
   /** Call-back attempts and spacing (CALLBACK_MAX_ATTEMPTS, CALLBACK_RETRY_MINUTES); 3 and 120 by default. */
   callbacks?: CallbackPolicy;
+  /** Host names answered (http/allowedHosts.ts); unset: any, for a deployment behind names of its own. */
+  allowedHosts?: AllowedHosts;
+  /** How wrong passwords slow logins down (auth/loginThrottle.ts DEFAULT_LOGIN_THROTTLE). */
+  loginThrottle?: LoginThrottlePolicy;
+  /**
+   * Refuse the demo accounts' published passwords (seed.ts), even where an older release seeded
+   * them: what startServer asks for unless it is a demo server. Unset (tests): they log in.
+   */
+  refuseDemoPasswords?: boolean;
 }
 
 declare module 'fastify' {
@@ -72,13 +86,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const limit = options.statusRateLimit ?? { max: 10, windowMs: 60_000 };
   const callbackPolicy = options.callbacks ?? DEFAULT_CALLBACK_POLICY;
   const statusLimiter = fixedWindowLimiter(limit.max, limit.windowMs);
+  const loginThrottle = createLoginThrottle(options.loginThrottle);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 8 * 1024 * 1024 });
 
   app.decorateRequest('account', null);
+  if (options.allowedHosts) registerHostCheck(app, options.allowedHosts);
 
   app.setErrorHandler((error: { statusCode?: number }, req, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    // Never the error itself: database errors carry the statement's values (http/safeError.ts).
+    if (status >= 500) req.log.error({ error: safeError(error) }, 'request failed');
     const body: ApiError =
       status === 400 || status === 413 || status === 415 ? { error: 'invalid-request', issues: [] } : { error: 'internal' };
     void reply.code(status >= 400 && status < 500 ? status : 500).send(body);
@@ -105,8 +122,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.post('/api/v1/auth/login', async (req, reply) => {
     const body = parseOr400(LoginRequest, req.body, reply);
     if (!body) return reply;
-    const session = await login(db, body.username, body.password, now(), ttl);
+    // Refused before the password is checked: a locked attempt costs no scrypt and tells nothing.
+    const gate = loginThrottle.begin(body.username, req.ip, now().getTime());
+    if (!gate.allowed) return rateLimited(reply, gate.retryAfterSeconds);
+    const published = options.refuseDemoPasswords === true && isDemoCredential(body.username, body.password);
+    const session = published ? null : await login(db, body.username, body.password, now(), ttl);
     if (!session) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
+    gate.attempt.succeeded();
     const { username, displayName, role, unitCode } = session.account;
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), account: { username, displayName, role, unitCode } } satisfies LoginResponse;
   });
@@ -132,9 +154,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/v1/status/:applicationNo', async (req, reply) => {
     const gate = statusLimiter.take(req.ip, now().getTime());
-    if (!gate.allowed) {
-      return reply.code(429).header('retry-after', String(gate.retryAfterSeconds)).send({ error: 'rate-limited' } satisfies ApiError);
-    }
+    if (!gate.allowed) return rateLimited(reply, gate.retryAfterSeconds);
     const params = parseOr400(StatusParams, req.params, reply);
     const query = params && parseOr400(StatusQuery, req.query, reply);
     if (!params || !query) return reply;
@@ -143,6 +163,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     return answer;
   });
 
+  registerAccountRoutes(app, { db, now, throttle: loginThrottle, requireAccount, token: bearerToken });
   registerLiveChannel(app, { db, now });
   registerWorkflowRoutes(app, { db, now, callbackPolicy });
   await registerDepartmentPage(app);

@@ -6,6 +6,12 @@ export interface ServerConfig {
   /** Null: the embedded engine (PGlite) with its data in dataDir. */
   databaseUrl: string | null;
   dataDir: string;
+  /**
+   * A demo server (SERVER_DEMO=1; the desk's embedded server sets it): an empty database gets the
+   * demo accounts, whose passwords are published. Otherwise there is no account until
+   * `create-admin`, and the demo passwords are refused where an older release seeded them.
+   */
+  demo?: boolean;
   /** Call-backs: unanswered calls before giving up (CALLBACK_MAX_ATTEMPTS, 3) and minutes between tries (CALLBACK_RETRY_MINUTES, 120). */
   /** Optional for callers that build a config by hand (the embedded server): the defaults then. */
   callbacks?: { maxAttempts: number; retryMinutes: number };
@@ -19,6 +25,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
   return value;
 }
 
+/** 1 or 0 (empty: 0); anything else is a typo that must not silently mean either. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new RangeError(`${name} must be 1 or 0: ${raw}`);
+}
+
 /** Reads the environment once, at start; nothing else looks at process.env. */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 8153);
@@ -28,6 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : null,
     dataDir: path.resolve(env.SERVER_DATA_DIR ?? 'server-data'),
+    demo: flag(env, 'SERVER_DEMO'),
     callbacks: {
       maxAttempts: positiveInteger(env, 'CALLBACK_MAX_ATTEMPTS', 3, 20),
       retryMinutes: positiveInteger(env, 'CALLBACK_RETRY_MINUTES', 120, 7 * 24 * 60),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CaseChange, MAX_PUSH_CHANGES, PullQuery, PushRequest } from './protocol.js';
+import { CaseChange, DeskFields, MAX_PUSH_CHANGES, PullQuery, PushRequest, PushResponse, ServerCase } from './protocol.js';
 
 const note = (deskId = 'D12') => ({
   changeId: randomUUID(),
@@ -34,6 +34,19 @@ describe('sync protocol', () => {
     expect(PushRequest.safeParse({ deskId: 'D12', changes: many.slice(1) }).success).toBe(true);
     expect(PushRequest.safeParse({ deskId: 'D12', changes: many }).success).toBe(false);
     expect(PushRequest.safeParse({ deskId: 'D12', changes: [note('D13')] }).success).toBe(false);
+  });
+
+  it('takes a masked T.C. kimlik no from the server only, never from a desk', () => {
+    const tc = (value: string) => ServerCase.shape.tcKimlikNo.safeParse(value).success;
+    expect([tc('12345678950'), tc('123******50'), tc('123*****950'), tc('12*******50')]).toEqual([true, true, false, false]);
+    expect(DeskFields.shape.tcKimlikNo.safeParse('123******50').success).toBe(false);
+  });
+
+  it('reads a refusal code it does not know as a refusal, not as a broken answer', () => {
+    const changeId = randomUUID();
+    const answer = PushResponse.parse({ accepted: [], duplicates: [], rejected: [{ changeId, code: 'some-later-reason' }] });
+    expect(answer.rejected).toEqual([{ changeId, code: 'some-later-reason' }]);
+    expect(PushResponse.safeParse({ accepted: [], duplicates: [], rejected: [{ changeId, code: 'Bad Code\u0000' }] }).success).toBe(false);
   });
 
   it('takes cursors as decimal strings only', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText } from '../core/case.js';
+import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText, oneLine } from '../core/case.js';
 
 /*
  * The sync protocol between a desktop and the central server.
@@ -23,6 +23,9 @@ import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText } f
  * 4. Notes only append; they never conflict.
  * 5. A change for a case the server does not know (its `create` has not arrived) is rejected
  *    with `unknown-case` and not recorded, so the desk may send it again after the create.
+ *    Every other rejection is for good (the desk holds the change): who may change what is in
+ *    server/auth/permissions.ts (`forbidden`), which numbers a desk may create under and which
+ *    status and unit a new case may have in server/sync/admission.ts.
  * 6. A `callback-request` only appends (a call-back for the feedback operators); it changes no
  *    case field. It reaches the pull feed as a `workflow` entry with detail
  *    `{ action: 'callback-request', dueAt, note }`, so desks that predate it keep pulling.
@@ -39,17 +42,17 @@ const Instant = z.iso.datetime({ offset: true });
 export const DeskFields = z.object({
   type: CaseType,
   subject: cleanText(LIMITS.subject),
-  subjectCode: z.string().max(64).nullable(),
+  subjectCode: oneLine(64).nullable(),
   channel: Channel,
   priority: Priority,
   confidential: z.boolean(),
   urgent: z.boolean(),
   description: cleanText(LIMITS.description),
-  phone: z.string().max(24).nullable(),
+  phone: oneLine(24).nullable(),
   citizenName: cleanText(LIMITS.citizenName).nullable(),
   tcKimlikNo: z.string().regex(/^[1-9][0-9]{10}$/).nullable(),
   address: Address.nullable(),
-  linkedid: z.string().max(64).nullable(),
+  linkedid: oneLine(64).nullable(),
   dueAt: Instant.nullable(),
 });
 export type DeskFields = z.infer<typeof DeskFields>;
@@ -57,7 +60,7 @@ export type DeskFields = z.infer<typeof DeskFields>;
 /** Fields the server owns once the case exists (rule 1). */
 export const WorkflowFields = z.object({
   status: CaseStatus,
-  unitCode: z.string().max(64).nullable(),
+  unitCode: oneLine(64).nullable(),
   resolution: cleanText(LIMITS.resolution).nullable(),
 });
 export type WorkflowFields = z.infer<typeof WorkflowFields>;
@@ -112,18 +115,51 @@ export const PushRequest = z
   .refine((r) => r.changes.every((c) => c.deskId === r.deskId), { message: 'deskId.mismatch', path: ['changes'] });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const RejectCode = z.enum(['unknown-case', 'case-exists', 'forbidden', 'invalid-unit']);
+/**
+ * Why the server refused a change. `unknown-case`: not yet (send it again after the case's
+ * create); every other code is for good, and the desk holds the change:
+ * - `case-exists`: a create for a number the server already has;
+ * - `forbidden`: the account may not make this change, or may not see the case
+ *   (server/auth/permissions.ts);
+ * - `invalid-number`: the case key is not an application number in its written form
+ *   (core/applicationNumber.ts);
+ * - `number-not-reserved`: a final number the server did not reserve for this desk;
+ * - `prefix-of-other-desk`: a provisional number whose prefix another desk uses;
+ * - `invalid-unit`: a create routed to a unit the server does not know, or an open case with no unit;
+ * - `invalid-status`: a create in a status only the workflow gives (server/sync/admission.ts).
+ */
+export const RejectCode = z.enum([
+  'unknown-case',
+  'case-exists',
+  'forbidden',
+  'invalid-number',
+  'number-not-reserved',
+  'prefix-of-other-desk',
+  'invalid-unit',
+  'invalid-status',
+]);
 export type RejectCode = z.infer<typeof RejectCode>;
 
 export const PushResponse = z.object({
   accepted: z.array(z.uuid()),
   duplicates: z.array(z.uuid()),
-  rejected: z.array(z.object({ changeId: z.uuid(), code: RejectCode })),
+  /**
+   * A code this desk does not know yet (a later server) is still a refusal: held like any other.
+   * A closed enum here would make a desk refuse the whole answer, as a new ServerChangeKind would
+   * a pull page, and send the batch again forever.
+   */
+  rejected: z.array(z.object({ changeId: z.uuid(), code: z.union([RejectCode, z.string().regex(/^[a-z][a-z0-9-]{0,63}$/)]) })),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-/** The server's copy of a case as a desktop receives it; the security code hash stays on the server. */
+/**
+ * The server's copy of a case as a desktop receives it; the security code hash stays on the
+ * server. The T.C. kimlik no comes whole only to roles that may see it whole
+ * (server/auth/permissions.ts); others get it masked as core/tcKimlik.ts masks it, `123******90`,
+ * which a desk stores only as the whole number it already has behind that mask.
+ */
 export const ServerCase = DeskFields.extend(WorkflowFields.shape).extend({
+  tcKimlikNo: z.string().regex(/^[1-9][0-9]{10}$|^[1-9][0-9]{2}\*{6}[0-9]{2}$/).nullable(),
   applicationNo: z.string(),
   firstContactResolution: z.boolean(),
   version: z.number().int().positive(),

@@ -26,7 +26,11 @@ export async function startDesk(env: Record<string, string>, options: { fakeTime
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`desk did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running behind the failed test: nothing else would stop it.
+      child.kill('SIGKILL');
+      reject(new Error(`desk did not start:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY_LINE.exec(output);

@@ -10,13 +10,14 @@ export interface ServerProcess {
 
 /**
  * The central server as a municipality runs it (`npm run server`), on the embedded engine with
- * its data in `dataDir`: stopping and starting it again on the same port and folder is the
- * server going down and coming back.
+ * its data in `dataDir`, as a demo server (SERVER_DEMO=1) so the demo accounts exist: stopping
+ * and starting it again on the same port and folder is the server going down and coming back.
  */
 export async function startServerProcess(port: number, dataDir: string): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SERVER_DATA_DIR: dataDir },
+    // A demo server: the tests log in with the demo accounts (server/README.md).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SERVER_DATA_DIR: dataDir, SERVER_DEMO: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let output = '';

@@ -28,9 +28,10 @@ export function storeAttachment(dataDir: string, dataBase64: string): StoredFile
   const folder = path.join(dataDir, 'attachments');
   const target = path.join(folder, storedName);
   if (!existsSync(target)) {
-    mkdirSync(folder, { recursive: true });
+    // Citizens' photos and documents: the folder and the files are the desk user's alone.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, bytes, { flag: 'wx' });
+    writeFileSync(temporary, bytes, { flag: 'wx', mode: 0o600 });
     renameSync(temporary, target);
   }
   return { mimeType, sizeBytes: bytes.length, sha256, storedName };

@@ -13,10 +13,22 @@ export interface CentralApi {
   text(path: string): Promise<string>;
   /** For answers without a body worth reading (204). */
   send(method: 'POST', path: string, body?: unknown): Promise<void>;
+  /**
+   * For refusals the caller tells the user apart (a wrong password, a slow-down): a success or one
+   * of the `expected` statuses comes back with its Retry-After; anything else fails as usual.
+   */
+  answer(method: 'POST', path: string, body: unknown, expected: readonly number[]): Promise<{ status: number; retryAfterSeconds: number | null }>;
+}
+
+/** Retry-After in seconds (the server sends whole seconds; a date form is not used). */
+function retryAfter(response: Response): number | null {
+  const raw = response.headers.get('retry-after');
+  const value = raw === null ? NaN : Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : null;
 }
 
 export function createCentralApi(serverUrl: () => string | null, token: () => string | null, onUnauthorized: () => void): CentralApi {
-  async function request(method: string, path: string, body: unknown): Promise<Response> {
+  async function request(method: string, path: string, body: unknown, expected: readonly number[] = []): Promise<Response> {
     const base = serverUrl();
     const bearer = token();
     if (base === null) throw new RequestError({ code: 'unavailable', message: 'No central server is configured' });
@@ -32,7 +44,7 @@ export function createCentralApi(serverUrl: () => string | null, token: () => st
     } catch {
       throw new RequestError({ code: 'unavailable', message: 'The central server cannot be reached' });
     }
-    if (response.ok) return response;
+    if (response.ok || expected.includes(response.status)) return response;
     await response.arrayBuffer().catch(() => undefined);
     switch (response.status) {
       case 401:
@@ -63,6 +75,11 @@ export function createCentralApi(serverUrl: () => string | null, token: () => st
     },
     async send(method, path, body) {
       await (await request(method, path, body)).arrayBuffer();
+    },
+    async answer(method, path, body, expected) {
+      const response = await request(method, path, body, expected);
+      await response.arrayBuffer().catch(() => undefined);
+      return { status: response.status, retryAfterSeconds: retryAfter(response) };
     },
   };
 }

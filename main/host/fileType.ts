@@ -1,3 +1,4 @@
+import { ATTACHMENT_EXTENSIONS } from '../../core/attachmentName.js';
 import { ATTACHMENT_TYPES } from '../../core/contract.js';
 
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
@@ -13,9 +14,10 @@ export function detectAttachmentType(bytes: Uint8Array): AttachmentType | null {
   return null;
 }
 
+/** The extension a stored file gets: the type's own (core/attachmentName.ts keeps names to it too). */
 export const extensionOf: Record<AttachmentType, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'application/pdf': 'pdf',
+  'image/jpeg': ATTACHMENT_EXTENSIONS['image/jpeg'][0],
+  'image/png': ATTACHMENT_EXTENSIONS['image/png'][0],
+  'image/webp': ATTACHMENT_EXTENSIONS['image/webp'][0],
+  'application/pdf': ATTACHMENT_EXTENSIONS['application/pdf'][0],
 };

@@ -18,6 +18,7 @@ import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/
 import { createCaseHandlers } from './caseService.js';
 import { createQueueService } from './queueService.js';
 import { loadCatalogue } from './catalogueSource.js';
+import { prepareDataDir, STORE_FILE } from './privateDataDir.js';
 import type { DeskConfig } from './config.js';
 import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
 import { dispatch, type Handlers } from './dispatch.js';
@@ -49,7 +50,8 @@ export interface HostOptions {
 export async function startHost(config: DeskConfig, log: (line: string) => void, options: HostOptions = {}): Promise<Host> {
   const now = options.now ?? systemClock;
   const nowMs = () => now().getTime();
-  const dataFile = path.join(config.dataDir, 'desk.sqlite');
+  prepareDataDir(config.dataDir);
+  const dataFile = path.join(config.dataDir, STORE_FILE);
   const db: Database = openDatabase(dataFile);
   const catalogue = loadCatalogue(config.dataDir, log);
   const listeners = new Set<HostEventListener>();
@@ -127,7 +129,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
 
   // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
   // asks only for queue events and its own interface's, a team lead's for all queue events.
-  const filters = config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
+  const filters = !config.amiSessionFilters ? [] : config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
   const ami: AmiClient = createAmiClient({ ...target, filters, log, now: nowMs });
   ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
   /** Ended calls are kept with their wait and talk time; the case names them by Linkedid. */
@@ -155,6 +157,8 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
   // is not the PBX's to judge.
   ami.onResync((resync) => {
     if (call !== null && [...sipOnlyCalls.values()].includes(call.linkedid)) return;
+    // Channels refused (a manager user without `reporting`): the call on screen is not judged.
+    if (resync.channels === null) return;
     const next = resyncAgentCall(call, resync.channels, config.agentInterface, resync.at);
     if (next !== call) callChanged(next);
   });
@@ -168,6 +172,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     supervisorPhone: config.supervisorPhone,
     dialContext: config.dialContext,
     settings: config.wallboard,
+    reconcileSec: config.queueReconcileSec,
     log,
     now,
     push: (snapshot) => emit('queue.metrics', snapshot),

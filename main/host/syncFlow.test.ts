@@ -12,6 +12,8 @@ import { clockFrom } from '../../core/clock.js';
 import { startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
 import { freePort } from './testing/freePort.js';
 import { recordCasesDirectly } from './testing/bulkCases.js';
+import { addReservedNumbers } from '../../db/numberPool.js';
+import { openDatabase } from '../../db/openDatabase.js';
 import { invokeValue as call, startTestDesk, type Cleanups } from './testing/testDesk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -187,6 +189,37 @@ describe('desk and central server', () => {
     expect(detail.case.resolution).toBe('Taşlar yenilendi');
     expect(detail.history.map((h) => h.kind)).toContain('workflow');
   }, 120_000);
+
+  it('holds a case the server refuses for good (a number reserved for another desk), sends it no more, and the rest goes through', async () => {
+    const server = await central('pglite');
+    const reserved = await fetch(`${server.url}/api/v1/numbers/reserve`, {
+      method: 'POST',
+      headers: { ...(await server.auth('operator')), 'content-type': 'application/json' },
+      body: JSON.stringify({ deskId: 'desk-elsewhere', count: 1 }),
+    });
+    const [foreign] = ((await reserved.json()) as { numbers: string[] }).numbers;
+    const host = await desk(deskEnv(tempDir(), server.url, 'operator'));
+    await waitUntil(async () => (await status(host)).state === 'online' && (await status(host)).pending === 0, 20_000, 'online, demo cases pushed');
+    // Another desk's number in this desk's pool (a copied data file, say): the smallest, so the next case takes it.
+    const file = openDatabase(host.dataFile);
+    addReservedNumbers(file, [foreign!]);
+    file.close();
+    const refused = await call<{ case: { applicationNo: string } }>(host, 'cases.create', caseInput(1));
+    expect(refused.case.applicationNo).toBe(foreign);
+    await host.syncFlush();
+    expect(await status(host)).toMatchObject({ state: 'online', pending: 0, held: 1, lastError: { code: 'rejected' } });
+
+    const fine = await call<{ case: { applicationNo: string } }>(host, 'cases.create', caseInput(2));
+    await waitUntil(async () => (await status(host)).pending === 0, 20_000, 'the next case pushed');
+    await host.syncFlush();
+    const onServer = await server.db.query<{ application_no: string }>('SELECT application_no FROM cases WHERE application_no = ANY($1::text[])', [[foreign, fine.case.applicationNo]]);
+    expect(onServer.map((r) => r.application_no)).toEqual([fine.case.applicationNo]);
+    // Held, not retried: sent once, with the server's reason.
+    const check = openDatabase(host.dataFile);
+    const outbox = check.prepare('SELECT attempts, held, last_error FROM sync_outbox').all();
+    check.close();
+    expect(outbox).toEqual([{ attempts: 1, held: 1, last_error: 'number-not-reserved' }]);
+  }, 60_000);
 
   it('refuses a wrong password with a clear error and keeps the desk recording', async () => {
     const server = await central('pglite');

@@ -4,6 +4,7 @@ import type { Clock } from '../../core/clock.js';
 import type { DeskRole } from '../../core/contract.js';
 import { istanbulYear } from '../../db/sqlFunctions.js';
 import { MonthlyReport, type ReportGrouping } from '../../core/report.js';
+import { passwordProblem } from '../../core/passwordPolicy.js';
 import type { SyncStatus } from '../../core/syncStatus.js';
 import { addReservedNumbers, reservedNumberCount } from '../../db/numberPool.js';
 import { applyPulledChanges } from '../../db/pulledChanges.js';
@@ -24,10 +25,13 @@ import { createHttpTransport, SyncFailure } from '../../sync/client/httpTranspor
 import { createSyncEngine, type SyncEngine, type SyncStore } from '../../sync/client/syncEngine.js';
 import { CaseChange, type ServerChange } from '../../sync/protocol.js';
 import type { AutoLogin, CentralServer } from './config.js';
-import { RequestError, type Handlers } from './dispatch.js';
+import { invalidField, RequestError, type Handlers } from './dispatch.js';
 import { createCentralApi, type CentralApi } from './centralApi.js';
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.retry' | 'session.login' | 'session.logout' | 'reports.monthly' | 'reports.monthlyCsv'>;
+type SyncHandlers = Pick<
+  Handlers,
+  'sync.status' | 'sync.retry' | 'session.login' | 'session.logout' | 'session.changePassword' | 'reports.monthly' | 'reports.monthlyCsv'
+>;
 
 export interface SyncServiceDeps {
   db: Database;
@@ -118,6 +122,9 @@ function sqliteSyncStore(db: Database, deskId: string, now: Clock, log: (line: s
     },
     acknowledge(response) {
       acknowledgeChanges(db, [...response.accepted, ...response.duplicates]);
+      // 'unknown-case' is "not yet" (the create has not arrived); every other code is for good
+      // (forbidden, a number not this desk's, an unknown unit…, and codes this desk does not know
+      // yet): held and shown, never sent again until the operator retries.
       const later = response.rejected.filter((r) => r.code === 'unknown-case').map((r) => r.changeId);
       if (later.length > 0) deferChanges(db, later, 'unknown-case');
       const refused = response.rejected.filter((r) => r.code !== 'unknown-case');
@@ -153,7 +160,12 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
   let embedded: RunningServer | null = null;
   let serverUrl: string | null = null;
   if (deps.server.mode === 'embedded') {
-    embedded = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: null, dataDir: path.join(deps.dataDir, 'server') }, false, deps.now);
+    // A demo server (demo accounts with published passwords): the desk logs in with one of them below.
+    const config = { port: 0, host: '127.0.0.1', databaseUrl: null, dataDir: path.join(deps.dataDir, 'server'), demo: true };
+    // Loopback names only: a web page rebinding its name to 127.0.0.1 must not reach the demo accounts.
+    embedded = await startServer(config, false, deps.now, {
+      allowedHosts: 'loopback',
+    });
     serverUrl = embedded.url;
     log(`central server (embedded, demo accounts) on ${serverUrl}`);
   } else if (deps.server.mode === 'remote') {
@@ -213,6 +225,18 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
         }
       },
       'session.logout': () => engine.logout(),
+      'session.changePassword': async ({ currentPassword, newPassword }) => {
+        const account = engine.status().account;
+        if (account === null) throw new RequestError({ code: 'unauthorized', message: 'Log in to the central server first' });
+        // The rule about the username needs the account: checked here before the round trip, and again by the server.
+        const problem = passwordProblem(newPassword, account.username);
+        if (problem !== null) throw invalidField('newPassword', problem);
+        const answer = await api.answer('POST', '/api/v1/auth/password', { currentPassword, newPassword }, [403, 429]);
+        if (answer.status === 403) return { outcome: 'wrong-password', retryAfterSeconds: null };
+        if (answer.status === 429) return { outcome: 'rate-limited', retryAfterSeconds: answer.retryAfterSeconds ?? 60 };
+        log('sync: the account password was changed on the central server');
+        return { outcome: 'changed', retryAfterSeconds: null };
+      },
       'reports.monthly': ({ month, by }) => api.json(MonthlyReport, 'GET', reportPath(month, by, 'json')),
       'reports.monthlyCsv': async ({ month, by }) => ({
         fileName: `alo153-${month}-${by}.csv`,

@@ -2,8 +2,12 @@
 import { ConfigError, readConfig } from '../host/config.js';
 import { startHost } from '../host/host.js';
 import { startBrowserMode } from './browserMode.js';
+import { keepRunningOnUnexpectedErrors } from './keepRunning.js';
 
 const log = (line: string) => process.stderr.write(`[desk] ${line}\n`);
+/** Until the desk is up there is nothing to close. */
+let shutdown: () => Promise<void> = async () => process.exit(1);
+keepRunningOnUnexpectedErrors(process, log, () => void shutdown());
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -13,7 +17,7 @@ async function main(): Promise<void> {
   process.stdout.write(`ALO 153 masası hazır / desk ready: ${server.url}\n`);
 
   let closing = false;
-  const shutdown = async () => {
+  shutdown = async () => {
     if (closing) return;
     closing = true;
     await server.close();

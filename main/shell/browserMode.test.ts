@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { WebSocket } from 'ws';
 import { readConfig } from '../host/config.js';
 import { startHost, type Host } from '../host/host.js';
 import { startBrowserMode, TOKEN_REFUSED, type BrowserModeServer } from './browserMode.js';
+import { metaPolicy, parsePolicy, policyOfMeta } from './contentSecurity.js';
 
 let dir: string;
 let host: Host;
@@ -28,6 +30,27 @@ afterAll(async () => {
 
 const origin = () => `http://127.0.0.1:${server.port}`;
 const token = () => new URL(server.url).hash.replace('#token=', '');
+
+/**
+ * A request exactly as written: fetch would normalise the path and refuses to set Host, and
+ * hostile pages (or curl --path-as-is) send both as they like.
+ */
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+  port = server.port,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
 
 function open(url: string, headers: Record<string, string>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -64,6 +87,30 @@ describe('browser mode', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${origin()}/..%2fsecret.txt`)).status).toBe(404);
     expect((await fetch(`${origin()}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers 400 to a malformed percent-encoding and keeps serving', async () => {
+    for (const bad of ['/%E0%A4%A', '/%', '/%ZZ/index.html', '/assets/%C0%80']) {
+      expect((await rawGet(bad)).status).toBe(400);
+    }
+    expect((await rawGet('/')).status).toBe(200);
+  });
+
+  it('answers only to its own loopback names, so a rebound DNS name reaches nothing (DNS rebinding)', async () => {
+    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`]) {
+      const res = await rawGet('/', { Host: host });
+      expect(res.status).toBe(421);
+      expect(res.body).not.toContain('desk');
+    }
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`]) {
+      expect((await rawGet('/', { Host: host })).status).toBe(200);
+    }
+    // A rebound page has its own origin, and its Host is not ours either: no socket.
+    const ws = `ws://127.0.0.1:${server.port}/ws?token=${token()}`;
+    await expect(open(ws, { Host: `evil.example:${server.port}`, Origin: `http://evil.example:${server.port}` })).rejects.toThrow('HTTP 403');
+    await expect(open(ws, { Host: `evil.example:${server.port}`, Origin: origin() })).rejects.toThrow('HTTP 403');
+    const viaLocalhost = await open(ws, { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` });
+    viaLocalhost.close();
   });
 
   it('refuses a WebSocket from another origin, and closes one without the right token unheard', async () => {
@@ -111,6 +158,25 @@ describe('browser mode', () => {
       expect(created).toMatchObject({ id: 3, ok: true, value: { case: { subject: 'Park bakımı', status: 'forwarded', unitCode: 'park-bahce' } } });
     } finally {
       ws.close();
+    }
+  });
+});
+
+describe('browser mode, the real page', () => {
+  it('serves index.html with a meta CSP equal to its header CSP, for the name it was asked by', async () => {
+    const staticDir = path.join(dir, 'real');
+    mkdirSync(staticDir);
+    writeFileSync(path.join(staticDir, 'index.html'), readFileSync(new URL('../../renderer/index.html', import.meta.url)));
+    const real = await startBrowserMode(host, { port: 0, staticDir, log: () => {}, sipWsUrl: 'wss://sip.belediye.gov.tr:8089/ws' });
+    try {
+      for (const name of ['127.0.0.1', 'localhost']) {
+        const res = await rawGet('/', { Host: `${name}:${real.port}` }, real.port);
+        const csp = String(res.headers['content-security-policy']);
+        expect(parsePolicy(csp)['connect-src']).toEqual(["'self'", `ws://${name}:${real.port}`, 'wss://sip.belediye.gov.tr:8089']);
+        expect(parsePolicy(policyOfMeta(res.body) ?? '')).toEqual(parsePolicy(metaPolicy(csp)));
+      }
+    } finally {
+      await real.close();
     }
   });
 });

@@ -7,23 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ATTACHMENT_MAX_BYTES, WireRequest, type WireEvent, type WireResponse } from '../../core/contract.js';
 import type { Host } from '../host/host.js';
-import { contentSecurityPolicy, sipConnectSource, rendererDistDir } from './contentSecurity.js';
+import { hostAllowed, loopbackHosts } from '../../server/http/allowedHosts.js';
+import { contentSecurityPolicy, sipConnectSource, rendererDistDir, withPolicyMeta } from './contentSecurity.js';
+import { staticTarget } from './staticFiles.js';
 
 // Room for one attachment (base64 of ATTACHMENT_MAX_BYTES) and nothing much bigger.
 const MAX_MESSAGE_BYTES = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
 /** WebSocket close code for a missing or stale per-launch token (the renderer stops retrying). */
 export const TOKEN_REFUSED = 4401;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 export interface BrowserModeServer {
   readonly url: string;
   readonly port: number;
@@ -47,35 +38,54 @@ export async function startBrowserMode(
 ): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('base64url');
   const staticDir = path.resolve(options.staticDir ?? fileURLToPath(rendererDistDir));
-  let origin = '';
+  // Known once listening (the port may be 0): 127.0.0.1 and localhost at that port.
+  let ownHosts: string[] = [];
 
-  const server = http.createServer(async (req, res) => {
+  /** Everything a request can throw ends here as a status: no request may end the process. */
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const name = req.headers.host?.toLowerCase() ?? '';
     const headers = {
-      'Content-Security-Policy': contentSecurityPolicy(
-        `'self' ws://127.0.0.1:${(server.address() as AddressInfo).port}${sipConnectSource(options.sipWsUrl ?? null)}`,
-      ),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
+    // DNS rebinding: a page whose name now points at 127.0.0.1 sends its own name here.
+    if (!hostAllowed(name, ownHosts)) {
+      res.writeHead(421, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Unknown host\n');
+      return;
+    }
+    const policy = contentSecurityPolicy(`'self' ws://${name}${sipConnectSource(options.sipWsUrl ?? null)}`);
+    const pageHeaders = { ...headers, 'Content-Security-Policy': policy };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, headers).end();
+      res.writeHead(405, pageHeaders).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
-    const file = path.resolve(staticDir, relative);
-    if (!file.startsWith(staticDir + path.sep)) {
-      res.writeHead(404, headers).end();
-      return;
-    }
+    let target: ReturnType<typeof staticTarget>;
     try {
-      const body = await readFile(file);
-      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { ...headers, 'Content-Type': type }).end(req.method === 'HEAD' ? undefined : body);
+      target = staticTarget(staticDir, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     } catch {
-      res.writeHead(404, headers).end();
+      target = { ok: false, status: 400 };
     }
+    if (!target.ok) {
+      res.writeHead(target.status, pageHeaders).end();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(target.file);
+    } catch {
+      res.writeHead(404, pageHeaders).end();
+      return;
+    }
+    const content = target.isPage ? Buffer.from(withPolicyMeta(body.toString('utf8'), policy)) : body;
+    res.writeHead(200, { ...pageHeaders, 'Content-Type': target.contentType }).end(req.method === 'HEAD' ? undefined : content);
+  };
+
+  const server = http.createServer((req, res) => {
+    serve(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 
   const sockets = new Set<WebSocket>();
@@ -85,8 +95,18 @@ export async function startBrowserMode(
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || req.headers.origin !== origin) {
+    // Node leaves an upgrading socket without an error listener: a client's reset must not reach the process.
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Our own page only: the name it was loaded by in Host, and that same origin.
+    const name = req.headers.host?.toLowerCase() ?? '';
+    if (url.pathname !== '/ws' || !hostAllowed(name, ownHosts) || req.headers.origin?.toLowerCase() !== `http://${name}`) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -127,16 +147,21 @@ export async function startBrowserMode(
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  ownHosts = loopbackHosts(port);
 
   return {
     port,
-    url: `${origin}/#token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     async close() {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The browser keeps spare connections that have sent no request yet (preconnect); close()
+        // alone waits for them to time out (headersTimeout, a minute) before the desk can exit.
+        server.closeAllConnections();
+      });
     },
   };
 }

@@ -1,15 +1,18 @@
 // The Electron shell: a window, a custom protocol instead of file://, and IPC derived from the
 // contract. Everything it calls is the same host that browser mode runs under plain Node.
-import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { ipcChannel, methodNames } from '../../core/contract.js';
 import { ConfigError, readConfig } from '../host/config.js';
 import { startHost, type Host } from '../host/host.js';
+import { appResponse } from './appProtocol.js';
 import { contentSecurityPolicy, rendererDistDir, sipConnectSource } from './contentSecurity.js';
+import { keepRunningOnUnexpectedErrors } from './keepRunning.js';
 
 const APP_ORIGIN = 'app://desk';
 const log = (line: string) => process.stderr.write(`[desk] ${line}\n`);
+keepRunningOnUnexpectedErrors(process, log, () => app.quit());
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -44,16 +47,12 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   app.whenReady().then(async () => {
-    const rendererDir = path.resolve(fileURLToPath(rendererDistDir));
-    protocol.handle('app', (request) => {
-      const { pathname } = new URL(request.url);
-      const file = path.resolve(rendererDir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1)));
-      if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file).toString());
-    });
-
     const config = readConfig({ ...process.env, DESK_DATA_DIR: process.env.DESK_DATA_DIR ?? app.getPath('userData') });
     const csp = contentSecurityPolicy(`'self'${sipConnectSource(config.softphone.wsUrl)}`);
+    const rendererDir = path.resolve(fileURLToPath(rendererDistDir));
+    // The page's own files, with the CSP header (webRequest below never sees app:// responses).
+    protocol.handle('app', (request) => appResponse(request.url, rendererDir, csp));
+    // Anything else the window loads over http(s).
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqlRunner } from '../db/sqlClient.js';
+import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Account, Role } from './roles.js';
 
@@ -77,4 +77,37 @@ export async function authenticate(db: SqlRunner, token: string, now: Date): Pro
 
 export async function logout(db: SqlRunner, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
+}
+
+/** Whether `password` is the active account's own (a password change asks for the current one). */
+export async function passwordMatches(db: SqlRunner, accountId: string, password: string): Promise<boolean> {
+  const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM accounts WHERE id = $1 AND active', [accountId]);
+  return verifyPassword(row?.password_hash ?? null, password);
+}
+
+/**
+ * Sets an account's password and ends its sessions, all but `keepToken` (the session asking, when
+ * an account changes its own): whoever knew the old password is logged out everywhere else.
+ * Null when there is no such account.
+ */
+export async function setPassword(
+  db: SqlClient,
+  account: { id: string } | { username: string },
+  password: string,
+  keepToken: string | null,
+): Promise<{ id: string; username: string; sessionsEnded: number } | null> {
+  const hash = await hashPassword(password);
+  const [where, key] = 'id' in account ? ['id = $2', account.id] : ['username = $2', account.username.trim().toLowerCase()];
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: string; username: string }>(
+      `UPDATE accounts SET password_hash = $1 WHERE ${where} RETURNING id::text AS id, username`,
+      [hash, key],
+    );
+    if (!row) return null;
+    const ended = await tx.query<{ token_hash: string }>(
+      'DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2 RETURNING token_hash',
+      [row.id, keepToken === null ? '' : tokenHash(keepToken)],
+    );
+    return { id: row.id, username: row.username, sessionsEnded: ended.length };
+  });
 }

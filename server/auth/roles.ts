@@ -22,6 +22,7 @@ export function mayPush(account: Account): boolean {
  * - `all`: a team lead, every case, confidential ones included;
  * - `public`: everyone else, every case that is not confidential.
  * Confidential cases are thereby seen by their unit and team leads only (KVKK: the minimum).
+ * Who may change what, and who sees a T.C. kimlik no whole: permissions.ts.
  */
 export type Visibility = { scope: 'all' } | { scope: 'unit'; unitCode: string } | { scope: 'public' };
 
@@ -31,9 +32,24 @@ export function visibilityOf(account: Account): Visibility {
   return { scope: 'public' };
 }
 
-/** SQL condition over a `cases` row aliased `c`, with the scope and unit as parameters $a, $b. */
-export function visibilitySql(scopeParam: number, unitParam: number): string {
-  return `($${scopeParam} = 'all' OR ($${scopeParam} = 'unit' AND c.unit_code = $${unitParam}) OR ($${scopeParam} = 'public' AND NOT c.confidential))`;
+/** The same rule for one case in hand (a case being changed, a change-log snapshot). */
+export function maySeeCase(account: Account, c: { confidential: boolean; unitCode: string | null }): boolean {
+  const v = visibilityOf(account);
+  if (v.scope === 'all') return true;
+  if (v.scope === 'unit') return c.unitCode === v.unitCode;
+  return !c.confidential;
+}
+
+/** Where a case's unit and confidentiality are in a query: a `cases` row aliased `c` by default. */
+export interface CaseColumns {
+  unitCode: string;
+  confidential: string;
+}
+const CASES_ROW: CaseColumns = { unitCode: 'c.unit_code', confidential: 'c.confidential' };
+
+/** SQL condition over a case (a `cases` row aliased `c` unless `row` says where), with the scope and unit as parameters $a, $b. */
+export function visibilitySql(scopeParam: number, unitParam: number, row: CaseColumns = CASES_ROW): string {
+  return `($${scopeParam} = 'all' OR ($${scopeParam} = 'unit' AND ${row.unitCode} = $${unitParam}) OR ($${scopeParam} = 'public' AND NOT ${row.confidential}))`;
 }
 
 export function visibilityParams(v: Visibility): [string, string | null] {

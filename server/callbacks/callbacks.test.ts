@@ -9,7 +9,8 @@ import { engines } from '../db/testEngines.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
 
 let nextSequence = 7000;
-const newNumber = () => formatApplicationNo(2026, nextSequence++);
+/** Desk D12's provisional numbers (the server takes no final number it did not reserve). */
+const newNumber = () => formatApplicationNo(2026, nextSequence++, 'D12');
 const START = new Date('2026-11-25T12:00:00.000Z');
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(START.getTime() + minutes * MINUTE).toISOString();

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { makePrivateDir, tightenTree } from './privateFiles.js';
 import type { SqlClient, SqlRunner } from './sqlClient.js';
 
 interface PGliteLike {
@@ -21,9 +22,22 @@ function runner(db: PGliteLike): SqlRunner {
  * PGlite is one connection in this process: its own mutex queues every other query behind an
  * open transaction, which is exactly the serialization PostgreSQL gives through locks.
  * dataDir undefined: in memory (tests).
+ *
+ * Its files are the server's cases, so the folder is made private (privateFiles.ts) before
+ * PGlite opens it, which also tightens a folder an older release left readable, and again
+ * once it is open and when it closes: PGlite writes the files of a new database 0666 and
+ * folders 0755 whatever the umask, and a file created while it runs follows the umask.
  */
 export async function openPglite(dataDir?: string): Promise<SqlClient> {
-  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  if (dataDir === undefined) return client(await PGlite.create(), () => {});
+  makePrivateDir(dataDir);
+  tightenTree(dataDir);
+  const db = await PGlite.create(dataDir);
+  tightenTree(dataDir);
+  return client(db, () => tightenTree(dataDir));
+}
+
+function client(db: PGlite, afterClose: () => void): SqlClient {
   return {
     ...runner(db),
     transaction: (fn) => db.transaction((tx) => fn(runner(tx))),
@@ -31,6 +45,9 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
       const unlisten = await db.listen(channel, onPayload);
       return () => unlisten();
     },
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      afterClose();
+    },
   };
 }

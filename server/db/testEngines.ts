@@ -51,6 +51,15 @@ async function openThrowawayPostgres(): Promise<TestDatabase> {
   };
 }
 
+/** A database of its own on the tests' PostgreSQL, by URL: for a server or a command run as a child process. */
+export async function throwawayPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `alo153_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export const engines: Engine[] = [
   {
     name: 'pglite',

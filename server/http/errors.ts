@@ -4,9 +4,11 @@ import { z } from 'zod';
 export const ApiError = z.object({
   /**
    * claimed: someone else holds the call-back's claim; not-claimed: claim it before recording;
-   * closed: the call-back is done or gave up.
+   * closed: the call-back is done or gave up. unknown-host: the request named a host this
+   * server does not answer to (421; see http/allowedHosts.ts). wrong-password: a password
+   * change whose current password is not the account's.
    */
-  error: z.enum(['invalid-request', 'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'internal', 'claimed', 'not-claimed', 'closed']),
+  error: z.enum(['invalid-request', 'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'internal', 'claimed', 'not-claimed', 'closed', 'unknown-host', 'wrong-password']),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;

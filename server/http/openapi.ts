@@ -7,7 +7,7 @@ import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from
 import { CaseStatusAnswer } from '../status/statusQuery.js';
 import { ACTION_NAMES, ActionBodies, UnitInbox, WorkedCase, type ActionName } from '../workflow/workflow.js';
 import { ApiError } from './errors.js';
-import { LoginRequest, LoginResponse } from './schemas.js';
+import { LoginRequest, LoginResponse, PasswordChangeRequest, PasswordResetRequest } from './schemas.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
 
@@ -39,8 +39,8 @@ function actionPaths(): Record<string, unknown> {
           200: { description: 'the case after the action', ...json('WorkedCase') },
           400: error('invalid request, or the action does not apply to the case as it stands'),
           401: error('no valid token'),
-          403: error("not this account's unit, or a role that does not work cases"),
-          404: error('unknown case'),
+          403: error('a role that does not work cases'),
+          404: error("unknown case, or one this account may not work (another unit's): the same answer"),
         },
       },
     };
@@ -105,6 +105,48 @@ function callbackPaths(): Record<string, unknown> {
   };
 }
 
+const LOGIN_THROTTLE =
+  'Wrong passwords slow an account down: after 5 in a row, 1 s, then 2 s, 4 s … at most 5 minutes between tries; an address that has not failed on the account waits at most 30 s. One address may fail 30 times in 10 minutes, across accounts. A success clears the account. A refused try is answered 429 with `Retry-After` and its password is not checked.';
+const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } };
+
+/** Passwords: an account's own change, an admin's reset (auth/accountRoutes.ts). */
+function passwordPaths(): Record<string, unknown> {
+  const rules = 'The new password: at least 10 characters (at most 200), not containing the username, not one or two characters repeated, not a well-known one; a refusal names the rule in `issues[0].message` (too-short, too-long, control-character, contains-username, repeated, common).';
+  return {
+    '/api/v1/auth/password': {
+      post: {
+        summary: "Change this account's password; ends the account's other sessions (this one stays)",
+        description: `Every role. ${rules} A wrong current password counts like a wrong login (429 after 5).`,
+        security: bearer,
+        requestBody: json('PasswordChangeRequest'),
+        responses: {
+          204: { description: 'changed' },
+          400: error('invalid request, or a new password the rules refuse'),
+          401: error('no valid token'),
+          403: error('`wrong-password`: the current password is not this account\'s'),
+          429: { ...error('`rate-limited`: too many wrong passwords'), headers: RETRY_AFTER },
+        },
+      },
+    },
+    '/api/v1/admin/accounts/{username}/password': {
+      post: {
+        summary: "Set an account's password (a forgotten one, a leaver's); ends all of that account's sessions",
+        description: `Admins only. ${rules} Clears the account's login slow-down.`,
+        security: bearer,
+        parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } }],
+        requestBody: json('PasswordResetRequest'),
+        responses: {
+          204: { description: 'set' },
+          400: error('invalid request, or a new password the rules refuse'),
+          401: error('no valid token'),
+          403: error('not an admin'),
+          404: error('no such account'),
+        },
+      },
+    },
+  };
+}
+
 /** Paths written by hand; every body schema is generated from the zod schema the route validates with. */
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -116,6 +158,8 @@ export function openApiDocument(): Record<string, unknown> {
         ApiError: schema(ApiError),
         LoginRequest: schema(LoginRequest),
         LoginResponse: schema(LoginResponse),
+        PasswordChangeRequest: schema(PasswordChangeRequest),
+        PasswordResetRequest: schema(PasswordResetRequest),
         PushRequest: schema(PushRequest),
         PushResponse: schema(PushResponse),
         PullResponse: schema(PullResponse),
@@ -135,8 +179,19 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       '/api/v1/health': { get: { summary: 'Liveness and database reachability', responses: { 200: { description: 'ok' }, 503: { description: 'database unreachable' } } } },
       '/api/v1/auth/login': {
-        post: { summary: 'Log in; returns an expiring bearer token', requestBody: json('LoginRequest'), responses: { 200: { description: 'ok', ...json('LoginResponse') }, 400: error('invalid request'), 401: error('wrong username or password') } },
+        post: {
+          summary: 'Log in; returns an expiring bearer token',
+          description: LOGIN_THROTTLE,
+          requestBody: json('LoginRequest'),
+          responses: {
+            200: { description: 'ok', ...json('LoginResponse') },
+            400: error('invalid request'),
+            401: error('wrong username or password'),
+            429: { ...error('`rate-limited`: too many wrong passwords for this account or from this address'), headers: RETRY_AFTER },
+          },
+        },
       },
+      ...passwordPaths(),
       '/api/v1/auth/logout': { post: { summary: 'End this token', security: bearer, responses: { 204: { description: 'ok' }, 401: error('no valid token') } } },
       '/api/v1/sync/push': {
         post: {

@@ -13,7 +13,8 @@ import { seedDemo } from '../seed.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
 
 let nextSequence = 9000;
-const newNumber = () => formatApplicationNo(2026, nextSequence++);
+/** A desk's provisional numbers (the server takes no final number it did not reserve). */
+const newNumber = (deskId = 'D12') => formatApplicationNo(2026, nextSequence++, deskId);
 
 interface Subscription {
   /** Resolves with the next `changed` event's data. */
@@ -192,7 +193,7 @@ describe('live channel across instances on PostgreSQL', () => {
 
   it('a change pushed to instance A reaches a subscriber on instance B', async () => {
     const sub = await subscribe(b.app, await login(b.app));
-    const res = await a.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: await login(a.app), payload: { deskId: 'D1', changes: [createChange(newNumber(), {}, 'D1')] } });
+    const res = await a.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: await login(a.app), payload: { deskId: 'D1', changes: [createChange(newNumber('D1'), {}, 'D1')] } });
     expect(res.statusCode, res.body).toBe(200);
     expect(await sub.next()).toEqual({ seq: '1' });
     await sub.cancel();

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../db/sqlClient.js';
+import { safeError } from '../http/safeError.js';
 import type { OutgoingNotification, Senders } from './senders.js';
 import type { NotificationChannel, NotificationPayload, Template } from './templates.js';
 
@@ -98,7 +99,8 @@ export function registerNotificationWorker(
 ): void {
   let worker: { stop(): Promise<void> } | null = null;
   app.addHook('onReady', () => {
-    worker = startNotificationWorker(db, senders, { ...options, onError: (err) => app.log.error({ err }, 'notification dispatch failed') });
+    // The error's kind only: a failed statement or sender carries citizens' phone numbers and addresses.
+    worker = startNotificationWorker(db, senders, { ...options, onError: (err) => app.log.error({ error: safeError(err) }, 'notification dispatch failed') });
     return Promise.resolve();
   });
   app.addHook('onClose', async () => {

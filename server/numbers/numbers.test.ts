@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatApplicationNo, parseApplicationNo } from '../../core/applicationNumber.js';
 import { engines } from '../db/testEngines.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
+import type { PushResponse } from '../../sync/protocol.js';
 
 describe.each(engines)('final number reservation on $name', (engine) => {
   let s: TestServer;
@@ -12,10 +13,16 @@ describe.each(engines)('final number reservation on $name', (engine) => {
     s = await startTestServer(engine, { now: () => clock });
     operator = await s.auth('operator');
     // Numbers already in use before the first reservation of 2026: only the unprefixed ones of
-    // 2026 count (a desk's provisional numbers and other years do not).
+    // 2026 count (a desk's provisional numbers and other years do not). Cases from before
+    // reservations existed; a push takes a final number only once it is reserved (sync/admission.ts).
     const used = [formatApplicationNo(2026, 4999), formatApplicationNo(2026, 41), formatApplicationNo(2025, 9_000_000), formatApplicationNo(2026, 8_000_000, 'D12')];
-    const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: operator, payload: { deskId: 'D12', changes: used.map((n) => createChange(n)) } });
-    expect(res.json<{ accepted: string[] }>().accepted).toHaveLength(4);
+    for (const n of used) {
+      await s.db.query(
+        `INSERT INTO cases (application_no, status, unit_code, confidential, fields, created_at, updated_at, version)
+         VALUES ($1, 'forwarded', 'fen-isleri', false, '{}', $2, $2, 1)`,
+        [n, clock.toISOString()],
+      );
+    }
   });
   afterAll(async () => {
     await s?.close();
@@ -71,5 +78,48 @@ describe.each(engines)('final number reservation on $name', (engine) => {
       expect(res.json()).toMatchObject({ error: 'invalid-request' });
     }
     expect((await reserve({ deskId: 'D12', count: 100 })).json<{ numbers: string[] }>().numbers).toHaveLength(100);
+  });
+
+  describe('creates under a number', () => {
+    const push = async (deskId: string, caseKey: string) => {
+      const change = createChange(caseKey, {}, deskId);
+      const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: await s.auth('operator'), payload: { deskId, changes: [change] } });
+      expect(res.statusCode, res.body).toBe(200);
+      const answer = res.json<PushResponse>();
+      return answer.accepted.includes(change.changeId) ? 'accepted' : (answer.rejected.find((r) => r.changeId === change.changeId)?.code ?? 'duplicate');
+    };
+
+    it('takes a final number only from the desk it was reserved for, so nobody squats the next one', async () => {
+      const [mine] = (await reserve({ deskId: 'D12', count: 1 }, await s.auth('lead'))).json<{ numbers: string[] }>().numbers;
+      expect(await push('D7', mine!)).toBe('number-not-reserved');
+      expect(await push('D12', mine!)).toBe('accepted');
+      // The finding: an operator pushes the next number before anyone reserved it...
+      const next = parseApplicationNo(mine!)!;
+      const squatted = formatApplicationNo(next.year, next.sequence + 1);
+      expect(await push('D7', squatted)).toBe('number-not-reserved');
+      // ...and the desk that is given it later still gets its case through.
+      expect((await reserve({ deskId: 'D9', count: 1 })).json()).toEqual({ numbers: [squatted] });
+      expect(await push('D9', squatted)).toBe('accepted');
+      // Unreserved numbers of any year are refused alike, and nothing of them is recorded.
+      expect(await push('D12', formatApplicationNo(2031, 5))).toBe('number-not-reserved');
+      const [cases] = await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE application_no = $1', [formatApplicationNo(2031, 5)]);
+      expect(cases!.n).toBe(0);
+    });
+
+    it("takes a provisional number only with the pushing desk's own prefix, bound by its first use", async () => {
+      expect(await push('desk-a1', formatApplicationNo(2026, 1, 'DAAA22'))).toBe('accepted');
+      expect(await push('desk-b2', formatApplicationNo(2026, 2, 'DAAA22'))).toBe('prefix-of-other-desk');
+      expect(await push('desk-b2', formatApplicationNo(2026, 2, 'DBBB33'))).toBe('accepted');
+      expect(await push('desk-a1', formatApplicationNo(2026, 3, 'DAAA22'))).toBe('accepted');
+      const bound = await s.db.query<{ prefix: string; desk_id: string }>("SELECT prefix, desk_id FROM desk_prefixes WHERE prefix LIKE 'D___%' ORDER BY prefix");
+      expect(bound.map((b) => [b.prefix, b.desk_id])).toEqual(expect.arrayContaining([['DAAA22', 'desk-a1'], ['DBBB33', 'desk-b2']]));
+    });
+
+    it('refuses a key that is not an application number in its written form', async () => {
+      const [mine] = (await reserve({ deskId: 'D12', count: 1 })).json<{ numbers: string[] }>().numbers;
+      const wrongCheck = mine!.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+      for (const key of [mine!.replace(/-/g, ''), wrongCheck, 'ABC', 'D12-2026-42-1']) expect(await push('D12', key), key).toBe('invalid-number');
+      expect(await push('D12', mine!)).toBe('accepted');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SqlClient } from '../db/sqlClient.js';
+import { csvDocument, decimal, type CsvCell } from '../../core/csv.js';
 import { ISTANBUL_OFFSET_MS } from '../../core/istanbulTime.js';
 // The report's shape lives in core/report.ts: the desktop reads the same JSON.
 import { ReportGrouping, ReportMonth, type MonthlyReport } from '../../core/report.js';
@@ -100,31 +101,27 @@ const CSV_HEADERS: Record<ReportGrouping, string[]> = {
 };
 const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan', 'Vatandaş teyit etti', 'Vatandaş itiraz etti', 'Vatandaş teyit oranı (%)'];
 
-/** One CSV field: quoted when it holds the separator, a quote or a line break; quotes doubled. */
-function csvField(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * CSV as Turkish Excel opens it by double-click: UTF-8 with a BOM (else ç, ğ, ı, ş show as
- * mojibake), ';' between fields (',' is the decimal separator there), decimal comma, CRLF.
+ * The report as CSV for Turkish Excel (core/csv.ts: BOM, ';', decimal comma, CRLF). Subjects
+ * and unit names are text typed by people and go out as text cells, never as formulas; the
+ * figures go out as numbers.
  */
 export function monthlyReportCsv(report: MonthlyReport): string {
-  const lines = [[...CSV_HEADERS[report.by], ...CSV_FIGURES]];
+  const lines: CsvCell[][] = [[...CSV_HEADERS[report.by], ...CSV_FIGURES]];
   for (const r of report.rows) {
     const head = report.by === 'unit' ? [r.key, r.label] : [r.key];
     lines.push([
       ...head,
-      String(r.created),
-      String(r.resolved),
-      String(r.resolvedOnTime),
-      r.meanResolutionHours === null ? '' : r.meanResolutionHours.toFixed(1).replace('.', ','),
-      String(r.firstContactResolutions),
-      String(r.reopened),
-      String(r.citizenConfirmed),
-      String(r.citizenDisputed),
-      r.citizenConfirmedRate === null ? '' : (r.citizenConfirmedRate * 100).toFixed(1).replace('.', ','),
+      r.created,
+      r.resolved,
+      r.resolvedOnTime,
+      r.meanResolutionHours === null ? null : decimal(r.meanResolutionHours, 1),
+      r.firstContactResolutions,
+      r.reopened,
+      r.citizenConfirmed,
+      r.citizenDisputed,
+      r.citizenConfirmedRate === null ? null : decimal(r.citizenConfirmedRate * 100, 1),
     ]);
   }
-  return '\uFEFF' + lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

@@ -3,7 +3,7 @@ import { formatApplicationNo } from '../../core/applicationNumber.js';
 import { engines } from '../db/testEngines.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
 import { MonthlyReport } from '../../core/report.js';
-import { monthBounds } from './monthly.js';
+import { monthBounds, monthlyReportCsv } from './monthly.js';
 
 describe('monthBounds', () => {
   it('takes the month in Istanbul time (UTC+3)', () => {
@@ -12,10 +12,45 @@ describe('monthBounds', () => {
   });
 });
 
+describe('monthlyReportCsv', () => {
+  const row = (key: string, label = key) => ({
+    key,
+    label,
+    created: 1,
+    resolved: 1,
+    resolvedOnTime: 1,
+    meanResolutionHours: -1.5,
+    firstContactResolutions: 0,
+    reopened: 0,
+    citizenConfirmed: 0,
+    citizenDisputed: 0,
+    citizenConfirmedRate: null,
+  });
+
+  it('writes subjects and unit names that look like formulas as text, figures as numbers', () => {
+    const bySubject = monthlyReportCsv({
+      month: '2026-10',
+      by: 'subject',
+      rows: [row('=HYPERLINK("http://x.example","Tıkla")'), row('+1+2'), row('@SUM(1+1)'), row('-Çöp'), row('\tSekme')],
+    });
+    expect(bySubject.slice(1).split('\r\n').slice(1)).toEqual([
+      `"'=HYPERLINK(""http://x.example"",""Tıkla"")";1;1;1;-1,5;0;0;0;0;`,
+      "'+1+2;1;1;1;-1,5;0;0;0;0;",
+      "'@SUM(1+1);1;1;1;-1,5;0;0;0;0;",
+      "'-Çöp;1;1;1;-1,5;0;0;0;0;",
+      "'\tSekme;1;1;1;-1,5;0;0;0;0;",
+      '',
+    ]);
+    const byUnit = monthlyReportCsv({ month: '2026-10', by: 'unit', rows: [row('zabita', '=cmd|\' /C calc\'!A0')] });
+    expect(byUnit.slice(1).split('\r\n')[1]).toBe("zabita;'=cmd|' /C calc'!A0;1;1;1;-1,5;0;0;0;0;");
+  });
+});
+
 describe.each(engines)('monthly reports on $name', (engine) => {
   let s: TestServer;
   let lead: { authorization: string };
-  const no = (n: number) => formatApplicationNo(2026, n);
+  // Desk D12's provisional numbers (the server takes no final number it did not reserve).
+  const no = (n: number) => formatApplicationNo(2026, n, 'D12');
   const QUOTED = 'Bilgi; "çöp" saatleri';
 
   /** What the department workflow does: the new status, logged with the time it happened. */

@@ -6,6 +6,8 @@
 export interface RateLimiter {
   /** True when the request may go ahead; counts it either way. */
   take(key: string, now: number): { allowed: boolean; retryAfterSeconds: number };
+  /** Gives one counted request back: it turned out to be one the limit is not about (a login that succeeded). */
+  refund(key: string): void;
 }
 
 export function fixedWindowLimiter(max: number, windowMs: number): RateLimiter {
@@ -21,6 +23,10 @@ export function fixedWindowLimiter(max: number, windowMs: number): RateLimiter {
       }
       w.count += 1;
       return { allowed: w.count <= max, retryAfterSeconds: Math.ceil((w.start + windowMs - now) / 1000) };
+    },
+    refund(key) {
+      const w = windows.get(key);
+      if (w && w.count > 0) w.count -= 1;
     },
   };
 }

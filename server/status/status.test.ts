@@ -2,7 +2,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatApplicationNo } from '../../core/applicationNumber.js';
 import { engines } from '../db/testEngines.js';
-import { createChange, startTestServer, type TestServer } from '../testSupport.js';
+import { createChange, reserveNumbersFor, startTestServer, type TestServer } from '../testSupport.js';
 
 /** The desk's format (db/securityCodeHash.ts), made here so the test does not import db/. */
 function deskHash(code: string): string {
@@ -19,6 +19,7 @@ describe.each(engines)('citizen status query on $name', (engine) => {
   beforeAll(async () => {
     s = await startTestServer(engine, { statusRateLimit: { max: 5, windowMs: 60_000 }, now: () => new Date(Date.UTC(2026, 10, 25) + clock) });
     const operator = await s.auth('operator');
+    await reserveNumbersFor(s.db, 'D12', [known]);
     const res = await s.app.inject({
       method: 'POST',
       url: '/api/v1/sync/push',

@@ -1,3 +1,4 @@
+import { mayMakeChange } from '../auth/permissions.js';
 import type { Account } from '../auth/roles.js';
 import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
 import type { CaseChange, PushRequest, PushResponse, RejectCode, ServerCase } from '../../sync/protocol.js';
@@ -5,6 +6,7 @@ import { CASE_COLUMNS, caseFromCreate, fieldsDocument, rowToCase, type CaseRow }
 import { appendToChangeLog, type LogEntry } from './changeLog.js';
 import { mergeFields } from './merge.js';
 import { DEFAULT_CALLBACK_POLICY, insertRequestedCallback, type CallbackPolicy } from '../callbacks/create.js';
+import { admitCreates } from './admission.js';
 
 type Outcome = { ok: true; entry: LogEntry } | { ok: false; code: RejectCode };
 
@@ -25,10 +27,19 @@ async function lockCase(tx: SqlRunner, key: string): Promise<{ id: string; curre
   return row ? { id: row.id, current: rowToCase(row) } : null;
 }
 
-async function applyFields(tx: SqlRunner, change: Extract<CaseChange, { kind: 'fields' }>, at: string): Promise<Outcome> {
+/**
+ * A change to a case the pusher may not see is `forbidden`, not `unknown-case`: the desk must hold
+ * it, not send it again forever (unknown-case means "not yet"). That tells the pusher a case with
+ * that number exists, and nothing else of it; its content never leaves (pull.ts).
+ */
+const FORBIDDEN: Outcome = { ok: false, code: 'forbidden' };
+
+async function applyFields(tx: SqlRunner, account: Account, change: Extract<CaseChange, { kind: 'fields' }>, at: string): Promise<Outcome> {
   const locked = await lockCase(tx, change.caseKey);
   if (!locked) return { ok: false, code: 'unknown-case' };
   const { next, changed, ignored } = mergeFields(locked.current, change.payload, at);
+  // Only the fields this change really changes count: a desk may send a field as it already is.
+  if (!mayMakeChange(account, 'fields', locked.current, Object.keys(changed))) return FORBIDDEN;
   if (next !== locked.current) {
     await tx.query('UPDATE cases SET confidential = $2, fields = $3::jsonb, updated_at = $4, version = $5 WHERE id = $1', [
       locked.id,
@@ -41,9 +52,10 @@ async function applyFields(tx: SqlRunner, change: Extract<CaseChange, { kind: 'f
   return { ok: true, entry: { caseId: locked.id, change, kind: 'fields', detail: { changed, ignored }, snapshot: next } };
 }
 
-async function applyNote(tx: SqlRunner, change: Extract<CaseChange, { kind: 'note' }>, at: string): Promise<Outcome> {
+async function applyNote(tx: SqlRunner, account: Account, change: Extract<CaseChange, { kind: 'note' }>, at: string): Promise<Outcome> {
   const locked = await lockCase(tx, change.caseKey);
   if (!locked) return { ok: false, code: 'unknown-case' };
+  if (!mayMakeChange(account, 'note', locked.current)) return FORBIDDEN;
   const next = { ...locked.current, version: locked.current.version + 1, updatedAt: at };
   await tx.query('UPDATE cases SET updated_at = $2, version = $3 WHERE id = $1', [locked.id, next.updatedAt, next.version]);
   return { ok: true, entry: { caseId: locked.id, change, kind: 'note', detail: { text: change.payload.text }, snapshot: next } };
@@ -56,12 +68,14 @@ async function applyNote(tx: SqlRunner, change: Extract<CaseChange, { kind: 'not
  */
 async function applyCallbackRequest(
   tx: SqlRunner,
+  account: Account,
   change: Extract<CaseChange, { kind: 'callback-request' }>,
   at: string,
   policy: CallbackPolicy,
 ): Promise<Outcome> {
   const locked = await lockCase(tx, change.caseKey);
   if (!locked) return { ok: false, code: 'unknown-case' };
+  if (!mayMakeChange(account, 'callback-request', locked.current)) return FORBIDDEN;
   const callbackId = await insertRequestedCallback(tx, locked.id, change.payload, new Date(at), policy);
   const next = { ...locked.current, version: locked.current.version + 1, updatedAt: at };
   await tx.query('UPDATE cases SET updated_at = $2, version = $3 WHERE id = $1', [locked.id, next.updatedAt, next.version]);
@@ -69,16 +83,17 @@ async function applyCallbackRequest(
   return { ok: true, entry: { caseId: locked.id, change, kind: 'workflow', detail, snapshot: next } };
 }
 
-function apply(tx: SqlRunner, change: CaseChange, at: string, policy: CallbackPolicy): Promise<Outcome> {
+/** A create here has passed admitCreates (admission.ts). */
+function apply(tx: SqlRunner, account: Account, change: CaseChange, at: string, policy: CallbackPolicy): Promise<Outcome> {
   switch (change.kind) {
     case 'create':
       return applyCreate(tx, change, at);
     case 'fields':
-      return applyFields(tx, change, at);
+      return applyFields(tx, account, change, at);
     case 'note':
-      return applyNote(tx, change, at);
+      return applyNote(tx, account, change, at);
     case 'callback-request':
-      return applyCallbackRequest(tx, change, at, policy);
+      return applyCallbackRequest(tx, account, change, at, policy);
   }
 }
 
@@ -176,8 +191,11 @@ async function pushCreates(tx: SqlRunner, account: Account, request: PushRequest
 /**
  * One batch, one transaction. Each change first claims its id in applied_changes; a change whose
  * id is already there (an earlier push, an earlier copy in this batch, or a concurrent push that
- * committed first: the INSERT waits for it) is a duplicate and changes nothing. A batch of
- * distinct creates (what desks send) goes through pushCreates, set-based, with the same outcome.
+ * committed first: the INSERT waits for it) is a duplicate and changes nothing. Creates are
+ * checked first (admission.ts: number, status, unit), other changes against the case they change
+ * (auth/permissions.ts); a change that fails is refused and not recorded. A batch of distinct
+ * creates (what desks send) that all pass goes through pushCreates, set-based, with the same
+ * outcome.
  */
 export async function pushChanges(
   db: SqlClient,
@@ -187,7 +205,9 @@ export async function pushChanges(
   policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY,
 ): Promise<PushResponse> {
   return db.transaction(async (tx) => {
-    if (onlyDistinctCreates(request.changes)) return pushCreates(tx, account, request, request.changes, now().toISOString());
+    const creates = request.changes.filter((c): c is CreateChange => c.kind === 'create');
+    const refused = await admitCreates(tx, account, request.deskId, creates, now().toISOString());
+    if (refused.size === 0 && onlyDistinctCreates(request.changes)) return pushCreates(tx, account, request, request.changes, now().toISOString());
     const response: PushResponse = { accepted: [], duplicates: [], rejected: [] };
     const entries: LogEntry[] = [];
     for (const change of request.changes) {
@@ -199,7 +219,8 @@ export async function pushChanges(
         response.duplicates.push(change.changeId);
         continue;
       }
-      const outcome = await apply(tx, change, now().toISOString(), policy);
+      const refusal = change.kind === 'create' ? refused.get(change.changeId) : undefined;
+      const outcome: Outcome = refusal !== undefined ? { ok: false, code: refusal } : await apply(tx, account, change, now().toISOString(), policy);
       if (!outcome.ok) {
         // Not recorded: the desk may send the change again once it can apply (conflict rule 5).
         await tx.query('DELETE FROM applied_changes WHERE change_id = $1', [change.changeId]);

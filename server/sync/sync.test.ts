@@ -6,7 +6,8 @@ import { engines } from '../db/testEngines.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
 
 let nextSequence = 1;
-const newNumber = () => formatApplicationNo(2026, nextSequence++);
+/** A desk's provisional number: its own prefix, as the server takes it (admission.ts). */
+const newNumber = (deskId = 'D12') => formatApplicationNo(2026, nextSequence++, deskId);
 
 describe.each(engines)('sync push and pull on $name', (engine) => {
   let s: TestServer;
@@ -122,7 +123,7 @@ describe.each(engines)('sync push and pull on $name', (engine) => {
     const lead = await s.auth('lead');
     const start = await pullAll(lead);
     const desks = ['D21', 'D22', 'D23'];
-    const batches = desks.flatMap((desk) => Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => createChange(newNumber(), {}, desk))));
+    const batches = desks.flatMap((desk) => Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => createChange(newNumber(desk), {}, desk))));
     // Pulls run while the pushes commit: any page seen must be a gap-free continuation.
     const seen: string[] = [];
     let cursor = start.cursor;

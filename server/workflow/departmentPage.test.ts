@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines } from '../db/testEngines.js';
-import { startTestServer, type TestServer } from '../testSupport.js';
+import { describe, expect, it } from 'vitest';
+import { departmentPageServer } from './departmentPageTesting.js';
 
 describe('department page', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer(engines[0]!);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = departmentPageServer();
 
   it('serves the page with a strict CSP and no inline script or style', async () => {
-    const res = await s.app.inject({ method: 'GET', url: '/department/' });
+    const res = await s().app.inject({ method: 'GET', url: '/department/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     const csp = String(res.headers['content-security-policy']);
@@ -28,15 +21,15 @@ describe('department page', () => {
   });
 
   it('serves its script and stylesheet, and redirects /department to /department/', async () => {
-    const js = await s.app.inject({ method: 'GET', url: '/department/page.js' });
+    const js = await s().app.inject({ method: 'GET', url: '/department/page.js' });
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toMatch(/^text\/javascript/);
     expect(js.body).toContain('/api/v1/auth/login');
     expect(js.body).not.toContain('innerHTML');
-    expect((await s.app.inject({ method: 'GET', url: '/department/page.css' })).headers['content-type']).toMatch(/^text\/css/);
-    const redirect = await s.app.inject({ method: 'GET', url: '/department' });
+    expect((await s().app.inject({ method: 'GET', url: '/department/page.css' })).headers['content-type']).toMatch(/^text\/css/);
+    const redirect = await s().app.inject({ method: 'GET', url: '/department' });
     expect(redirect.statusCode).toBe(301);
     expect(redirect.headers.location).toBe('/department/');
-    expect((await s.app.inject({ method: 'GET', url: '/department/../app.ts' })).statusCode).toBe(404);
+    expect((await s().app.inject({ method: 'GET', url: '/department/../app.ts' })).statusCode).toBe(404);
   });
 });

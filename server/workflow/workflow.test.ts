@@ -6,7 +6,8 @@ import { createChange, startTestServer, type TestServer } from '../testSupport.j
 import type { WorkedCase } from './workflow.js';
 
 let nextSequence = 5000;
-const newNumber = () => formatApplicationNo(2026, nextSequence++);
+/** Desk D12's provisional numbers (the server takes no final number it did not reserve). */
+const newNumber = () => formatApplicationNo(2026, nextSequence++, 'D12');
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 
 describe.each(engines)('department workflow on $name', (engine) => {
@@ -67,6 +68,25 @@ describe.each(engines)('department workflow on $name', (engine) => {
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/units/fen-isleri/inbox' })).statusCode).toBe(401);
   });
 
+  it('gives the T.C. kimlik no whole to the unit and team leads, masked to admins, who see and work no confidential case', async () => {
+    const tc = '12345678950';
+    const open = await newCase({ tcKimlikNo: tc });
+    const secret = await newCase({ confidential: true, tcKimlikNo: tc });
+    const listed = async (headers: { authorization: string }) =>
+      new Map((await inbox('fen-isleri', headers)).json<{ cases: WorkedCase[] }>().cases.map((c) => [c.case.applicationNo, c.case.tcKimlikNo]));
+    for (const headers of [fen, lead]) {
+      const cases = await listed(headers);
+      expect([cases.get(open), cases.get(secret)]).toEqual([tc, tc]);
+    }
+    const byAdmin = await listed(admin);
+    expect([byAdmin.get(open), byAdmin.has(secret)]).toEqual(['123******50', false]);
+    expect((await act(open, 'assign', { assignee: 'Ali' }, admin)).json<WorkedCase>().case.tcKimlikNo).toBe('123******50');
+    expect((await act(open, 'note', { text: 'x' }, fen)).json<WorkedCase>().case.tcKimlikNo).toBe(tc);
+    const hidden = await act(secret, 'note', { text: 'x' }, admin);
+    expect([hidden.statusCode, hidden.json()]).toEqual([404, { error: 'not-found' }]);
+    expect((await act(secret, 'note', { text: 'x' }, lead)).statusCode).toBe(200);
+  });
+
   it('assigns, notes and resolves, each with a case event and a change-log entry desktops pull', async () => {
     const no = await newCase();
     const [head] = await s.db.query<{ seq: string }>('SELECT last_seq::text AS seq FROM change_log_head');
@@ -115,14 +135,23 @@ describe.each(engines)('department workflow on $name', (engine) => {
     const moved = await act(no, 'redirect', { unitCode: 'zabita' });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json<WorkedCase>()).toMatchObject({ assignee: null, case: { unitCode: 'zabita', status: 'forwarded' } });
-    expect((await act(no, 'note', { text: 'geri al' })).statusCode).toBe(403);
+    expect((await act(no, 'note', { text: 'geri al' })).statusCode).toBe(404);
     expect((await act(no, 'assign', { assignee: 'Mehmet' }, zabita)).statusCode).toBe(200);
     expect((await events(no)).at(-2)).toMatchObject({ kind: 'workflow.redirect', detail: { from: 'fen-isleri', to: 'zabita' } });
   });
 
-  it('answers 403 for another unit or a non-department role, 404 for unknown cases, 400 for bad bodies', async () => {
+  it('answers 404 alike for another unit\'s case and an unknown number, 403 for a non-department role, 400 for bad bodies', async () => {
     const no = await newCase();
-    expect((await act(no, 'note', { text: 'x' }, zabita)).statusCode).toBe(403);
+    // A unit learns nothing of the numbers other units have: the same answer as for no case at all.
+    const theirs = await act(no, 'note', { text: 'x' }, zabita);
+    const none = await act(newNumber(), 'note', { text: 'x' }, zabita);
+    expect([theirs.statusCode, theirs.body]).toEqual([404, none.body]);
+    expect(none.json()).toEqual({ error: 'not-found' });
+    for (const action of ['assign', 'resolve', 'reject', 'redirect'] as const) {
+      const body = { assign: { assignee: 'x' }, resolve: { resolution: 'x' }, reject: { reason: 'x' }, redirect: { unitCode: 'zabita' } }[action];
+      const [a, b] = [await act(no, action, body, zabita), await act(newNumber(), action, body, zabita)];
+      expect([a.statusCode, a.body], action).toEqual([404, b.body]);
+    }
     expect((await act(no, 'note', { text: 'x' }, operator)).statusCode).toBe(403);
     expect((await act(no, 'note', { text: 'lider notu' }, lead)).statusCode).toBe(200);
     expect((await act(no, 'note', { text: 'yönetici notu' }, admin)).statusCode).toBe(200);
@@ -134,7 +163,7 @@ describe.each(engines)('department workflow on $name', (engine) => {
     expect((await act(no, 'redirect', { unitCode: 'fen-isleri' })).statusCode).toBe(400);
     expect((await act(no, 'assign', { assignee: 'x', extra: 1 })).statusCode).toBe(400);
     expect((await s.app.inject({ method: 'POST', url: `/api/v1/cases/${no}/note`, payload: { text: 'x' } })).statusCode).toBe(401);
-    const closed = await newCase({ status: 'closed', resolution: 'Çözüldü' });
+    const closed = await newCase({ status: 'closed', resolution: 'Çözüldü', firstContactResolution: true });
     expect((await act(closed, 'redirect', { unitCode: 'zabita' })).json()).toEqual({ error: 'invalid-request', issues: [{ path: 'status', message: 'case.closed' }] });
     expect((await act(closed, 'note', { text: 'Vatandaş teşekkür etti' })).statusCode).toBe(200);
     const [c] = await s.db.query<{ version: number }>('SELECT version FROM cases WHERE application_no = $1', [no]);

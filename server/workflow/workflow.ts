@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CaseStatus, LIMITS, cleanText } from '../../core/case.js';
 import { slaState } from '../../core/sla.js';
 import { SlaState } from '../../core/case.js';
-import type { Account } from '../auth/roles.js';
+import { mayWorkCase } from '../auth/permissions.js';
+import { visibilityOf, visibilityParams, visibilitySql, type Account } from '../auth/roles.js';
 import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
 import { CaseKey, ServerCase } from '../../sync/protocol.js';
 import { CASE_COLUMNS, fieldsDocument, rowToCase, type CaseRow } from '../sync/caseRows.js';
@@ -39,12 +40,6 @@ export type WorkedCase = z.infer<typeof WorkedCase>;
 export const UnitInbox = z.object({ unit: z.string(), at: z.string(), cases: z.array(WorkedCase) });
 export type UnitInbox = z.infer<typeof UnitInbox>;
 
-/** Department users work their own unit's cases; team leads and admins any unit's; nobody else. */
-export function mayWorkUnit(account: Account, unitCode: string | null): boolean {
-  if (account.role === 'team-lead' || account.role === 'admin') return true;
-  return account.role === 'department' && account.unitCode !== null && account.unitCode === unitCode;
-}
-
 type Row = CaseRow & { assignee: string | null };
 const COLUMNS = `${CASE_COLUMNS}, c.assignee`;
 
@@ -53,20 +48,23 @@ function worked(row: Row, now: Date): WorkedCase {
   return { case: c, assignee: row.assignee, sla: slaState(c.dueAt === null ? null : new Date(c.dueAt), c.status, now) };
 }
 
-/** A unit's cases, newest first, with their SLA state now. */
-export async function unitInbox(db: SqlRunner, unitCode: string, query: InboxQuery, now: Date): Promise<WorkedCase[]> {
+/**
+ * A unit's cases, newest first, with their SLA state now; only those the account may see (an
+ * admin works any unit but sees no confidential case: auth/roles.ts).
+ */
+export async function unitInbox(db: SqlRunner, account: Account, unitCode: string, query: InboxQuery, now: Date): Promise<WorkedCase[]> {
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM cases c
-     WHERE c.unit_code = $1 AND ($2::text IS NULL OR c.status = $2)
+     WHERE c.unit_code = $1 AND ($2::text IS NULL OR c.status = $2) AND ${visibilitySql(4, 5)}
      ORDER BY c.created_at DESC, c.id DESC LIMIT $3`,
-    [unitCode, query.status ?? null, query.limit],
+    [unitCode, query.status ?? null, query.limit, ...visibilityParams(visibilityOf(account))],
   );
   return rows.map((r) => worked(r, now));
 }
 
 export type ActionOutcome =
   | { ok: true; result: WorkedCase }
-  | { ok: false; error: 'not-found' | 'forbidden' }
+  | { ok: false; error: 'not-found' }
   | { ok: false; error: 'invalid-request'; path: string; message: string };
 
 /** Assigning starts the work: a case waiting in the unit becomes in-progress. */
@@ -87,8 +85,10 @@ export async function applyAction(
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM cases c WHERE c.application_no = $1 FOR UPDATE`, [applicationNo]);
     if (!row) return { ok: false, error: 'not-found' };
-    if (!mayWorkUnit(account, row.unit_code)) return { ok: false, error: 'forbidden' };
     const current = rowToCase(row);
+    // Another unit's case answers as a case that does not exist: a unit must not learn which
+    // numbers exist elsewhere (auth/permissions.ts says who works which case).
+    if (!mayWorkCase(account, action.name, current)) return { ok: false, error: 'not-found' };
     // A closed case is final (the citizen was answered and the case archived): notes only.
     if (current.status === 'closed' && action.name !== 'note') return { ok: false, error: 'invalid-request', path: 'status', message: 'case.closed' };
     const at = now.toISOString();

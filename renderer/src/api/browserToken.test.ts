@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { socketUrl, takeBrowserToken } from './browserToken.js';
+import { sessionStorageOf, socketUrl, takeBrowserToken } from './browserToken.js';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -23,9 +23,45 @@ describe('takeBrowserToken', () => {
     expect(history.replaceState).not.toHaveBeenCalled();
   });
 
+  it('keeps path and query but no fragment, so neither the address bar nor the history entry holds the token', () => {
+    const history = { state: { from: 'host' }, replaceState: vi.fn() };
+    takeBrowserToken({ hash: '#token=abc&view=wallboard', pathname: '/index.html', search: '?lang=en' }, memoryStorage(), history);
+    expect(history.replaceState).toHaveBeenCalledOnce();
+    expect(history.replaceState).toHaveBeenCalledWith({ from: 'host' }, '', '/index.html?lang=en');
+  });
+
+  it('takes the token out of the URL even when the browser refuses to store it', () => {
+    const refusing = {
+      getItem: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    const history = { state: null, replaceState: vi.fn() };
+    expect(takeBrowserToken({ hash: '#token=abc', pathname: '/', search: '' }, refusing, history)).toBe('abc');
+    expect(history.replaceState).toHaveBeenCalledWith(null, '', '/');
+    // After a reload: no token, so the desk says so instead of failing to start.
+    expect(takeBrowserToken({ hash: '', pathname: '/', search: '' }, refusing, history)).toBeNull();
+  });
+
   it('returns null when there is no token anywhere', () => {
     const history = { state: null, replaceState: vi.fn() };
     expect(takeBrowserToken({ hash: '#x=1', pathname: '/', search: '' }, memoryStorage(), history)).toBeNull();
+  });
+});
+
+describe('sessionStorageOf', () => {
+  it('falls back to keeping nothing where reading window.sessionStorage throws (site storage blocked)', () => {
+    const win = {
+      get sessionStorage(): Storage {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    };
+    const storage = sessionStorageOf(win);
+    storage.setItem('alo153.deskToken', 'x');
+    expect(storage.getItem('alo153.deskToken')).toBeNull();
   });
 });
 

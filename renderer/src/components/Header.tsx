@@ -4,6 +4,7 @@ import { selectAgent, selectRole } from '../state/hostStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LinkStatus } from './LinkStatus.js';
 import { LoginDialog } from './LoginDialog.js';
+import { PasswordDialog } from './PasswordDialog.js';
 import { SyncIndicator } from './SyncIndicator.js';
 
 export function Header() {
@@ -32,6 +33,7 @@ export function Header() {
       <SyncIndicator />
       <LanguageSwitch />
       <LoginDialog />
+      <PasswordDialog />
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../app/DeskContext.js';
 import { useSync } from '../app/hooks.js';
@@ -14,6 +14,7 @@ import {
   type LoginFormState,
 } from '../account/loginForm.js';
 import { loginClosed } from '../state/syncStore.js';
+import { AccountDialog, useFocusAfterAnswer } from './AccountDialog.js';
 
 /** Mounted only while open. */
 export function LoginDialog() {
@@ -32,13 +33,7 @@ function LoginPanel() {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(true);
-  // The fields are disabled while the request is out: focus can move there only after that render.
-  const focusAfterAnswer = useRef(false);
-  useEffect(() => {
-    if (form.submitting || !focusAfterAnswer.current) return;
-    focusAfterAnswer.current = false;
-    passwordRef.current?.focus();
-  }, [form.submitting]);
+  const focusAfterAnswer = useFocusAfterAnswer(form.submitting, () => passwordRef.current?.focus());
 
   useEffect(() => {
     mounted.current = true;
@@ -70,76 +65,53 @@ function LoginPanel() {
     if (outcome.ok) close();
   }
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-    }
-  };
-
   const errorId = 'login-error';
   return (
-    <div className="login-dialog panel" role="dialog" aria-modal="false" aria-labelledby="login-title" data-testid="login-dialog" onKeyDown={onKeyDown}>
-      <form
-        className="login-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="login-head">
-          <h2 id="login-title">{t('login.title')}</h2>
-          <button type="button" className="quiet" data-testid="login-close" onClick={close} aria-label={t('login.close')}>
-            ×
-          </button>
-        </div>
-        <div className="field">
-          <label htmlFor="login-username">{t('login.username')}</label>
-          <input
-            id="login-username"
-            ref={usernameRef}
-            data-testid="login-username"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={64}
-            value={form.username}
-            disabled={form.submitting}
-            aria-describedby={form.error ? errorId : undefined}
-            onChange={(e) => setForm((s) => usernameChanged(s, e.target.value))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            id="login-password"
-            ref={passwordRef}
-            data-testid="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            maxLength={200}
-            value={form.password}
-            disabled={form.submitting}
-            aria-describedby={form.error ? errorId : undefined}
-            onChange={(e) => setForm((s) => passwordChanged(s, e.target.value))}
-          />
-        </div>
-        {form.error && (
-          <p id={errorId} className="error form-error" role="alert" data-testid="login-error" data-error={form.error}>
-            {t(`login.error.${form.error}`)}
-          </p>
-        )}
-        <p className="login-hint muted">{t('login.hint')}</p>
-        <div className="login-actions">
-          <button type="submit" className="primary" data-testid="login-submit" disabled={form.submitting} aria-disabled={!canSubmit(form)}>
-            {form.submitting ? t('login.submitting') : t('login.submit')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <AccountDialog name="login" title={t('login.title')} closeLabel={t('login.close')} onClose={close} onSubmit={() => void submit()}>
+      <div className="field">
+        <label htmlFor="login-username">{t('login.username')}</label>
+        <input
+          id="login-username"
+          ref={usernameRef}
+          data-testid="login-username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          value={form.username}
+          disabled={form.submitting}
+          aria-describedby={form.error ? errorId : undefined}
+          onChange={(e) => setForm((s) => usernameChanged(s, e.target.value))}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="login-password">{t('login.password')}</label>
+        <input
+          id="login-password"
+          ref={passwordRef}
+          data-testid="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          maxLength={200}
+          value={form.password}
+          disabled={form.submitting}
+          aria-describedby={form.error ? errorId : undefined}
+          onChange={(e) => setForm((s) => passwordChanged(s, e.target.value))}
+        />
+      </div>
+      {form.error && (
+        <p id={errorId} className="error form-error" role="alert" data-testid="login-error" data-error={form.error}>
+          {t(`login.error.${form.error}`)}
+        </p>
+      )}
+      <p className="login-hint muted">{t('login.hint')}</p>
+      <div className="login-actions">
+        <button type="submit" className="primary" data-testid="login-submit" disabled={form.submitting} aria-disabled={!canSubmit(form)}>
+          {form.submitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </div>
+    </AccountDialog>
   );
 }

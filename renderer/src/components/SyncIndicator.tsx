@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../app/DeskContext.js';
 import { useLanguage, useNow, useSync } from '../app/hooks.js';
 import { formatDateTime, formatTimeSeconds } from '../i18n/format.js';
-import { loginOpened, selectSyncDisplayState } from '../state/syncStore.js';
+import { loginOpened, passwordOpened, selectSyncDisplayState } from '../state/syncStore.js';
 
 /**
  * Where this desk stands with the central server: state, what waits to be sent, when it last
@@ -91,6 +91,15 @@ export function SyncIndicator() {
               <span data-testid="sync-account" title={t('sync.accountTitle', { username: status.account.username })}>
                 {status.account.displayName}
               </span>
+              <button
+                type="button"
+                className="header-button"
+                data-testid="sync-change-password"
+                aria-haspopup="dialog"
+                onClick={() => desk.sync.setState(passwordOpened, true)}
+              >
+                {t('sync.changePassword')}
+              </button>
               <button
                 type="button"
                 className="header-button"

@@ -1,3 +1,4 @@
+import { safeAttachmentName } from '../../../core/attachmentName.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type DeskError } from '../../../core/contract.js';
 
 /** Why a file was not attached; each has a message that names the limit. */
@@ -46,8 +47,14 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The name as the contract accepts it: no control characters, no path. */
+/**
+ * The name as the contract accepts it (no control characters, no path) and as the host will
+ * keep it (core/attachmentName.ts: no bidi tricks or device names), so the name shown while
+ * uploading is the one the list will show, but for an extension the host may add to fit the
+ * file's type. Empty stays empty: that is a problem to show.
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
-  return base.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, 200);
+  const cleaned = base.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, 200);
+  return cleaned === '' ? '' : safeAttachmentName(cleaned);
 }

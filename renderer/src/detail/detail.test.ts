@@ -29,6 +29,9 @@ describe('attachments', () => {
     const bytes = new Uint8Array(100_000).map((_, i) => i % 256);
     expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
     expect(cleanFileName('C:\\Users\\op\\Masaüstü\\çukur\u0007.jpg')).toBe('çukur.jpg');
+    expect(cleanFileName('fatura\u202Efdp.exe')).toBe('faturafdp.exe');
+    expect(cleanFileName('com1.PDF')).toBe('_com1.PDF');
+    expect(cleanFileName(' \u0007 ')).toBe('');
   });
 
   it('sends the file, then reloads the case; a refused file says why', async () => {
@@ -82,5 +85,13 @@ describe('historyLine', () => {
     expect(historyLine({ kind: 'note', detail: { text: 'Tekrar aradı.', linkedid: '1.2' } })).toEqual({ kind: 'note', text: 'Tekrar aradı.' });
     expect(historyLine({ kind: 'attachment', detail: { fileName: 'foto.jpg' } })).toEqual({ kind: 'attachment', fileName: 'foto.jpg' });
     expect(historyLine({ kind: 'reopened', detail: null })).toEqual({ kind: 'other', name: 'reopened' });
+  });
+
+  it('shows an attachment name recorded before names were cleaned as core/attachmentName.ts cleans it', () => {
+    expect(historyLine({ kind: 'attachment', detail: { fileName: 'fatura\u202Efdp.exe', mimeType: 'application/pdf' } })).toEqual({
+      kind: 'attachment',
+      fileName: 'faturafdp.exe.pdf',
+    });
+    expect(historyLine({ kind: 'attachment', detail: { fileName: 'C:\\x\\aux.jpg', mimeType: 'image/jpeg' } })).toEqual({ kind: 'attachment', fileName: '_aux.jpg' });
   });
 });

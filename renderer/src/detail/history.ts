@@ -1,3 +1,4 @@
+import { safeAttachmentName } from '../../../core/attachmentName.js';
 import type { CaseHistoryEntry } from '../../../core/case.js';
 
 /**
@@ -31,8 +32,12 @@ export function historyLine(entry: Pick<CaseHistoryEntry, 'kind' | 'detail'>): H
       return { kind: 'closed', text: field(d, 'resolution') };
     case 'note':
       return { kind: 'note', text: field(d, 'text') ?? (typeof d === 'string' ? d : null) };
-    case 'attachment':
-      return { kind: 'attachment', fileName: field(d, 'fileName') };
+    case 'attachment': {
+      // Events written before names were cleaned at write time (core/attachmentName.ts) still
+      // hold the name as it came: cleaned here for the timeline.
+      const fileName = field(d, 'fileName');
+      return { kind: 'attachment', fileName: fileName === null ? null : safeAttachmentName(fileName, field(d, 'mimeType')) };
+    }
     default:
       return { kind: 'other', name: entry.kind };
   }

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ErrorCode, Result } from '../../../core/contract.js';
+import type { ErrorCode, Result, ResponseOf } from '../../../core/contract.js';
 import type { SyncState, SyncStatus } from '../../../core/syncStatus.js';
 import type { DeskClient } from '../api/deskClient.js';
 
@@ -16,15 +16,19 @@ export interface SyncViewState {
   actionError: ErrorCode | null;
   /** The login dialog is open (it does not block the desk: cases are recorded while signed out). */
   loginOpen: boolean;
+  /** The password-change dialog is open (signed in only). */
+  passwordOpen: boolean;
 }
 
-export const initialSyncViewState: SyncViewState = { status: null, pendingAction: null, actionError: null, loginOpen: false };
+export const initialSyncViewState: SyncViewState = { status: null, pendingAction: null, actionError: null, loginOpen: false, passwordOpen: false };
 
 export const syncStatusChanged = (s: SyncViewState, status: SyncStatus): SyncViewState => ({
   ...s,
   status,
   // Signed in from somewhere (or by this dialog): nothing left to ask for.
   loginOpen: status.account !== null ? false : s.loginOpen,
+  // Signed out (here or because the session ended): there is no password to change any more.
+  passwordOpen: status.account === null ? false : s.passwordOpen,
 });
 
 /** A stale "online" would be a lie once we cannot hear the host. */
@@ -45,6 +49,8 @@ export const syncActionFinished = (s: SyncViewState, error: ErrorCode | null): S
 
 export const loginOpened = (s: SyncViewState): SyncViewState => (s.loginOpen ? s : { ...s, loginOpen: true });
 export const loginClosed = (s: SyncViewState): SyncViewState => (s.loginOpen ? { ...s, loginOpen: false } : s);
+export const passwordOpened = (s: SyncViewState): SyncViewState => (s.passwordOpen || !s.status?.account ? s : { ...s, passwordOpen: true });
+export const passwordClosed = (s: SyncViewState): SyncViewState => (s.passwordOpen ? { ...s, passwordOpen: false } : s);
 
 export const createSyncStore = (initial: SyncViewState = initialSyncViewState) => createStore<SyncViewState>()(() => initial);
 export type SyncStore = ReturnType<typeof createSyncStore>;
@@ -63,6 +69,8 @@ export interface SyncSession {
   /** The password goes to the host and nowhere else; the answer says whether it was accepted. */
   login: (username: string, password: string) => Promise<Result<SyncStatus>>;
   logout: () => Promise<void>;
+  /** Both passwords go to the host and nowhere else; the answer says whether the server took the new one. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<Result<ResponseOf<'session.changePassword'>>>;
   stop: () => void;
 }
 
@@ -119,6 +127,7 @@ export function startSyncSession(client: DeskClient, store: SyncStore): SyncSess
     retry: () => action('retry'),
     logout: () => action('logout'),
     login: (username, password) => exchange(() => client.call('session.login', { username, password })),
+    changePassword: (currentPassword, newPassword) => client.call('session.changePassword', { currentPassword, newPassword }),
     stop: () => offs.forEach((off) => off()),
   };
 }
