@@ -110,6 +110,9 @@ afterAll(async () => {
 
 describe('the browser-mode desk process', () => {
   it('survives hostile requests and unexpected errors, logs their kind only, and still serves its page and socket', async () => {
+    // The page as served before anything hostile (200 once the renderer is built, 404 before).
+    const page = await get(`http://127.0.0.1:${port}/`);
+    expect([200, 404]).toContain(page);
     // What any web page can make the browser send (`new Image().src = 'http://127.0.0.1:5153/%'`), and worse.
     for (const line of ['GET /%E0%A4%A HTTP/1.1', 'GET /% HTTP/1.1', 'GET /%ZZ HTTP/1.1', 'GET http://[ HTTP/1.1']) {
       expect(await rawRequest(line)).toMatch(/^HTTP\/1\.1 400 /);
@@ -123,7 +126,7 @@ describe('the browser-mode desk process', () => {
     expect(output).not.toContain('905321112233');
 
     expect(child.exitCode).toBeNull();
-    expect(await get(`http://127.0.0.1:${port}/`)).toBe(200);
+    expect(await get(`http://127.0.0.1:${port}/`)).toBe(page);
     expect(await invoke('cases.list')).toMatchObject({ id: 7, ok: true });
   });
 
