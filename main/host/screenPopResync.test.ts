@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSnapshot } from '../../core/contract.js';
 import { AYSE, SECRET, startTestSimulator } from '../../telephony/testing/simFixtures.js';
 import { waitFor } from '../../telephony/testing/waitFor.js';
+import { connectRaw } from '../../telephony/testing/rawAmiClient.js';
+import { header } from '../../telephony/ami/amiFrame.js';
 import { waitUntil } from './testing/centralServer.js';
 import { startTestDesk, type Cleanups } from './testing/testDesk.js';
 
@@ -65,5 +67,35 @@ describe('a manager user the PBX refuses CoreShowChannels (write without `report
     }, 5_000, 'the refusal shown');
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await snapshot())?.screenPop?.call.phase).toBe('connected');
+  });
+});
+
+describe('an agent hang-up whose AgentComplete lost the caller (app_queue, about 1 call in 60)', () => {
+  it('ends the screen-pop by the member all the same, with the PBX talk time', async () => {
+    const sim = await startTestSimulator(cleanups, { agents: [AYSE], callers: [{ number: '905427654321', name: 'Fatma Şahin' }], talkTimeMs: 60_000 });
+    const host = await startTestDesk(cleanups, {
+      DESK_AMI_HOST: '127.0.0.1',
+      DESK_AMI_PORT: String(sim.port),
+      DESK_AMI_USER: 'desk',
+      DESK_AMI_SECRET: SECRET,
+      DESK_AGENT_INTERFACE: AYSE.interface,
+    });
+    // What the PBX sends, as a bare AMI session sees it.
+    const raw = await connectRaw(sim.port);
+    cleanups.push(async () => raw.destroy());
+    raw.send([['Action', 'Login'], ['Username', 'desk'], ['Secret', SECRET]]);
+    const snapshot = async () => {
+      const r = await host.invoke('desk.snapshot', {});
+      return r.ok ? (r.value as DeskSnapshot) : null;
+    };
+    await waitUntil(async () => (await snapshot())?.link.status === 'connected', 5_000, 'connected');
+    const linkedid = sim.placeCall();
+    await waitUntil(async () => (await snapshot())?.screenPop?.call.phase === 'connected', 5_000, 'answered');
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(sim.hangUpAgent(linkedid, { callerGone: true })).toBe(true);
+    await waitUntil(async () => (await snapshot())?.screenPop?.call.phase === 'ended', 5_000, 'the pop ended');
+    expect((await snapshot())?.screenPop?.call).toMatchObject({ linkedid, phase: 'ended', talkSec: 1 });
+    const complete = raw.frames.find((f) => header(f, 'Event') === 'AgentComplete')!;
+    expect(complete.headers.map(([name]) => name)).toEqual(['Event', 'Privilege', 'Queue', 'Interface', 'MemberName', 'HoldTime', 'TalkTime', 'Reason']);
   });
 });

@@ -1,4 +1,4 @@
-import type { AmiFrame } from '../ami/amiFrame.js';
+import type { AmiFrame, AmiHeader } from '../ami/amiFrame.js';
 import type { Ids } from './channelSnapshots.js';
 import { agentIn, agentOut, displayName, inQueue, phone, queued } from './channelSnapshots.js';
 import {
@@ -213,6 +213,9 @@ function callerHungUp(fact: Extract<CallFact, { kind: 'callerHungUp' }>): AmiFra
   const handler = agentHangupHandler(call, leg, 6, 16);
   const callerDevice = `Local/${call.number}@sim-caller`;
   const agentDevice = `Local/${leg.exten}@${leg.context}`;
+  const figures: AmiHeader[] = [['HoldTime', String(fact.holdSeconds)], ['TalkTime', String(fact.talkSeconds)], ['Reason', fact.endedBy]];
+  const agentComplete = queueAgentEvent('AgentComplete', call, leg, out, ...figures);
+  const bareAgentComplete = amiEvent('AgentComplete', 'agent', [['Queue', call.queue], ['Interface', leg.interface], ['MemberName', leg.memberName], ...figures]);
   return [
     channelEvent('SoftHangupRequest', phoneUp, ['Cause', '16']),
     channelEvent('HangupRequest', caller, ['Cause', '16']),
@@ -229,7 +232,7 @@ function callerHungUp(fact: Extract<CallFact, { kind: 'callerHungUp' }>): AmiFra
       disposition: 'ANSWERED',
       uniqueid: call.uniqueids[0],
     }),
-    queueAgentEvent('AgentComplete', call, leg, out, ['HoldTime', String(fact.holdSeconds)], ['TalkTime', String(fact.talkSeconds)], ['Reason', fact.endedBy]),
+    ...(fact.callerGone ? [] : [agentComplete]),
     varSet(caller, 'BRIDGEPEER', ''),
     varSet(out, 'BRIDGEPEER', ''),
     amiEvent('BridgeLeave', 'call', bridgeHeaders(fact.bridgeId, 1), channelHeaders(caller)),
@@ -241,6 +244,8 @@ function callerHungUp(fact: Extract<CallFact, { kind: 'callerHungUp' }>): AmiFra
     ...queueVarFrames(caller, fact.queueVars),
     channelEvent('SoftHangupRequest', caller, ['Cause', '16']),
     hangup(phoneUp, 16),
+    // The caller's channel is gone: app_queue's AgentComplete keeps only the member's headers.
+    ...(fact.callerGone ? [bareAgentComplete] : []),
     cdr(call, {
       destination: call.number,
       destinationContext: 'sim-caller',

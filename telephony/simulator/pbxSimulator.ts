@@ -194,7 +194,7 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
     },
     placeCall: (caller, options) => model.placeCall(caller, options),
     hangUpCaller: (linkedid) => model.hangUpCaller(linkedid),
-    hangUpAgent: (linkedid) => model.hangUpAgent(linkedid),
+    hangUpAgent: (linkedid, options) => model.hangUpAgent(linkedid, options),
     pauseMember: (iface, paused, options) => model.pauseMember(iface, paused, options) === 'ok',
     addMember: (queue, member) => model.addMember(queue, member) === 'ok',
     removeMember: (queue, iface) => model.removeMember(queue, iface) === 'ok',

@@ -139,6 +139,12 @@ export type CallFact =
       bridgeId: string;
       /** Who hung up: AgentComplete's Reason. */
       endedBy: 'caller' | 'agent';
+      /**
+       * app_queue published AgentComplete after the caller's channel was gone (an agent hang-up,
+       * about 1 call in 60): no Channel, Uniqueid, Linkedid or Dest* headers, after the caller's
+       * Hangup frames (n-agent-hangup-short-calls).
+       */
+      callerGone?: boolean;
     }
   | { kind: 'ringNoAnswer'; at: number; call: CallView; leg: LegView; ringMs: number; members: MemberView[]; availChanges: AvailChange[] }
   /** A ringing leg hung up without an answer: another member answered (ringall) or the caller left. */

@@ -44,8 +44,8 @@ export interface ChannelView {
 export interface QueueModel {
   placeCall(caller?: SimCaller, options?: PlaceCallOptions): string;
   hangUpCaller(linkedid: string): boolean;
-  /** The agent ends an answered call (AgentComplete Reason: agent). */
-  hangUpAgent(linkedid: string): boolean;
+  /** The agent ends an answered call (AgentComplete Reason: agent); `callerGone`: app_queue's late AgentComplete without the caller's headers. */
+  hangUpAgent(linkedid: string, options?: { callerGone?: boolean }): boolean;
   /** Action: Hangup of a caller's channel or of the agent leg of an answered call. */
   hangUpChannel(channel: string): boolean;
   /** Channel names and ids for calls that do not go through a queue (Originate). */
@@ -544,7 +544,7 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
     schedule(call, call.talkTimeMs, () => endTalk(call));
   }
 
-  function endTalk(call: CallState, endedBy: 'caller' | 'agent' = 'caller'): void {
+  function endTalk(call: CallState, endedBy: 'caller' | 'agent' = 'caller', callerGone = false): void {
     const at = scheduler.now();
     const winner = call.answered!;
     const agent = winner.member.agent;
@@ -574,6 +574,7 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
       availChanges,
       bridgeId: call.bridgeId,
       endedBy,
+      ...(callerGone ? { callerGone } : {}),
     });
     scheduleWrapUpEnd(agent);
   }
@@ -711,10 +712,10 @@ export function createQueueModel(config: QueueModelConfig, scheduler: SimSchedul
     return false;
   }
 
-  function hangUpAgent(linkedid: string): boolean {
+  function hangUpAgent(linkedid: string, options: { callerGone?: boolean } = {}): boolean {
     const call = calls.get(linkedid);
     if (call === undefined || call.phase !== 'talking') return false;
-    endTalk(call, 'agent');
+    endTalk(call, 'agent', options.callerGone === true);
     return true;
   }
 

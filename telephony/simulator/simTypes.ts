@@ -64,7 +64,7 @@ export interface PbxSimulator {
   /** The caller of this call hangs up (an abandon while waiting or ringing, the end of a talk otherwise). */
   hangUpCaller(linkedid: string): boolean;
   /** The agent of this answered call hangs up (AgentComplete Reason: agent). */
-  hangUpAgent(linkedid: string): boolean;
+  hangUpAgent(linkedid: string, options?: { callerGone?: boolean }): boolean;
   /** QueuePause as a control connection would: every queue of the interface without `queue`. */
   pauseMember(iface: string, paused: boolean, options?: { queue?: string; reason?: string }): boolean;
   addMember(queue: string, member: SimAgent & { penalty?: number; paused?: boolean }): boolean;
