@@ -73,7 +73,6 @@ export type QueueEvent =
    * INUSE while paused. After a silent `queue reload members` the only sign of a member added.
    */
   | { kind: 'memberPauseDevice'; queue: string; interface: string; paused: boolean }
-  | { kind: 'reload'; module: string }
   | { kind: 'fullyBooted' }
   | { kind: 'shutdown'; restart: boolean }
   // List items (QueueStatus, QueueSummary, CoreShowChannels):
@@ -221,7 +220,6 @@ const PARSERS = new Map<string, Parser>(Object.entries({
     const match = PAUSE_DEVICE.exec(text(h, 'device'));
     return match ? { kind: 'memberPauseDevice', queue: match[1]!, interface: match[2]!, paused: text(h, 'state').toUpperCase() === 'INUSE' } : null;
   },
-  reload: (h) => ({ kind: 'reload', module: text(h, 'module') }),
   fullybooted: () => ({ kind: 'fullyBooted' }),
   shutdown: (h) => ({ kind: 'shutdown', restart: text(h, 'restart').toLowerCase() === 'true' }),
   queueparams: (h) => ({
