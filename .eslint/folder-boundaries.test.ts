@@ -35,4 +35,33 @@ describe('folder boundaries (ARCHITECTURE.md table)', () => {
   it('rejects telephony/ importing db/', async () => {
     expect(await boundaryErrors('telephony/fixture.ts', "export * from '../db/x.js';\n")).toHaveLength(1);
   });
+
+  describe('renderer features', () => {
+    it("rejects a feature reaching into another feature's files, and lets it through that feature's index.ts", async () => {
+      const inside = await boundaryErrors('renderer/src/cases/components/Fixture.tsx', "import { CaseForm } from '../../callDesk/components/CaseForm.js';\nexport const f = CaseForm;\n");
+      expect(inside).toHaveLength(1);
+      expect(inside[0]).toContain('renderer/src/callDesk/index.ts');
+      expect(await boundaryErrors('renderer/src/cases/components/Fixture.tsx', "import { CaseForm } from '../../callDesk/index.js';\nexport const f = CaseForm;\n")).toEqual([]);
+    });
+
+    it('lets a feature reach the shell only through app/index.ts', async () => {
+      expect(await boundaryErrors('renderer/src/reports/fixture.ts', "import { createDesk } from '../app/desk.js';\nexport const d = createDesk;\n")).toHaveLength(1);
+      expect(await boundaryErrors('renderer/src/reports/fixture.ts', "import { useDesk } from '../app/index.js';\nexport const d = useDesk;\n")).toEqual([]);
+    });
+
+    it('keeps shared/ free of features and of the shell, while every feature may use it', async () => {
+      expect(await boundaryErrors('renderer/src/shared/ui/Fixture.tsx', "import { CaseList } from '../../cases/index.js';\nexport const c = CaseList;\n")).toHaveLength(1);
+      expect(await boundaryErrors('renderer/src/shared/ui/Fixture.tsx', "import { useHost } from '../../app/index.js';\nexport const c = useHost;\n")).toHaveLength(1);
+      expect(await boundaryErrors('renderer/src/wallboard/fixture.ts', "import { maskPhone } from '../shared/privacy/personalData.js';\nexport const m = maskPhone;\n")).toEqual([]);
+    });
+
+    it('lets the shell assemble features only through their index.ts', async () => {
+      expect(await boundaryErrors('renderer/src/app/fixture.ts', "import { CaseList } from '../cases/components/CaseList.js';\nexport const c = CaseList;\n")).toHaveLength(1);
+      expect(await boundaryErrors('renderer/src/main.tsx', "import { CaseList } from './cases/index.js';\nexport const c = CaseList;\n")).toEqual([]);
+    });
+
+    it('lets tests assemble the whole desk', async () => {
+      expect(await boundaryErrors('renderer/src/cases/fixture.test.ts', "import { createDesk } from '../app/desk.js';\nexport const d = createDesk;\n")).toEqual([]);
+    });
+  });
 });

@@ -17,6 +17,39 @@ export const allowedImports = {
 
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
+// Inside the renderer (ROOT ARCHITECTURE.md "Renderer"): every folder of renderer/src is a feature,
+// except the shell that wires them (app/, with main.tsx) and what several features share (shared/).
+// A feature is entered only through its index.ts, so its inside can change without its users
+// noticing; the shell's door for features is app/index.ts (the wired desk's context and hooks).
+const RENDERER_SRC = 'renderer/src';
+const SHELL = 'app';
+const SHARED = 'shared';
+const INDEX = /^index\.(js|ts|tsx)$/;
+
+/** The renderer unit (feature, 'app' or 'shared') of a path under renderer/src, else null. */
+function rendererUnitOf(relPath) {
+  const normalized = relPath.split(path.sep).join('/');
+  if (!normalized.startsWith(`${RENDERER_SRC}/`)) return null;
+  const rest = normalized.slice(RENDERER_SRC.length + 1).split('/');
+  return { unit: rest.length === 1 ? SHELL : rest[0], inner: rest.slice(1).join('/') };
+}
+
+/** Tests assemble the whole desk to check what a user sees; the feature rule binds product code. */
+const isTestCode = (relPath) => /\.test\.tsx?$/.test(relPath) || /[\\/]testing[\\/]/.test(relPath);
+
+/** Null when allowed, else why not. */
+function rendererViolation(fromRel, targetRel) {
+  const from = rendererUnitOf(fromRel);
+  const target = rendererUnitOf(targetRel);
+  if (from === null || target === null || from.unit === target.unit || isTestCode(fromRel)) return null;
+  if (target.unit === SHARED) return null;
+  if (from.unit === SHARED) return 'shared/ serves the features and imports none of them, nor app/';
+  if (INDEX.test(target.inner)) return null;
+  return target.unit === SHELL
+    ? 'a feature reaches the shell only through app/index.ts'
+    : `a feature is imported only through its index.ts (renderer/src/${target.unit}/index.ts)`;
+}
+
 /** The top-level folder a path sits in, or null outside the governed folders. */
 function folderOf(relPath) {
   const top = relPath.split(/[\\/]/)[0];
@@ -35,10 +68,11 @@ function mayImport(fromFolder, targetRel) {
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the folder import table of ARCHITECTURE.md' },
+    docs: { description: 'Enforce the folder import table and the renderer features of ARCHITECTURE.md' },
     schema: [],
     messages: {
       forbidden: "'{{from}}/' may not import from '{{target}}' (allowed: {{allowed}}).",
+      feature: "'{{target}}': {{why}}.",
     },
   },
   create(context) {
@@ -62,7 +96,10 @@ export default {
             allowed: allowed.length ? allowed.join(', ') : 'nothing of ours',
           },
         });
+        return;
       }
+      const why = rendererViolation(fromRel, targetRel);
+      if (why !== null) context.report({ node, messageId: 'feature', data: { target: targetRel.split(path.sep).join('/'), why } });
     }
 
     return {

@@ -1,12 +1,12 @@
-import './zodConfig.js';
+import './shared/zodConfig.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { pickTransport } from './api/pickTransport.js';
+import { pickTransport } from './shared/api/pickTransport.js';
 import { createDesk } from './app/desk.js';
 import { DeskProvider } from './app/DeskContext.js';
-import { App } from './components/App.js';
-import { browserStorage, createI18n, storedLanguage } from './i18n/i18n.js';
+import { App } from './app/components/App.js';
+import { browserStorage, createI18n, storedLanguage } from './shared/i18n/i18n.js';
 import { createWallboard, registerWallboardLocales, WallboardProvider } from './wallboard/index.js';
 
 const language = storedLanguage(browserStorage());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aSyncStatus } from '../testing/fixtures.js';
+import { aSyncStatus } from '../shared/testing/fixtures.js';
 import {
   canSubmit,
   initialLoginForm,

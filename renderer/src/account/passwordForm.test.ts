@@ -3,16 +3,16 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { createDeskClient } from '../api/deskClient.js';
+import { createDeskClient } from '../shared/api/deskClient.js';
 import { createDesk } from '../app/desk.js';
 import { DeskProvider } from '../app/DeskContext.js';
-import { PasswordDialog } from '../components/PasswordDialog.js';
-import { SyncIndicator } from '../components/SyncIndicator.js';
-import { resources } from '../i18n/resources.js';
-import { createSyncStore, initialSyncViewState, passwordClosed, passwordOpened, startSyncSession, syncStatusChanged, type SyncViewState } from '../state/syncStore.js';
-import { createFakeTransport } from '../testing/fakeTransport.js';
-import { aSyncStatus } from '../testing/fixtures.js';
-import { flattenLocale } from '../testing/localeTree.js';
+import { PasswordDialog } from './components/PasswordDialog.js';
+import { SyncIndicator } from '../app/components/SyncIndicator.js';
+import { resources } from '../shared/i18n/resources.js';
+import { createSyncStore, initialSyncViewState, passwordClosed, passwordOpened, startSyncSession, syncStatusChanged, type SyncViewState } from '../shared/state/syncStore.js';
+import { createFakeTransport } from '../shared/testing/fakeTransport.js';
+import { aSyncStatus } from '../shared/testing/fixtures.js';
+import { flattenLocale } from '../shared/testing/localeTree.js';
 import {
   fieldOfError,
   initialPasswordForm,

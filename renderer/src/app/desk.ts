@@ -1,35 +1,28 @@
 import type { CaseRecord } from '../../../core/case.js';
-import { createDeskClient, type DeskClient } from '../api/deskClient.js';
-import type { DeskTransport } from '../api/transport.js';
-import { createCaseDetail, type CaseDetail } from '../detail/caseDetail.js';
-import { createDialer, type Dialer } from './dialer.js';
-import { createCallbackWorklist, type CallbackWorklist } from '../callbacks/worklist.js';
-import { startSoftphone, type SoftphoneController } from '../softphone/startSoftphone.js';
-import type { CatalogueContext } from '../form/caseDraft.js';
-import { callChanged, createCaseFormStore, type CaseFormStore } from '../form/caseFormStore.js';
-import { startDraftAutosave, type DraftAutosave } from '../form/draftAutosave.js';
-import { restoreLatestDraft } from '../form/draftRestore.js';
-import { triageUnit } from '../form/subjectOptions.js';
-import { createCaseSearch, type CaseSearch } from '../search/caseSearch.js';
-import { createCallStore } from '../state/callStore.js';
-import { caseSaved, createCasesStore } from '../state/casesStore.js';
-import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type CatalogueStore } from '../state/catalogueStore.js';
-import { createHostStore } from '../state/hostStore.js';
-import { createLinkStore } from '../state/linkStore.js';
-import { startSync, type DeskStores } from '../state/sync.js';
-import { createSyncStore, selectAccount, startSyncSession, type SyncSession, type SyncStore } from '../state/syncStore.js';
+import { createDeskClient, type DeskClient } from '../shared/api/deskClient.js';
+import type { DeskTransport } from '../shared/api/transport.js';
+import { createCaseDetail, type CaseDetailController, createCaseSearch, type CaseSearch, caseSaved, createCasesStore } from '../cases/index.js';
+import { createDialer, type Dialer, startSoftphone, type SoftphoneController } from '../softphone/index.js';
+import { createCallbackWorklist, type CallbackWorklistController } from '../callbacks/index.js';
+import { type CatalogueContext, callChanged, createCaseFormStore, type CaseFormStore, startDraftAutosave, type DraftAutosave, restoreLatestDraft, createCallStore } from '../callDesk/index.js';
+import { triageUnit } from '../shared/catalogue/subjectOptions.js';
+import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type CatalogueStore } from '../shared/catalogue/catalogueStore.js';
+import { createHostStore } from '../shared/state/hostStore.js';
+import { createLinkStore } from '../shared/state/linkStore.js';
+import { startSync, type DeskStores } from './sync.js';
+import { createSyncStore, selectAccount, startSyncSession, type SyncSession, type SyncStore } from '../shared/state/syncStore.js';
 
 export interface Desk extends DeskStores {
   client: DeskClient;
   form: CaseFormStore;
   catalogue: CatalogueStore;
   search: CaseSearch;
-  detail: CaseDetail;
+  detail: CaseDetailController;
   drafts: DraftAutosave;
   /** Click-to-dial: the softphone when registered, else the desk phone (AMI Originate). */
   dialer: Dialer;
   /** Feedback operators: the call-back worklist (loaded while its tab is open). */
-  callbacks: CallbackWorklist;
+  callbacks: CallbackWorklistController;
   /** The WebRTC softphone (when SIP is configured): its store and the panel's actions. */
   softphone: SoftphoneController;
   /** Where this desk stands with the central server, and the login/logout/retry that change it. */

@@ -1,19 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { WorklistState } from '../callbacks/worklist.js';
-import type { CaseDetailState } from '../detail/caseDetail.js';
-import type { CaseFormState } from '../form/caseFormStore.js';
-import type { DraftSaveState } from '../form/draftAutosave.js';
-import type { CaseSearchState } from '../search/caseSearchStore.js';
-import type { CallState } from '../state/callStore.js';
-import type { CasesState } from '../state/casesStore.js';
-import type { CatalogueState } from '../state/catalogueStore.js';
-import type { HostState } from '../state/hostStore.js';
-import type { LinkState } from '../state/linkStore.js';
-import type { SyncViewState } from '../state/syncStore.js';
-import { DEFAULT_LANGUAGE, type Language } from '../i18n/resources.js';
-import { isLanguage } from '../i18n/i18n.js';
+import type { WorklistState } from '../callbacks/index.js';
+import type { CaseDetailState, CaseSearchState, CasesState } from '../cases/index.js';
+import type { CaseFormState, DraftSaveState, CallState } from '../callDesk/index.js';
+import type { CatalogueState } from '../shared/catalogue/catalogueStore.js';
+import type { HostState } from '../shared/state/hostStore.js';
+import type { LinkState } from '../shared/state/linkStore.js';
+import type { SyncViewState } from '../shared/state/syncStore.js';
 import { useDesk } from './DeskContext.js';
 
 export const useHost = <T,>(selector: (s: HostState) => T): T => useStore(useDesk().host, selector);
@@ -27,20 +19,3 @@ export const useDetail = <T,>(selector: (s: CaseDetailState) => T): T => useStor
 export const useSync = <T,>(selector: (s: SyncViewState) => T): T => useStore(useDesk().sync, selector);
 export const useDraftSave = <T,>(selector: (s: DraftSaveState) => T): T => useStore(useDesk().drafts.state, selector);
 export const useCallbacks = <T,>(selector: (s: WorklistState) => T): T => useStore(useDesk().callbacks.store, selector);
-
-/** Wall-clock time that re-renders every interval while `active`; idle screens do not tick. */
-export function useNow(active: boolean, intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [active, intervalMs]);
-  return now;
-}
-
-export function useLanguage(): Language {
-  const { i18n } = useTranslation();
-  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
-}

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../../core/contract.js';
-import { createDeskClient } from '../api/deskClient.js';
-import { DialError, type DialRoute } from '../app/dialer.js';
-import { createFakeTransport } from '../testing/fakeTransport.js';
-import { expectLocalesAgree, flattenLocale } from '../testing/localeTree.js';
+import { createDeskClient } from '../shared/api/deskClient.js';
+import { DialError, type DialRoute } from '../softphone/dialer.js';
+import { createFakeTransport } from '../shared/testing/fakeTransport.js';
+import { expectLocalesAgree, flattenLocale } from '../shared/testing/localeTree.js';
 import { aCallback } from './fixtures.js';
 import en from './locales/en.json' with { type: 'json' };
 import tr from './locales/tr.json' with { type: 'json' };

@@ -6,11 +6,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DeskRole } from '../../../core/contract.js';
 import { createDesk } from '../app/desk.js';
 import { DeskProvider } from '../app/DeskContext.js';
-import { CallbackRequest } from '../components/CallbackRequest.js';
-import { CallbackWorklist } from '../components/CallbackWorklist.js';
-import { ViewTabs, defaultView, viewsFor } from '../components/ViewTabs.js';
-import { createHostStore, initialHostState } from '../state/hostStore.js';
-import { createFakeTransport } from '../testing/fakeTransport.js';
+import { CallbackRequest } from './components/CallbackRequest.js';
+import { CallbackWorklist } from './components/CallbackWorklist.js';
+import { ViewTabs, defaultView, viewsFor } from '../app/components/ViewTabs.js';
+import { createHostStore, initialHostState } from '../shared/state/hostStore.js';
+import { createFakeTransport } from '../shared/testing/fakeTransport.js';
 import { aCallback } from './fixtures.js';
 import { createCallbackWorklist, initialWorklistState, type WorklistState } from './worklist.js';
 

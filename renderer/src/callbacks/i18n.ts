@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
-import { namespaceT, registerNamespace, uiLanguageOf, type Leaves, type NamespaceT, type TextVars } from '../i18n/namespace.js';
-import type { Language } from '../i18n/resources.js';
+import { namespaceT, registerNamespace, uiLanguageOf, type Leaves, type NamespaceT, type TextVars } from '../shared/i18n/namespace.js';
+import type { Language } from '../shared/i18n/resources.js';
 import en from './locales/en.json' with { type: 'json' };
 import tr from './locales/tr.json' with { type: 'json' };
 

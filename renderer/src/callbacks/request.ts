@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../core/contract.js';
-import type { DeskClient } from '../api/deskClient.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
 import { istanbulInputToIso } from './time.js';
 
 export type RequestProblem = 'required' | 'invalid' | 'past';

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/resources.js';
+import type { Language } from '../shared/i18n/resources.js';
 
 const TIME_ZONE = 'Europe/Istanbul';
 const LOCALE: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../i18n/resources.js';
+import type { Language } from '../shared/i18n/resources.js';
 import { callbackLanguage, callbacksT, type CallbackT } from './i18n.js';
 
 /** Texts of the 'callbacks' namespace, re-rendering on a language switch. */

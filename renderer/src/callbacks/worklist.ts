@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CallbackItem, CallbackOutcome, CallbackOutcomeResult } from '../../../core/callback.js';
 import type { ErrorCode } from '../../../core/contract.js';
-import type { DeskClient } from '../api/deskClient.js';
-import { DialError, type DialRoute } from '../app/dialer.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
+import { DialError, type DialRoute } from '../softphone/index.js';
 
 export type CallbackAction = 'load' | 'claim' | 'dial' | 'save' | 'release';
 
@@ -183,7 +183,7 @@ export interface CallbackWorklistOptions {
   initial?: WorklistState;
 }
 
-export interface CallbackWorklist {
+export interface CallbackWorklistController {
   store: StoreApi<WorklistState>;
   load: () => Promise<void>;
   /** Claims the row, then dials the citizen; a row this desk already holds is dialled again. */
@@ -194,7 +194,7 @@ export interface CallbackWorklist {
   dismiss: () => void;
 }
 
-export function createCallbackWorklist(client: DeskClient, options: CallbackWorklistOptions): CallbackWorklist {
+export function createCallbackWorklist(client: DeskClient, options: CallbackWorklistOptions): CallbackWorklistController {
   const store = createStore<WorklistState>()(() => options.initial ?? initialWorklistState);
   const set = (f: (s: WorklistState) => WorklistState) => store.setState(f, true);
   const now = options.now ?? Date.now;
@@ -303,7 +303,7 @@ interface RefreshEnv {
  * While the tab is open: loads now, on every `callbacks.changed`, when the window comes back
  * into view, and every 20 s while it is visible. Returns the function that stops all of it.
  */
-export function startWorklistRefresh(client: Pick<DeskClient, 'on'>, worklist: Pick<CallbackWorklist, 'load'>, env: RefreshEnv): () => void {
+export function startWorklistRefresh(client: Pick<DeskClient, 'on'>, worklist: Pick<CallbackWorklistController, 'load'>, env: RefreshEnv): () => void {
   const reload = () => void worklist.load();
   reload();
   const offEvent = client.on('callbacks.changed', reload);

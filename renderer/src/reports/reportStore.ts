@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ErrorCode } from '../../../core/contract.js';
 import type { MonthlyReport, ReportGrouping } from '../../../core/report.js';
-import type { DeskClient } from '../api/deskClient.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
 import { isReportMonth, istanbulMonth } from './reportMonth.js';
 
 export interface ReportState {

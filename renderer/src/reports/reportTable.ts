@@ -1,5 +1,5 @@
 import type { MonthlyReportRow } from '../../../core/report.js';
-import type { Language } from '../i18n/resources.js';
+import type { Language } from '../shared/i18n/resources.js';
 
 export type ReportTotals = Omit<MonthlyReportRow, 'key' | 'label'>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../core/contract.js';
-import { createDeskClient } from '../api/deskClient.js';
-import { createFakeTransport, deferred } from '../testing/fakeTransport.js';
-import { aReportRow } from '../testing/fixtures.js';
+import { createDeskClient } from '../shared/api/deskClient.js';
+import { createFakeTransport, deferred } from '../shared/testing/fakeTransport.js';
+import { aReportRow } from '../shared/testing/fixtures.js';
 import { safeFileName } from './csvDownload.js';
 import { isReportMonth, istanbulMonth } from './reportMonth.js';
 import { createReports } from './reportStore.js';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useDesk } from '../app/DeskContext.js';
+import { useDesk } from '../app/index.js';
 import { softphoneLanguageOf, softphoneT, type SoftphoneLanguage, type SoftphoneT } from './i18n.js';
 import type { SoftphoneActions } from './startSoftphone.js';
 import type { SoftphoneViewState } from './softphoneStore.js';

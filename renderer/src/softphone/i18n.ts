@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { namespaceT, registerNamespace, uiLanguageOf, type Leaves, type NamespaceT } from '../i18n/namespace.js';
+import { namespaceT, registerNamespace, uiLanguageOf, type Leaves, type NamespaceT } from '../shared/i18n/namespace.js';
 import en from './locales/en.json' with { type: 'json' };
 import tr from './locales/tr.json' with { type: 'json' };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDeskClient } from '../api/deskClient.js';
-import { createDialer } from '../app/dialer.js';
-import { createFakeTransport } from '../testing/fakeTransport.js';
-import { expectLocalesAgree, flattenLocale } from '../testing/localeTree.js';
+import { createDeskClient } from '../shared/api/deskClient.js';
+import { createDialer } from './dialer.js';
+import { createFakeTransport } from '../shared/testing/fakeTransport.js';
+import { expectLocalesAgree, flattenLocale } from '../shared/testing/localeTree.js';
 import type { Softphone, SoftphoneDeps } from '../../../telephony/softphone/jssipPhone.js';
 import { CALL_KINDS, INITIAL_SOFTPHONE_STATE, REGISTRATION_KINDS, type SoftphoneState } from '../../../telephony/softphone/softphoneState.js';
 import en from './locales/en.json' with { type: 'json' };

@@ -1,8 +1,8 @@
 import type { ScreenPop } from '../../../core/call.js';
-import type { DeskClient } from '../api/deskClient.js';
-import type { Dialer } from '../app/dialer.js';
 import type { Softphone, SoftphoneDeps } from '../../../telephony/softphone/jssipPhone.js';
 import type { SoftphoneState } from '../../../telephony/softphone/softphoneState.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
+import type { Dialer } from './dialer.js';
 import { createRingtone, type Ringtone } from './ringtone.js';
 import {
   actionFailed,

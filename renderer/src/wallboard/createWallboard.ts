@@ -1,4 +1,4 @@
-import type { DeskClient } from '../api/deskClient.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
 import { createQueueActions, type QueueActions } from './queueActions.js';
 import { createQueueStore, type QueueStore } from './queueStore.js';
 import { startQueueSync } from './queueSync.js';

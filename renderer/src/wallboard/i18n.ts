@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import en from './locales/en.json' with { type: 'json' };
 import tr from './locales/tr.json' with { type: 'json' };
 import type { WallboardLanguage } from './format.js';
-import { namespaceT, registerNamespace, uiLanguageOf, type Leaves, type NamespaceT, type TextVars } from '../i18n/namespace.js';
+import { namespaceT, registerNamespace, uiLanguageOf, type Leaves, type NamespaceT, type TextVars } from '../shared/i18n/namespace.js';
 
 export const WALLBOARD_NS = 'wallboard';
 

@@ -5,7 +5,7 @@ import en from './locales/en.json' with { type: 'json' };
 import tr from './locales/tr.json' with { type: 'json' };
 import { pauseReasonLabel } from './i18n.js';
 import { FIGURE_WINDOWS } from './queueFigures.js';
-import { expectLocalesAgree, flattenLocale } from '../testing/localeTree.js';
+import { expectLocalesAgree, flattenLocale } from '../shared/testing/localeTree.js';
 
 const trKeys = flattenLocale(tr);
 const enKeys = flattenLocale(en);

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskError, ErrorCode, MethodName, RequestOf, Result } from '../../../core/contract.js';
 import type { SpyMode } from '../../../core/queue.js';
-import type { DeskClient } from '../api/deskClient.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
 
 export type ActionKind = 'pause' | 'unpause' | 'login' | 'logout' | 'spy-listen' | 'spy-whisper' | 'spy-barge' | 'hangup';
 

@@ -1,4 +1,4 @@
-import type { DeskClient } from '../api/deskClient.js';
+import type { DeskClient } from '../shared/api/deskClient.js';
 import { createQueueStore, hostLost, loadFailed, snapshotReceived, type QueueStore } from './queueStore.js';
 
 export interface QueueSync {

@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
-import { createDeskClient } from '../../api/deskClient.js';
-import type { HostConnection } from '../../api/transport.js';
-import { createFakeTransport } from '../../testing/fakeTransport.js';
+import { createDeskClient } from '../../shared/api/deskClient.js';
+import type { HostConnection } from '../../shared/api/transport.js';
+import { createFakeTransport } from '../../shared/testing/fakeTransport.js';
 
-export { deferred } from '../../testing/fakeTransport.js';
+export { deferred } from '../../shared/testing/fakeTransport.js';
 
 /** The real contract client over the shared fake transport: answers per method, pushes, connection changes. */
 export function fakeHost(initial: HostConnection = { status: 'connected' }) {

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { useCall, useHost } from '../hooks.js';
+import { useGlobalShortcuts } from '../../shared/ui/shortcuts.js';
+import { selectAgent, selectRole } from '../../shared/state/hostStore.js';
+import { HangupButton, OperatorQueuePanel, WallboardScreen } from '../../wallboard/index.js';
+import { CaseDetail, CaseList } from '../../cases/index.js';
+import { CaseForm, ScreenPopPanel } from '../../callDesk/index.js';
+import { Header } from './Header.js';
+import { HostBanner } from './HostBanner.js';
+import { HolidayTableNotice } from './HolidayTableNotice.js';
+import { SoftphonePanel, useSoftphone } from '../../softphone/index.js';
+import { ReportsView } from '../../reports/index.js';
+import { CallbackWorklist } from '../../callbacks/index.js';
+import { callInProgress } from '../../../../telephony/softphone/softphoneState.js';
+import { ViewTabs, defaultView, viewsFor, type View } from './ViewTabs.js';
+
+export function App() {
+  useGlobalShortcuts();
+  const role = useHost(selectRole);
+  const agent = useHost(selectAgent);
+  const call = useCall((s) => s.screenPop?.call ?? null);
+  // On the softphone its own panel hangs up; the AMI hang-up is for desk phones.
+  const onSoftphone = useSoftphone((s) => callInProgress(s.phone.call));
+  const [view, setView] = useState<View | null>(null);
+  // A team lead's desk opens on the wallboard, a feedback operator's on the call-backs, everyone else's on the call desk.
+  useEffect(() => {
+    if (view === null && role !== null) setView(defaultView(role));
+  }, [role, view]);
+  const views = viewsFor(role);
+  // A view the role does not have (reports after a role change) falls back to the call desk.
+  const shown = view !== null && views.includes(view) ? view : 'desk';
+
+  return (
+    <div className="app">
+      <Header />
+      <HostBanner />
+      <HolidayTableNotice />
+      <ViewTabs view={shown} views={views} onChange={setView} />
+      {shown === 'wallboard' ? (
+        <main className="workspace workspace--wallboard">
+          <WallboardScreen />
+        </main>
+      ) : shown === 'callbacks' ? (
+        <main className="workspace workspace--callbacks">
+          <div className="callbacks-layout">
+            <CallbackWorklist />
+            {/* Call-backs are dialled from here: the call's controls stay in reach. */}
+            <aside className="callbacks-phone">
+              <SoftphonePanel />
+            </aside>
+          </div>
+        </main>
+      ) : shown === 'reports' ? (
+        <main className="workspace workspace--reports">
+          <ReportsView />
+        </main>
+      ) : (
+        <main className="workspace">
+          <div className="column column--call">
+            <OperatorQueuePanel agentInterface={agent?.agentInterface ?? null} />
+            <ScreenPopPanel />
+            {call && call.phase === 'connected' && !onSoftphone && <HangupButton linkedid={call.linkedid} className="call-hangup" />}
+            <SoftphonePanel />
+            <CaseForm />
+          </div>
+          <div className="column column--cases">
+            <CaseList />
+            <CaseDetail />
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { useHost } from '../hooks.js';
+import { selectHolidayTable } from '../../shared/state/hostStore.js';
+
+/** Shown while a case recorded now could get a due date past the bayram table (core/holidays.ts). */
+export function HolidayTableNotice() {
+  const { t } = useTranslation();
+  const table = useHost(selectHolidayTable);
+  if (table === null || table.uncheckedYear === null) return null;
+  return (
+    <div className="host-banner host-banner--notice" role="status" data-testid="holiday-table-notice">
+      <span>{t('host.holidayTable', { lastYear: table.lastYear, year: table.uncheckedYear })}</span>
+    </div>
+  );
+}

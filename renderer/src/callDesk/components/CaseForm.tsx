@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseOutcome } from '../../../../core/case.js';
+import { useDesk, useCall, useCaseForm } from '../../app/index.js';
+import { saveShortcut } from '../../shared/ui/shortcuts.js';
+import { isPristine } from '../caseDraft.js';
+import { formCleared, selectDone, selectFormError, selectSaving, submitCase } from '../caseFormStore.js';
+import { newDraftId } from '../draftId.js';
+import { selectScreenPop } from '../callStore.js';
+import { FormField } from './FormField.js';
+import { RoutingFields, TypeSelect } from './form/ChoiceFields.js';
+import { AddressFields, CitizenFields } from './form/CitizenFields.js';
+import { DraftRestoredNotice, DraftStatus } from './form/DraftNotice.js';
+import { FormDone } from './form/FormDone.js';
+import { DESCRIPTION_INPUT_ID, isTypingOutside } from '../../shared/ui/focus.js';
+import { ResolutionFields } from './form/ResolutionFields.js';
+import { SubjectField } from './form/SubjectField.js';
+import { useFormActions } from './form/useFormActions.js';
+import { useEffectiveChoices } from './form/useEffective.js';
+import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+
+export function CaseForm() {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const description = useCaseForm((s) => s.draft.description);
+  const linkedid = useCaseForm((s) => s.draft.linkedid);
+  const prefillPhone = useCaseForm((s) => s.draft.prefill?.phone ?? null);
+  const pristine = useCaseForm((s) => isPristine(s.draft));
+  const saving = useCaseForm(selectSaving);
+  const formError = useCaseForm(selectFormError);
+  const done = useCaseForm(selectDone);
+  const pop = useCall(selectScreenPop);
+  const effective = useEffectiveChoices();
+  const { edit } = useFormActions();
+  const formRef = useRef<HTMLFormElement>(null);
+  const subjectRef = useRef<HTMLInputElement>(null);
+
+  const save = useCallback(
+    (outcome: CaseOutcome) =>
+      submitCase(desk.form, desk.client, outcome, {
+        currentPop: () => desk.call.getState().screenPop,
+        catalogue: desk.catalogueContext,
+        // The host also pushes cases.saved; upserting by id makes the two idempotent.
+        onSaved: desk.caseWritten,
+      }),
+    [desk],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const outcome = saveShortcut(e);
+      if (outcome === null) return;
+      e.preventDefault();
+      void save(outcome);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  // Ready for the next case after a save; and a call popping on an empty form puts the caret in the
+  // subject, unless the operator is typing somewhere else on the screen.
+  useEffect(() => {
+    if (done?.kind) subjectRef.current?.focus();
+  }, [done?.kind, done?.caseId]);
+  useEffect(() => {
+    if (linkedid !== null && desk.form.getState().draft.linkedid === linkedid && isPristine(desk.form.getState().draft)) {
+      if (!isTypingOutside(formRef.current)) subjectRef.current?.focus();
+    }
+  }, [linkedid, desk]);
+
+  const focusDescription = () => document.getElementById(DESCRIPTION_INPUT_ID)?.focus();
+  const notForThisCall = pop !== null && pop.call.linkedid !== linkedid && !pristine;
+  const clear = () => desk.form.setState((s) => formCleared(s, desk.call.getState().screenPop, newDraftId()), true);
+
+  return (
+    <section className="panel case-form-panel" aria-labelledby="case-form-title">
+      <DraftRestoredNotice />
+      <FormDone />
+      <form
+        ref={formRef}
+        className="case-form"
+        data-testid="case-form"
+        data-linkedid={linkedid ?? ''}
+        aria-busy={saving}
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="form-head">
+          <h2 id="case-form-title">{t('form.title')}</h2>
+          {effective.urgent && <UrgentMarker />}
+          <span className="binding" data-testid="case-binding" data-linkedid={linkedid ?? ''}>
+            {linkedid === null
+              ? t('form.notBound')
+              : prefillPhone
+                ? t('form.boundToCall', { number: prefillPhone })
+                : t('form.boundToCallWithheld')}
+          </span>
+          <DraftStatus />
+          <button type="button" className="quiet" data-testid="case-clear" disabled={saving} onClick={clear}>
+            {t('form.clear')}
+          </button>
+        </div>
+        {notForThisCall && (
+          <p className="warning" data-testid="case-binding-warning">
+            {t('form.notForThisCall')}
+          </p>
+        )}
+        <div className="form-row form-row--subject">
+          <SubjectField
+            inputRef={subjectRef}
+            onEnter={(e) => {
+              e.preventDefault();
+              focusDescription();
+            }}
+          />
+          <TypeSelect />
+        </div>
+        <FormField
+          field="description"
+          label={t('form.description')}
+          value={description}
+          onChange={edit('description')}
+          readOnly={saving}
+          multiline
+          rows={4}
+        />
+        <ResolutionFields />
+        <RoutingFields />
+        <CitizenFields />
+        <AddressFields />
+        {formError && (
+          <p className="error form-error" role="alert" data-testid="case-form-error" data-code={formError}>
+            {t(`errors.form.${formError}`)}
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="primary"
+            data-testid="case-resolve"
+            disabled={saving}
+            aria-keyshortcuts="Control+Enter"
+            onClick={() => void save('resolved')}
+          >
+            {t('form.resolve')} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <button
+            type="button"
+            data-testid="case-forward"
+            disabled={saving}
+            aria-keyshortcuts="Control+Shift+Enter"
+            onClick={() => void save('forwarded')}
+          >
+            {t('form.forward')} <kbd>Ctrl+Shift+Enter</kbd>
+          </button>
+          <span className="saving" aria-live="polite">
+            {saving ? t('form.saving') : ''}
+          </span>
+        </div>
+        <p className="shortcuts muted">{t('form.shortcuts')}</p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../../../core/case.js';
+import { useDesk } from '../../app/index.js';
+import { useLanguage } from '../../shared/ui/hooks.js';
+import { formatDate } from '../../shared/i18n/format.js';
+import { SlaBadge } from '../../shared/ui/SlaBadge.js';
+import { StatusBadge } from '../../shared/ui/StatusBadge.js';
+import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+
+/** A caller's cases in the screen-pop: number, date, subject, status and SLA; each opens the case. */
+export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[]; testId: string }) {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const lng = useLanguage();
+  return (
+    <ul className="case-summaries">
+      {cases.map((c) => (
+        <li key={c.id} data-testid={testId} data-case-id={c.id} className={c.urgent ? 'is-urgent' : undefined}>
+          <button
+            type="button"
+            className="case-summary"
+            onClick={() => void desk.detail.open(c.id)}
+            title={t('cases.open', { number: c.applicationNo })}
+          >
+            <span className="mono summary-number">{c.applicationNo}</span>
+            <span className="history-date">{formatDate(c.createdAt, lng)}</span>
+            <span className="history-subject">
+              {c.urgent && <UrgentMarker compact />}
+              {c.subject}
+            </span>
+            <StatusBadge status={c.status} />
+            <SlaBadge record={c} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
