@@ -6,12 +6,13 @@ import { pickTransport } from './shared/api/pickTransport.js';
 import { createDesk } from './app/desk.js';
 import { DeskProvider } from './app/DeskContext.js';
 import { App } from './app/components/App.js';
+import { resources } from './app/texts.js';
 import { browserStorage, createI18n, storedLanguage } from './shared/i18n/i18n.js';
 import { createWallboard, registerWallboardLocales, WallboardProvider } from './wallboard/index.js';
 
 const language = storedLanguage(browserStorage());
 document.documentElement.lang = language;
-const i18n = createI18n(language);
+const i18n = createI18n(language, resources);
 registerWallboardLocales(i18n);
 const desk = createDesk(pickTransport(window));
 const wallboard = createWallboard(desk.client);

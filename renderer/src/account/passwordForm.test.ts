@@ -8,7 +8,7 @@ import { createDesk } from '../app/desk.js';
 import { DeskProvider } from '../app/DeskContext.js';
 import { PasswordDialog } from './components/PasswordDialog.js';
 import { SyncIndicator } from '../app/components/SyncIndicator.js';
-import { resources } from '../shared/i18n/resources.js';
+import { resources } from '../app/texts.js';
 import { createSyncStore, initialSyncViewState, passwordClosed, passwordOpened, startSyncSession, syncStatusChanged, type SyncViewState } from '../shared/state/syncStore.js';
 import { createFakeTransport } from '../shared/testing/fakeTransport.js';
 import { aSyncStatus } from '../shared/testing/fixtures.js';

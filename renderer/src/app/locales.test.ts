@@ -6,13 +6,24 @@ import { SyncErrorCode, SyncState } from '../../../core/syncStatus.js';
 import { LOGIN_ERRORS } from '../account/loginForm.js';
 import { ATTACHMENT_PROBLEMS } from '../cases/attachmentUpload.js';
 import { TEXT_FIELDS } from '../callDesk/caseDraft.js';
-import { resources } from '../shared/i18n/resources.js';
+import { resources, TEXT_PARTS } from './texts.js';
 import { expectLocalesAgree, flattenLocale } from '../shared/testing/localeTree.js';
 
 const tr = flattenLocale(resources.tr.translation);
 const en = flattenLocale(resources.en.translation);
 
 describe('locales', () => {
+  it('keep each top-level key in one part only: a feature never overwrites another\'s texts', () => {
+    const owner = new Map<string, string>();
+    for (const [part, texts] of Object.entries(TEXT_PARTS)) {
+      for (const key of Object.keys(texts.tr)) {
+        expect(owner.get(key), `${key} in ${part} and ${owner.get(key)}`).toBeUndefined();
+        owner.set(key, part);
+      }
+      expect(Object.keys(texts.en).sort(), part).toEqual(Object.keys(texts.tr).sort());
+    }
+  });
+
   it('agree between Turkish and English (keys, variables, no empty text)', () => {
     expectLocalesAgree(tr, en);
   });

@@ -9,3 +9,4 @@ export { createCaseFormStore, callChanged, type CaseFormState, type CaseFormStor
 export type { CatalogueContext } from './caseDraft.js';
 export { startDraftAutosave, type DraftAutosave, type DraftSaveState } from './draftAutosave.js';
 export { restoreLatestDraft } from './draftRestore.js';
+export { callDeskTexts } from './texts.js';

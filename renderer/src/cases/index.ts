@@ -9,3 +9,4 @@ export { createCaseSearch, type CaseSearch } from './caseSearch.js';
 export type { CaseSearchState } from './caseSearchStore.js';
 export { createCaseDetail, type CaseDetailController, type CaseDetailState } from './caseDetail.js';
 export { OPEN_STATUSES } from './statusPresets.js';
+export { casesTexts } from './texts.js';

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, resources, type Language } from './resources.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language, type TranslationResources } from './resources.js';
 
 const STORAGE_KEY = 'alo153.language';
 
@@ -27,7 +27,8 @@ export function storedLanguage(storage: KeyValueStorage | null): Language {
   }
 }
 
-export function createI18n(lng: Language): i18n {
+/** `resources`: the app's default namespace, which the shell assembles from the features' texts. */
+export function createI18n(lng: Language, resources: TranslationResources): i18n {
   const instance = i18next.createInstance();
   // Resources are bundled, so init completes synchronously and the first render is translated.
   void instance.use(initReactI18next).init({

@@ -5,15 +5,11 @@ export const LANGUAGES = ['tr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'tr';
 
-export const resources = {
-  tr: { translation: tr },
-  en: { translation: en },
-} as const;
+/** Texts of what every feature names (case fields, SLA states, roles, error codes). */
+export const sharedTexts = { tr, en } as const;
 
-// Turkish is the source of truth: a key missing there is a type error at every t() call.
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof tr };
-  }
-}
+/** One part of the app's default namespace: a feature's texts by language, Turkish first. */
+export type TextsByLanguage = Readonly<Record<Language, object>>;
+
+/** The default namespace's texts in every language, as i18next takes them. */
+export type TranslationResources = Readonly<Record<Language, { translation: object }>>;

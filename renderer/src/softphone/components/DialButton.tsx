@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../app/index.js';
 import { DialError, type DialRoute } from '../dialer.js';
+import { useSoftphoneText } from '../hooks.js';
 
 type DialState = { kind: 'idle' } | { kind: 'dialing' } | { kind: 'placed'; route: DialRoute } | { kind: 'failed'; code: string };
 
@@ -10,7 +10,7 @@ type DialState = { kind: 'idle' } | { kind: 'dialing' } | { kind: 'placed'; rout
  * phone through the PBX (it rings first, then the number).
  */
 export function DialButton({ number }: { number: string }) {
-  const { t } = useTranslation();
+  const { t } = useSoftphoneText();
   const desk = useDesk();
   const [state, setState] = useState<DialState>({ kind: 'idle' });
   const dial = async () => {
