@@ -44,14 +44,15 @@ describe('folder boundaries (ARCHITECTURE.md table)', () => {
       expect(await boundaryErrors('renderer/src/cases/components/Fixture.tsx', "import { CaseForm } from '../../callDesk/index.js';\nexport const f = CaseForm;\n")).toEqual([]);
     });
 
-    it('lets a feature reach the shell only through app/index.ts', async () => {
+    it('keeps features from importing the shell: they read the wired desk through shared/desk/', async () => {
       expect(await boundaryErrors('renderer/src/reports/fixture.ts', "import { createDesk } from '../app/desk.js';\nexport const d = createDesk;\n")).toHaveLength(1);
-      expect(await boundaryErrors('renderer/src/reports/fixture.ts', "import { useDesk } from '../app/index.js';\nexport const d = useDesk;\n")).toEqual([]);
+      expect(await boundaryErrors('renderer/src/reports/fixture.ts', "import { resources } from '../app/index.js';\nexport const d = resources;\n")).toHaveLength(1);
+      expect(await boundaryErrors('renderer/src/reports/fixture.ts', "import { useDeskPart } from '../shared/desk/deskContext.js';\nexport const d = useDeskPart;\n")).toEqual([]);
     });
 
     it('keeps shared/ free of features and of the shell, while every feature may use it', async () => {
       expect(await boundaryErrors('renderer/src/shared/ui/Fixture.tsx', "import { CaseList } from '../../cases/index.js';\nexport const c = CaseList;\n")).toHaveLength(1);
-      expect(await boundaryErrors('renderer/src/shared/ui/Fixture.tsx', "import { useHost } from '../../app/index.js';\nexport const c = useHost;\n")).toHaveLength(1);
+      expect(await boundaryErrors('renderer/src/shared/ui/Fixture.tsx', "import { createDesk } from '../../app/desk.js';\nexport const c = createDesk;\n")).toHaveLength(1);
       expect(await boundaryErrors('renderer/src/wallboard/fixture.ts', "import { maskPhone } from '../shared/privacy/personalData.js';\nexport const m = maskPhone;\n")).toEqual([]);
     });
 

@@ -20,7 +20,7 @@ const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 // Inside the renderer (ROOT ARCHITECTURE.md "Renderer"): every folder of renderer/src is a feature,
 // except the shell that wires them (app/, with main.tsx) and what several features share (shared/).
 // A feature is entered only through its index.ts, so its inside can change without its users
-// noticing; the shell's door for features is app/index.ts (the wired desk's context and hooks).
+// noticing. Nothing imports the shell: features read the wired desk through shared/desk/.
 const RENDERER_SRC = 'renderer/src';
 const SHELL = 'app';
 const SHARED = 'shared';
@@ -44,10 +44,9 @@ function rendererViolation(fromRel, targetRel) {
   if (from === null || target === null || from.unit === target.unit || isTestCode(fromRel)) return null;
   if (target.unit === SHARED) return null;
   if (from.unit === SHARED) return 'shared/ serves the features and imports none of them, nor app/';
+  if (target.unit === SHELL) return 'the shell wires the features and nothing imports it (the wired desk: shared/desk/deskContext.tsx)';
   if (INDEX.test(target.inner)) return null;
-  return target.unit === SHELL
-    ? 'a feature reaches the shell only through app/index.ts'
-    : `a feature is imported only through its index.ts (renderer/src/${target.unit}/index.ts)`;
+  return `a feature is imported only through its index.ts (renderer/src/${target.unit}/index.ts)`;
 }
 
 /** The top-level folder a path sits in, or null outside the governed folders. */

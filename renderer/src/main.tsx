@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { pickTransport } from './shared/api/pickTransport.js';
 import { createDesk } from './app/desk.js';
-import { DeskProvider } from './app/DeskContext.js';
+import { DeskProvider } from './shared/desk/deskContext.js';
 import { App } from './app/components/App.js';
 import { resources } from './app/texts.js';
 import { browserStorage, createI18n, storedLanguage } from './shared/i18n/i18n.js';

@@ -1,6 +1,6 @@
 import { maskTcKimlikNo } from '../../core/tcKimlik.js';
 import type { CaseChangeKind, DeskFields, ServerCase, ServerChangeKind, WorkflowFields } from '../../sync/protocol.js';
-import type { ActionName } from '../workflow/workflow.js';
+import type { ActionName } from '../workflow/actions.js';
 import { maySeeCase, type Account, type Role } from './roles.js';
 
 /*

@@ -5,7 +5,8 @@ import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../..
 import { PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
 import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
 import { CaseStatusAnswer } from '../status/statusQuery.js';
-import { ACTION_NAMES, ActionBodies, UnitInbox, WorkedCase, type ActionName } from '../workflow/workflow.js';
+import { ACTION_NAMES, ActionBodies, type ActionName } from '../workflow/actions.js';
+import { UnitInbox, WorkedCase } from '../workflow/workflow.js';
 import { ApiError } from './errors.js';
 import { LoginRequest, LoginResponse, PasswordChangeRequest, PasswordResetRequest } from './schemas.js';
 

@@ -6,7 +6,8 @@ import type { Account } from '../auth/roles.js';
 import type { SqlClient } from '../db/sqlClient.js';
 import type { CallbackPolicy } from '../callbacks/create.js';
 import { invalidRequest, type ApiError } from '../http/errors.js';
-import { ACTION_NAMES, ActionBodies, CaseParams, InboxParams, InboxQuery, applyAction, unitInbox, type Action, type UnitInbox, type WorkedCase } from './workflow.js';
+import { ACTION_NAMES, ActionBodies, type Action } from './actions.js';
+import { CaseParams, InboxParams, InboxQuery, applyAction, unitInbox, type UnitInbox, type WorkedCase } from './workflow.js';
 
 export interface WorkflowOptions {
   db: SqlClient;

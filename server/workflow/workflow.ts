@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseStatus, LIMITS, cleanText } from '../../core/case.js';
+import { CaseStatus } from '../../core/case.js';
 import { slaState } from '../../core/sla.js';
 import { SlaState } from '../../core/case.js';
 import { mayWorkCase } from '../auth/permissions.js';
@@ -9,8 +9,8 @@ import { CaseKey, ServerCase } from '../../sync/protocol.js';
 import { CASE_COLUMNS, fieldsDocument, rowToCase, type CaseRow } from '../sync/caseRows.js';
 import { appendToChangeLog } from '../sync/changeLog.js';
 import { DEFAULT_CALLBACK_POLICY, insertResolutionCallback, type CallbackPolicy } from '../callbacks/create.js';
+import { UnitCode, type Action } from './actions.js';
 
-const UnitCode = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'unit.invalid');
 
 export const InboxParams = z.object({ unit: UnitCode });
 export const InboxQuery = z.object({
@@ -20,17 +20,6 @@ export const InboxQuery = z.object({
 export type InboxQuery = z.infer<typeof InboxQuery>;
 export const CaseParams = z.object({ applicationNo: CaseKey });
 
-/** The five things a unit does with a case; each is one POST /api/v1/cases/:applicationNo/<action>. */
-export const ActionBodies = {
-  assign: z.object({ assignee: cleanText(120) }).strict(),
-  note: z.object({ text: cleanText(LIMITS.note) }).strict(),
-  resolve: z.object({ resolution: cleanText(LIMITS.resolution) }).strict(),
-  reject: z.object({ reason: cleanText(LIMITS.resolution) }).strict(),
-  redirect: z.object({ unitCode: UnitCode }).strict(),
-} as const;
-export type ActionName = keyof typeof ActionBodies;
-export const ACTION_NAMES = Object.keys(ActionBodies) as ActionName[];
-export type Action = { [K in ActionName]: { name: K; body: z.infer<(typeof ActionBodies)[K]> } }[ActionName];
 
 /** A case as a unit works it: the case, who in the unit has it, and where it stands against its due time. */
 export const WorkedCase = z.object({ case: ServerCase, assignee: z.string().nullable(), sla: SlaState });

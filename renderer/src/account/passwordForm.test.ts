@@ -5,7 +5,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { createDeskClient } from '../shared/api/deskClient.js';
 import { createDesk } from '../app/desk.js';
-import { DeskProvider } from '../app/DeskContext.js';
+import { DeskProvider } from '../shared/desk/deskContext.js';
 import { PasswordDialog } from './components/PasswordDialog.js';
 import { SyncIndicator } from '../app/components/SyncIndicator.js';
 import { resources } from '../app/texts.js';

@@ -1,38 +1,25 @@
 import type { CaseRecord } from '../../../core/case.js';
-import { createDeskClient, type DeskClient } from '../shared/api/deskClient.js';
+import { callChanged, createCallStore, createCaseFormStore, restoreLatestDraft, startDraftAutosave, type CallDeskPart } from '../callDesk/index.js';
+import { createCallbackWorklist, type CallbacksPart } from '../callbacks/index.js';
+import { caseSaved, createCaseDetail, createCaseSearch, createCasesStore, type CasesPart } from '../cases/index.js';
+import { createDeskClient } from '../shared/api/deskClient.js';
 import type { DeskTransport } from '../shared/api/transport.js';
-import { createCaseDetail, type CaseDetailController, createCaseSearch, type CaseSearch, caseSaved, createCasesStore } from '../cases/index.js';
-import { createDialer, type Dialer, startSoftphone, type SoftphoneController } from '../softphone/index.js';
-import { createCallbackWorklist, type CallbackWorklistController } from '../callbacks/index.js';
-import { type CatalogueContext, callChanged, createCaseFormStore, type CaseFormStore, startDraftAutosave, type DraftAutosave, restoreLatestDraft, createCallStore } from '../callDesk/index.js';
+import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf } from '../shared/catalogue/catalogueStore.js';
 import { triageUnit } from '../shared/catalogue/subjectOptions.js';
-import { catalogueFailed, catalogueLoaded, createCatalogueStore, subjectOf, type CatalogueStore } from '../shared/catalogue/catalogueStore.js';
 import { createHostStore } from '../shared/state/hostStore.js';
 import { createLinkStore } from '../shared/state/linkStore.js';
+import { createSyncStore, selectAccount, startSyncSession } from '../shared/state/syncStore.js';
+import { createDialer, startSoftphone, type SoftphonePart } from '../softphone/index.js';
 import { startSync, type DeskStores } from './sync.js';
-import { createSyncStore, selectAccount, startSyncSession, type SyncSession, type SyncStore } from '../shared/state/syncStore.js';
 
-export interface Desk extends DeskStores {
-  client: DeskClient;
-  form: CaseFormStore;
-  catalogue: CatalogueStore;
-  search: CaseSearch;
-  detail: CaseDetailController;
-  drafts: DraftAutosave;
-  /** Click-to-dial: the softphone when registered, else the desk phone (AMI Originate). */
-  dialer: Dialer;
-  /** Feedback operators: the call-back worklist (loaded while its tab is open). */
-  callbacks: CallbackWorklistController;
-  /** The WebRTC softphone (when SIP is configured): its store and the panel's actions. */
-  softphone: SoftphoneController;
-  /** Where this desk stands with the central server, and the login/logout/retry that change it. */
-  sync: SyncStore;
-  syncSession: SyncSession;
+/**
+ * The wired desk: every feature's part (what it declared it needs), so the compiler checks that
+ * the shell provides all of them; features read it through shared/desk/deskContext.tsx.
+ */
+export interface Desk extends DeskStores, CallDeskPart, CasesPart, CallbacksPart, SoftphonePart {
+  /** The call desk only opens cases; the cases feature drives the whole detail. */
+  detail: CasesPart['detail'];
   refresh: () => Promise<void>;
-  /** The picked subject and the triage unit, as the form's save needs them. */
-  catalogueContext: (subjectCode: string | null) => CatalogueContext;
-  /** A case was written from this desk: lists and an open detail follow at once. */
-  caseWritten: (record: CaseRecord) => void;
 }
 
 /** Everything the screen needs, wired once and outside React so it keeps working without a render. */

@@ -2,6 +2,7 @@
  * The call desk: the screen-pop of the ringing call, the case form with its drafts and repeat-call
  * flag, and the store of the current call.
  */
+export { useCall, type CallDeskPart } from './deskPart.js';
 export { ScreenPopPanel } from './components/ScreenPopPanel.js';
 export { CaseForm } from './components/CaseForm.js';
 export { createCallStore, screenPopChanged, type CallState, type CallStore } from './callStore.js';

@@ -5,7 +5,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { DeskRole } from '../../../core/contract.js';
 import { createDesk } from '../app/desk.js';
-import { DeskProvider } from '../app/DeskContext.js';
+import { DeskProvider } from '../shared/desk/deskContext.js';
 import { CallbackRequest } from './components/CallbackRequest.js';
 import { CallbackWorklist } from './components/CallbackWorklist.js';
 import { ViewTabs, defaultView, viewsFor } from '../app/components/ViewTabs.js';

@@ -5,6 +5,7 @@
  */
 export { CallbackWorklist } from './components/CallbackWorklist.js';
 export { CallbackRequest } from './components/CallbackRequest.js';
+export type { CallbacksPart } from './deskPart.js';
 export {
   createCallbackWorklist,
   startWorklistRefresh,

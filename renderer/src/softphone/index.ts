@@ -5,6 +5,6 @@
  */
 export { SoftphonePanel } from './components/SoftphonePanel.js';
 export { DialButton } from './components/DialButton.js';
-export { useSoftphone } from './hooks.js';
+export { useSoftphone, type SoftphonePart } from './hooks.js';
 export { createDialer, DialError, type Dialer, type DialRoute } from './dialer.js';
 export { startSoftphone, type SoftphoneController } from './startSoftphone.js';

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, useSync } from '../../app/index.js';
 import {
   canSubmit,
   initialLoginForm,
@@ -14,6 +13,7 @@ import {
 } from '../loginForm.js';
 import { loginClosed } from '../../shared/state/syncStore.js';
 import { AccountDialog, useFocusAfterAnswer } from './AccountDialog.js';
+import { useDeskPart, useSync } from '../../shared/desk/deskContext.js';
 
 /** Mounted only while open. */
 export function LoginDialog() {
@@ -27,7 +27,7 @@ export function LoginDialog() {
  */
 function LoginPanel() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useDeskPart();
   const [form, setForm] = useState<LoginFormState>(initialLoginForm);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../../core/passwordPolicy.js';
-import { useDesk, useSync } from '../../app/index.js';
 import {
   fieldOfError,
   initialPasswordForm,
@@ -14,6 +13,7 @@ import {
 } from '../passwordForm.js';
 import { passwordClosed, selectAccount } from '../../shared/state/syncStore.js';
 import { AccountDialog, useFocusAfterAnswer } from './AccountDialog.js';
+import { useDeskPart, useSync } from '../../shared/desk/deskContext.js';
 
 /** Mounted only while open (and signed in: signing out closes it). */
 export function PasswordDialog() {
@@ -29,7 +29,7 @@ export function PasswordDialog() {
  */
 function PasswordPanel({ username }: { username: string }) {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useDeskPart();
   const [form, setForm] = useState<PasswordFormState>(initialPasswordForm);
   const refs: Record<PasswordField, RefObject<HTMLInputElement | null>> = { current: useRef(null), next: useRef(null), again: useRef(null) };
   const closeRef = useRef<HTMLButtonElement>(null);

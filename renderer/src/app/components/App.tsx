@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useCall, useHost } from '../hooks.js';
 import { useGlobalShortcuts } from '../../shared/ui/shortcuts.js';
 import { selectAgent, selectRole } from '../../shared/state/hostStore.js';
 import { HangupButton, OperatorQueuePanel, WallboardScreen } from '../../wallboard/index.js';
 import { CaseDetail, CaseList } from '../../cases/index.js';
-import { CaseForm, ScreenPopPanel } from '../../callDesk/index.js';
+import { CaseForm, ScreenPopPanel, useCall } from '../../callDesk/index.js';
 import { Header } from './Header.js';
 import { HostBanner } from './HostBanner.js';
 import { HolidayTableNotice } from './HolidayTableNotice.js';
@@ -13,6 +12,7 @@ import { ReportsView } from '../../reports/index.js';
 import { CallbackWorklist } from '../../callbacks/index.js';
 import { callInProgress } from '../../../../telephony/softphone/softphoneState.js';
 import { ViewTabs, defaultView, viewsFor, type View } from './ViewTabs.js';
+import { useHost } from '../../shared/desk/deskContext.js';
 
 export function App() {
   useGlobalShortcuts();

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useHost } from '../hooks.js';
 import { selectAgent, selectRole } from '../../shared/state/hostStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LinkStatus } from './LinkStatus.js';
 import { LoginDialog, PasswordDialog } from '../../account/index.js';
 import { SyncIndicator } from './SyncIndicator.js';
+import { useHost } from '../../shared/desk/deskContext.js';
 
 export function Header() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useHost } from '../hooks.js';
 import { selectHolidayTable } from '../../shared/state/hostStore.js';
+import { useHost } from '../../shared/desk/deskContext.js';
 
 /** Shown while a case recorded now could get a due date past the bayram table (core/holidays.ts). */
 export function HolidayTableNotice() {

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../DeskContext.js';
-import { useHost } from '../hooks.js';
 import { useNow } from '../../shared/ui/hooks.js';
 import { selectConnection, selectLoadError } from '../../shared/state/hostStore.js';
+import { useDeskPart, useHost } from '../../shared/desk/deskContext.js';
+import type { Desk } from '../desk.js';
 
 /** Only visible when something is wrong with the desk's own host; silence means all is well. */
 export function HostBanner() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useDeskPart<Desk>();
   const connection = useHost(selectConnection);
   const loadError = useHost(selectLoadError);
   const now = useNow(connection.status === 'disconnected');

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useLink } from '../hooks.js';
 import { useNow } from '../../shared/ui/hooks.js';
 import { selectLink } from '../../shared/state/linkStore.js';
+import { useLink } from '../../shared/desk/deskContext.js';
 
 export function LinkStatus() {
   const { t } = useTranslation();

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useDesk } from '../DeskContext.js';
 import { useLanguage, useNow } from '../../shared/ui/hooks.js';
-import { useSync } from '../hooks.js';
 import { formatDateTime, formatTimeSeconds } from '../../shared/i18n/format.js';
 import { loginOpened, passwordOpened, selectSyncDisplayState } from '../../shared/state/syncStore.js';
+import { useDeskPart, useSync } from '../../shared/desk/deskContext.js';
 
 /**
  * Where this desk stands with the central server: state, what waits to be sent, when it last
@@ -12,7 +11,7 @@ import { loginOpened, passwordOpened, selectSyncDisplayState } from '../../share
 export function SyncIndicator() {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const desk = useDesk();
+  const desk = useDeskPart();
   const status = useSync((s) => s.status);
   const state = useSync(selectSyncDisplayState);
   const pendingAction = useSync((s) => s.pendingAction);

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../../core/case.js';
-import { useDesk, useCall, useCaseForm } from '../../app/index.js';
 import { saveShortcut } from '../../shared/ui/shortcuts.js';
 import { isPristine } from '../caseDraft.js';
 import { formCleared, selectDone, selectFormError, selectSaving, submitCase } from '../caseFormStore.js';
@@ -18,10 +17,11 @@ import { SubjectField } from './form/SubjectField.js';
 import { useFormActions } from './form/useFormActions.js';
 import { useEffectiveChoices } from './form/useEffective.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+import { useCallDesk, useCall, useCaseForm } from '../deskPart.js';
 
 export function CaseForm() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCallDesk();
   const description = useCaseForm((s) => s.draft.description);
   const linkedid = useCaseForm((s) => s.draft.linkedid);
   const prefillPhone = useCaseForm((s) => s.draft.prefill?.phone ?? null);

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../core/case.js';
-import { useDesk } from '../../app/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { SlaBadge } from '../../shared/ui/SlaBadge.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+import { useCallDesk } from '../deskPart.js';
 
 /** A caller's cases in the screen-pop: number, date, subject, status and SLA; each opens the case. */
 export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[]; testId: string }) {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCallDesk();
   const lng = useLanguage();
   return (
     <ul className="case-summaries">

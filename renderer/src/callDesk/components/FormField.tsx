@@ -1,9 +1,9 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../core/case.js';
-import { useCaseForm } from '../../app/index.js';
 import type { TextField } from '../caseDraft.js';
 import { selectFieldErrors } from '../caseFormStore.js';
+import { useCaseForm } from '../deskPart.js';
 
 export const fieldTestId: Record<TextField, string> = {
   subject: 'case-subject',

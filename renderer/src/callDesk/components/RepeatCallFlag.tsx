@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
 import type { CaseRecord } from '../../../../core/case.js';
-import { useDesk, useCaseForm } from '../../app/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { appendToCase, selectSaving } from '../caseFormStore.js';
@@ -9,6 +8,7 @@ import { repeatCallFor } from '../repeatCalls.js';
 import { SlaBadge } from '../../shared/ui/SlaBadge.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+import { useCallDesk, useCaseForm } from '../deskPart.js';
 
 /**
  * The same number called in the last 7 days: show those cases (narrowed to the picked subject)
@@ -39,7 +39,7 @@ export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
 
 function RepeatCase({ record, linkedid }: { record: CaseRecord; linkedid: string }) {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCallDesk();
   const lng = useLanguage();
   const saving = useCaseForm(selectSaving);
   const boundHere = useCaseForm((s) => s.draft.linkedid === linkedid);

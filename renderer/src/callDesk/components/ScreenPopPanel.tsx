@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
-import { useDesk, useCall } from '../../app/index.js';
 import { callDismissed, selectScreenPop } from '../callStore.js';
 import { OPEN_STATUSES } from '../../cases/index.js';
 import { CallTimer } from './CallTimer.js';
 import { CaseSummaryList } from './CaseSummaryList.js';
 import { RepeatCallFlag } from './RepeatCallFlag.js';
+import { useCallDesk, useCall } from '../deskPart.js';
 
 /** Cases that still wait for someone: the operator sees them, with their SLA, before saying a word. */
 const OPEN = new Set<string>(OPEN_STATUSES);
@@ -97,7 +97,7 @@ function CallerHistory({ pop }: { pop: ScreenPop }) {
 
 function DismissButton({ linkedid }: { linkedid: string }) {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCallDesk();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const dismiss = async () => {

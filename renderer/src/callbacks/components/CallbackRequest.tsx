@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { ErrorCode } from '../../../../core/contract.js';
-import { useDesk } from '../../app/index.js';
 import { requestCallback, type RequestProblem } from '../request.js';
 import { dueText, istanbulInputValue } from '../time.js';
 import { useCallbackText } from '../useCallbackText.js';
+import { useCallbacksDesk } from '../deskPart.js';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; when: string } | { kind: 'problem'; problem: RequestProblem } | { kind: 'error'; code: ErrorCode };
 
 /** Operator, in a case's detail: the citizen asks to be called back at a time. */
 export function CallbackRequest({ caseId }: { caseId: number }) {
   const { t, lng } = useCallbackText();
-  const desk = useDesk();
+  const desk = useCallbacksDesk();
   const [at, setAt] = useState('');
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type CallbackItem, CallbackOutcome } from '../../../../core/callback.js';
 import { ErrorCode } from '../../../../core/contract.js';
-import { useDesk, useCallbacks, useCatalogue, useHost, useSync } from '../../app/index.js';
 import { useNow } from '../../shared/ui/hooks.js';
 import type { CallbackT } from '../i18n.js';
 import { dueText, istanbulTime } from '../time.js';
@@ -12,11 +11,13 @@ import { phoneShown } from '../../shared/privacy/personalData.js';
 import { unitOf } from '../../shared/catalogue/catalogueStore.js';
 import { selectRole } from '../../shared/state/hostStore.js';
 import { loginOpened, selectAccount } from '../../shared/state/syncStore.js';
+import { useCallbacksDesk, useCallbacks } from '../deskPart.js';
+import { useCatalogue, useHost, useSync } from '../../shared/desk/deskContext.js';
 
 /** Feedback operators: whom to call back, one click to claim and dial, then the outcome. */
 export function CallbackWorklist() {
   const { t, lng } = useCallbackText();
-  const desk = useDesk();
+  const desk = useCallbacksDesk();
   const worklist = desk.callbacks;
   const items = useCallbacks((s) => s.items);
   const loaded = useCallbacks((s) => s.loaded);
@@ -64,7 +65,7 @@ export function CallbackWorklist() {
 
 function CallbackRow({ item, now, me }: { item: CallbackItem; now: number; me: string | null }) {
   const { t, lng } = useCallbackText();
-  const desk = useDesk();
+  const desk = useCallbacksDesk();
   const role = useHost(selectRole);
   const unit = useCatalogue((s) => unitOf(s, item.unitCode));
   const activeId = useCallbacks((s) => s.activeId);
@@ -150,7 +151,7 @@ function CallbackRow({ item, now, me }: { item: CallbackItem; now: number; me: s
 
 function CallbackOutcomeForm({ id }: { id: string }) {
   const { t } = useCallbackText();
-  const desk = useDesk();
+  const desk = useCallbacksDesk();
   const form = useCallbacks((s) => s.form);
   const problem = useCallbacks((s) => s.problem);
   const busy = useCallbacks((s) => s.busy);

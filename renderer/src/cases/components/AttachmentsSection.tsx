@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentInfo } from '../../../../core/contract.js';
-import { useDesk, useDetail } from '../../app/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { formatBytes, formatDateTime } from '../../shared/i18n/format.js';
+import { useCasesDesk, useDetail } from '../deskPart.js';
 
 const TYPE_LABEL: Record<string, string> = {
   'image/jpeg': 'JPEG',
@@ -15,7 +15,7 @@ const TYPE_LABEL: Record<string, string> = {
 /** Photos and documents of a case; adding one checks type and size here and again on the host, by content. */
 export function AttachmentsSection({ attachments }: { attachments: readonly AttachmentInfo[] }) {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCasesDesk();
   const lng = useLanguage();
   const upload = useDetail((s) => s.upload);
   const input = useRef<HTMLInputElement>(null);

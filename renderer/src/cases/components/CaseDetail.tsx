@@ -1,6 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, useCatalogue, useDetail, useHost } from '../../app/index.js';
 import { DialButton } from '../../softphone/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import type { CaseDetailData } from '../caseDetail.js';
@@ -16,6 +15,8 @@ import { SlaBadge } from '../../shared/ui/SlaBadge.js';
 import { dueAtUnchecked } from '../../../../core/sla.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+import { useCasesDesk, useDetail } from '../deskPart.js';
+import { useCatalogue, useHost } from '../../shared/desk/deskContext.js';
 
 /**
  * One case in full, over the case list (the list keeps its place underneath). Esc or "close"
@@ -23,7 +24,7 @@ import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
  */
 export function CaseDetail() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCasesDesk();
   const openId = useDetail((s) => s.openId);
   const data = useDetail((s) => s.data);
   const loading = useDetail((s) => s.loading);
@@ -92,7 +93,7 @@ function CaseFields({ data }: { data: CaseDetailData }) {
       ? t('detail.callRecordMissed', { queue: call.queue })
       : t('detail.callRecordText', { queue: call.queue, wait: seconds(call.queueWaitSec), talk: seconds(call.talkSec) });
   };
-  const desk = useDesk();
+  const desk = useCasesDesk();
   const lng = useLanguage();
   const role = useHost(selectRole);
   const revealed = useDetail((s) => s.revealed);

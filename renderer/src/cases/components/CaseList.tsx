@@ -2,7 +2,6 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../core/case.js';
 import type { DeskRole } from '../../../../core/contract.js';
-import { useDesk, useCases, useHost, useSearch } from '../../app/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { formatCount, formatDateTime } from '../../shared/i18n/format.js';
 import { phoneShown, tcKimlikShown } from '../../shared/privacy/personalData.js';
@@ -14,6 +13,8 @@ import { SlaBadge } from '../../shared/ui/SlaBadge.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
 import { VirtualList } from '../../shared/ui/VirtualList.js';
+import { useCasesDesk, useCases, useSearch } from '../deskPart.js';
+import { useHost } from '../../shared/desk/deskContext.js';
 
 export const CASE_ROW_HEIGHT = 34;
 
@@ -46,7 +47,7 @@ function useRowSource(): RowSource | null {
 
 export function CaseList() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCasesDesk();
   const lng = useLanguage();
   const role = useHost(selectRole);
   const source = useRowSource();

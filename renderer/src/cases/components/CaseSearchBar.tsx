@@ -2,20 +2,21 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus, Channel, SlaState, type CaseSearchFilters } from '../../../../core/case.js';
 import type { UnitKind } from '../../../../core/catalogue.js';
-import { useDesk, useCatalogue, useSearch } from '../../app/index.js';
 import { activeFilterCount, noFilters, selectSearchFilters, selectSearchText } from '../caseSearchStore.js';
 import { statusPreset, statusesOf, type StatusPreset } from '../statusPresets.js';
 import { selectCatalogue, subjectOf } from '../../shared/catalogue/catalogueStore.js';
 import { ChoiceSelect } from '../../shared/ui/ChoiceSelect.js';
 import { SEARCH_INPUT_ID } from '../../shared/ui/focus.js';
 import { SubjectPicker } from '../../shared/catalogue/SubjectPicker.js';
+import { useCasesDesk, useSearch } from '../deskPart.js';
+import { useCatalogue } from '../../shared/desk/deskContext.js';
 
 const UNIT_KINDS: readonly UnitKind[] = ['directorate', 'district', 'external'];
 
 /** One box for everything (number, phone, name, T.C. no, words of the description) plus filters. */
 export function CaseSearchBar() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCasesDesk();
   const text = useSearch(selectSearchText);
   const filters = useSearch(selectSearchFilters);
   const [showFilters, setShowFilters] = useState(false);

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { type CaseHistoryEntry, Channel, CaseType } from '../../../../core/case.js';
-import { useCatalogue } from '../../app/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { historyLine, type HistoryLine } from '../history.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
 import { unitOf, type CatalogueState } from '../../shared/catalogue/catalogueStore.js';
+import { useCatalogue } from '../../shared/desk/deskContext.js';
 
 /** Every step of the case, oldest first: nothing about a case is ever dropped (DOMAIN.md). */
 export function CaseTimeline({ history }: { history: readonly CaseHistoryEntry[] }) {

@@ -2,7 +2,6 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { MonthlyReportRow, ReportGrouping } from '../../../../core/report.js';
-import { useDesk, useSync } from '../../app/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import type { Language } from '../../shared/i18n/resources.js';
 import { useCallbackText } from '../../callbacks/index.js';
@@ -10,12 +9,13 @@ import { downloadCsv } from '../csvDownload.js';
 import { createReports } from '../reportStore.js';
 import { formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals, type ReportTotals } from '../reportTable.js';
 import { loginOpened, selectAccount } from '../../shared/state/syncStore.js';
+import { useDeskPart, useSync } from '../../shared/desk/deskContext.js';
 
 /** Team lead: the central server's monthly report, by subject or by unit, with a CSV export. */
 export function ReportsView() {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const desk = useDesk();
+  const desk = useDeskPart();
   // One per mount: the tab opens on the current month again.
   const reports = useMemo(() => createReports(desk.client), [desk.client]);
   const state = useStore(reports.store);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useDesk } from '../../app/index.js';
 import { DialError, type DialRoute } from '../dialer.js';
-import { useSoftphoneText } from '../hooks.js';
+import { useSoftphoneDesk, useSoftphoneText } from '../hooks.js';
 
 type DialState = { kind: 'idle' } | { kind: 'dialing' } | { kind: 'placed'; route: DialRoute } | { kind: 'failed'; code: string };
 
@@ -11,7 +10,7 @@ type DialState = { kind: 'idle' } | { kind: 'dialing' } | { kind: 'placed'; rout
  */
 export function DialButton({ number }: { number: string }) {
   const { t } = useSoftphoneText();
-  const desk = useDesk();
+  const desk = useSoftphoneDesk();
   const [state, setState] = useState<DialState>({ kind: 'idle' });
   const dial = async () => {
     setState({ kind: 'dialing' });

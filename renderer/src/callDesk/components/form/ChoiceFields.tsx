@@ -2,13 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseType, Channel, Priority } from '../../../../../core/case.js';
 import type { UnitKind } from '../../../../../core/catalogue.js';
-import { useCaseForm, useCatalogue } from '../../../app/index.js';
 import { isChannelLocked } from '../../caseDraft.js';
 import { selectFieldErrors, selectSaving } from '../../caseFormStore.js';
 import { selectCatalogue, unitOf } from '../../../shared/catalogue/catalogueStore.js';
 import { ChoiceSelect } from '../../../shared/ui/ChoiceSelect.js';
 import { useEffectiveChoices } from './useEffective.js';
 import { useFormActions } from './useFormActions.js';
+import { useCaseForm } from '../../deskPart.js';
+import { useCatalogue } from '../../../shared/desk/deskContext.js';
 
 const UNIT_KINDS: readonly UnitKind[] = ['directorate', 'district', 'external'];
 

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useCaseForm } from '../../../app/index.js';
 import { isPhoneLocked } from '../../caseDraft.js';
 import { selectSaving } from '../../caseFormStore.js';
 import { TC_LENGTH, tcKimlikStatus, type TcKimlikStatus } from '../../tcKimlikField.js';
@@ -7,6 +6,7 @@ import { FormField, type FieldNote } from '../FormField.js';
 import { ChannelSelect } from './ChoiceFields.js';
 import { focusNextField } from '../../../shared/ui/focus.js';
 import { useFormActions } from './useFormActions.js';
+import { useCaseForm } from '../../deskPart.js';
 
 const tone: Record<TcKimlikStatus, FieldNote['tone']> = {
   empty: 'muted',

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useDesk, useCaseForm, useDraftSave } from '../../../app/index.js';
 import { useLanguage } from '../../../shared/ui/hooks.js';
 import { formCleared, restoredNoticeClosed, selectRestored } from '../../caseFormStore.js';
 import { newDraftId } from '../../draftId.js';
 import { formatDateTime, formatTime } from '../../../shared/i18n/format.js';
+import { useCallDesk, useCaseForm, useDraftSave } from '../../deskPart.js';
 
 /** Said once after a restart: the form holds a draft that was never saved as a case. */
 export function DraftRestoredNotice() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCallDesk();
   const lng = useLanguage();
   const restored = useCaseForm(selectRestored);
   if (restored === null) return null;

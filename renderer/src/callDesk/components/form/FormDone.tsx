@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, useCaseForm } from '../../../app/index.js';
 import { doneDismissed, selectDone } from '../../caseFormStore.js';
 import { UrgentMarker } from '../../../shared/ui/UrgentMarker.js';
+import { useCallDesk, useCaseForm } from '../../deskPart.js';
 
 /**
  * After a save: the application number and security code, large, to be read out to the citizen.
@@ -10,7 +10,7 @@ import { UrgentMarker } from '../../../shared/ui/UrgentMarker.js';
  */
 export function FormDone() {
   const { t } = useTranslation();
-  const desk = useDesk();
+  const desk = useCallDesk();
   const done = useCaseForm(selectDone);
   const live = useRef<HTMLDivElement>(null);
   useEffect(() => {

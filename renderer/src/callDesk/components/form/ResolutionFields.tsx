@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCaseForm, useCatalogue } from '../../../app/index.js';
 import { selectSaving } from '../../caseFormStore.js';
 import { cannedAnswersFor, selectCatalogue } from '../../../shared/catalogue/catalogueStore.js';
 import { FormField } from '../FormField.js';
 import { ChoiceSelect } from '../../../shared/ui/ChoiceSelect.js';
 import { useEffectiveChoices } from './useEffective.js';
 import { useFormActions } from './useFormActions.js';
+import { useCaseForm } from '../../deskPart.js';
+import { useCatalogue } from '../../../shared/desk/deskContext.js';
 
 /**
  * The answer given on the call, recorded as the resolution when the operator resolves. For

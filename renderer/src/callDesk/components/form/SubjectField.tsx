@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
-import { useCaseForm, useCatalogue } from '../../../app/index.js';
 import { selectFieldErrors, selectSaving } from '../../caseFormStore.js';
 import { subjectPathText } from '../../../shared/catalogue/subjectOptions.js';
 import { selectCatalogue, subjectOf } from '../../../shared/catalogue/catalogueStore.js';
@@ -9,6 +8,8 @@ import { UrgentMarker } from '../../../shared/ui/UrgentMarker.js';
 import { fieldMax } from '../FormField.js';
 import { SUBJECT_INPUT_ID } from '../../../shared/ui/focus.js';
 import { useFormActions } from './useFormActions.js';
+import { useCaseForm } from '../../deskPart.js';
+import { useCatalogue } from '../../../shared/desk/deskContext.js';
 
 /** The subject: picked from the catalogue (its path shows underneath) or typed as free text. */
 export function SubjectField({ inputRef, onEnter }: { inputRef: RefObject<HTMLInputElement | null>; onEnter: (e: KeyboardEvent<HTMLInputElement>) => void }) {

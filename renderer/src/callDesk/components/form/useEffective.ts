@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { useCaseForm, useCatalogue } from '../../../app/index.js';
 import { effectiveChoices, type EffectiveChoices } from '../../caseDraft.js';
 import { triageUnit } from '../../../shared/catalogue/subjectOptions.js';
 import { selectCatalogue, subjectOf } from '../../../shared/catalogue/catalogueStore.js';
+import { useCaseForm } from '../../deskPart.js';
+import { useCatalogue } from '../../../shared/desk/deskContext.js';
 
 /** The choices as the form shows them: the operator's, else the subject's, else the defaults. */
 export function useEffectiveChoices(): EffectiveChoices {

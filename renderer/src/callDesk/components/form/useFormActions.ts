@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { CannedAnswer, Subject } from '../../../../../core/catalogue.js';
-import { useDesk } from '../../../app/index.js';
 import type { DraftChoices, TextField } from '../../caseDraft.js';
 import { cannedAnswerChosen, choiceChanged, fieldEdited, subjectChosen } from '../../caseFormStore.js';
+import { useCallDesk } from '../../deskPart.js';
 
 /** The form's edits as plain functions, bound to this desk's form store. */
 export function useFormActions() {
-  const desk = useDesk();
+  const desk = useCallDesk();
   return useMemo(
     () => ({
       edit: (field: TextField) => (value: string) => desk.form.setState((s) => fieldEdited(s, field, value), true),
