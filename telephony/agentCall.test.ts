@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AgentCall } from '../core/call.js';
 import { reduceAgentCall } from './agentCall.js';
 import type { AmiFrame } from './ami/amiFrame.js';
-import { header, parseFrameText } from './ami/amiFrame.js';
+import { header } from './ami/amiFrame.js';
+import { parseFrameText } from './ami/amiFrameSplitter.js';
 import { loadRecording, receivedFrames } from './testing/recordings.js';
 
 interface Step {

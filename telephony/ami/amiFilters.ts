@@ -1,5 +1,3 @@
-import type { AmiFilter } from './amiClient.js';
-
 // Session filters for the two kinds of desk (README-ami.md has the equivalent manager.conf
 // `eventfilter` lines). Legacy filters are regular expressions over the whole event text;
 // Asterisk sends an event when any of them matches. Besides what the role needs, both keep:
@@ -7,6 +5,14 @@ import type { AmiFilter } from './amiClient.js';
 //   which end in QueueCallerAbandon (a few small events per call);
 // - FullyBooted, Reload and Shutdown: the client re-reads the PBX on the first two and expects a
 //   close on the last.
+
+/**
+ * A session filter sent with `Action: Filter` after every login. A string is a legacy filter
+ * (a regular expression over the whole event, `!` in front to exclude): `Event: Queue*`.
+ * The object form adds Asterisk ≥ 20's MatchCriteria, e.g. `{ matchCriteria: 'name(Hangup)' }`.
+ * Filters cut unsolicited events only: responses and list items always arrive.
+ */
+export type AmiFilter = string | { matchCriteria: string; filter?: string };
 
 const LINK_EVENTS: AmiFilter = 'Event: (FullyBooted|Shutdown|Reload)';
 // A member's pause device changing: after a silent `queue reload members` the only sign of a

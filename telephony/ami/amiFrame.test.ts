@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AmiFrame } from './amiFrame.js';
-import { createFrameSplitter, frameKind, header, parseFrameText, serializeFrame } from './amiFrame.js';
+import { frameKind, header, serializeFrame } from './amiFrame.js';
 import type { FrameSplitterError } from './amiFrameSplitter.js';
+import { createFrameSplitter, parseFrameText } from './amiFrameSplitter.js';
 import { connections, loadRecording, recordingNames } from '../testing/recordings.js';
 
 /** Independent oracle: the recording's own text, split the obvious way. */

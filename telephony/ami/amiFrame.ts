@@ -5,9 +5,6 @@
 export type AmiHeader = readonly [string, string];
 export type AmiFrame = { readonly headers: ReadonlyArray<AmiHeader> };
 
-export { createFrameSplitter, parseFrameText } from './amiFrameSplitter.js';
-export type { FrameSplitter, FrameSplitterError, FrameSplitterOptions } from './amiFrameSplitter.js';
-
 /** The first header called `name`, compared case-insensitively (Asterisk varies case: `Uniqueid`/`UniqueID`). */
 export function header(frame: AmiFrame, name: string): string | undefined {
   const wanted = name.toLowerCase();

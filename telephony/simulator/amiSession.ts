@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type net from 'node:net';
 import type { AmiFrame, AmiHeader } from '../ami/amiFrame.js';
-import { createFrameSplitter, header, serializeFrame } from '../ami/amiFrame.js';
+import { header, serializeFrame } from '../ami/amiFrame.js';
+import { createFrameSplitter } from '../ami/amiFrameSplitter.js';
 import { coreShowChannelItems } from './channelListFrames.js';
 import { amiEvent } from './eventHeaders.js';
 import type { OriginateFields, OriginateResponder } from './originate.js';

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { AmiFrame, AmiHeader } from '../ami/amiFrame.js';
-import { createFrameSplitter, serializeFrame } from '../ami/amiFrame.js';
+import { serializeFrame } from '../ami/amiFrame.js';
+import { createFrameSplitter } from '../ami/amiFrameSplitter.js';
 import { waitFor } from './waitFor.js';
 
 /** A bare AMI connection for protocol tests: everything received, nothing interpreted. */

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { AmiFrame } from '../ami/amiFrame.js';
-import { createFrameSplitter, header, serializeFrame } from '../ami/amiFrame.js';
+import { header, serializeFrame } from '../ami/amiFrame.js';
+import { createFrameSplitter } from '../ami/amiFrameSplitter.js';
 
 // A hand-driven AMI server for the cases a well-behaved PBX never produces: garbage frames,
 // pings left unanswered. It accepts any login.

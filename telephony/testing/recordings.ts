@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AmiFrame } from '../ami/amiFrame.js';
-import { createFrameSplitter } from '../ami/amiFrame.js';
+import { createFrameSplitter } from '../ami/amiFrameSplitter.js';
 
 // Test support: the real Asterisk recordings, copied unchanged into fixtures/ami/ from the
 // team's shared folder so a fresh clone tests alone; AMI_FIXTURES_DIR points at other recordings.

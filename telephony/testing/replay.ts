@@ -1,5 +1,6 @@
 import type { AmiFrame } from '../ami/amiFrame.js';
-import { createFrameSplitter, frameKind, header, parseFrameText } from '../ami/amiFrame.js';
+import { frameKind, header } from '../ami/amiFrame.js';
+import { createFrameSplitter, parseFrameText } from '../ami/amiFrameSplitter.js';
 import type { RecordedLine } from './recordings.js';
 
 // Replays one connection of a recording as the desk received it, on the recording's clock:

@@ -1,5 +1,6 @@
 import type { AmiFrame } from '../ami/amiFrame.js';
-import { header, parseFrameText } from '../ami/amiFrame.js';
+import { header } from '../ami/amiFrame.js';
+import { parseFrameText } from '../ami/amiFrameSplitter.js';
 import type { PbxSimulator, SimulatorExtras } from '../simulator/pbxSimulator.js';
 import { startSimulator } from '../simulator/pbxSimulator.js';
 import type { ManualScheduler } from '../simulator/simScheduler.js';
