@@ -1,10 +1,10 @@
 // The project's own import graph, for the check that no module imports itself through others.
-// Only imports that survive compilation count: `import type` is erased, so it cannot make two
-// modules wait on each other at load time (with verbatimModuleSyntax, `import { type A }` stays).
+// Type imports count too: they load nothing at run time, but two modules that name each other's
+// types still cannot be read, tested or moved apart.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?([^'";]*?\bfrom\s+)?['"](\.[^'"]+)['"]/gm;
+const IMPORT = /^\s*(import|export)\s+(?:type\s+)?([^'";]*?\bfrom\s+)?['"](\.[^'"]+)['"]/gm;
 const DYNAMIC = /\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 const SOURCE = /\.(ts|tsx|js|mjs)$/;
 
@@ -16,8 +16,8 @@ function resolveImport(fromFile, spec) {
   return null;
 }
 
-/** Every source file under `dirs` (tests excluded) with the files it loads at run time. */
-export function valueImportGraph(root, dirs) {
+/** Every source file under `dirs` (tests excluded) with the files it imports. */
+export function importGraph(root, dirs) {
   const graph = new Map();
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -28,8 +28,8 @@ export function valueImportGraph(root, dirs) {
         const text = fs.readFileSync(full, 'utf8');
         const targets = new Set();
         for (const m of text.matchAll(IMPORT)) {
-          if (m[2] || (m[1] === 'export' && !m[3])) continue;
-          const target = resolveImport(full, m[4]);
+          if (m[1] === 'export' && !m[2]) continue;
+          const target = resolveImport(full, m[3]);
           if (target) targets.add(target);
         }
         for (const m of text.matchAll(DYNAMIC)) {

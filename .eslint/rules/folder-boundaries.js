@@ -1,4 +1,4 @@
-// Which top-level folder may import which (docs: ARCHITECTURE.md "Folders").
+// Which top-level folder may import which (ARCHITECTURE.md "Layers").
 // The boundary is checked by a machine, not by memory: an import that crosses it fails lint.
 import path from 'node:path';
 
@@ -17,7 +17,7 @@ export const allowedImports = {
 
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
-// Inside the renderer (ROOT ARCHITECTURE.md "Renderer"): every folder of renderer/src is a feature,
+// Inside the renderer (ARCHITECTURE.md "Renderer"): every folder of renderer/src is a feature,
 // except the shell that wires them (app/, with main.tsx) and what several features share (shared/).
 // A feature is entered only through its index.ts, so its inside can change without its users
 // noticing. Nothing imports the shell: features read the wired desk through shared/desk/.
