@@ -1,29 +1,32 @@
 /**
  * AMI pipeline benchmark (npm run bench:ami).
  *
- * 1. A 50 000-event burst of real-shaped AMI traffic (the simulator's frames for 500 agents and
- *    Poisson arrivals, the same bytes every contender gets) sent over a loopback socket from a
- *    worker thread, received in this thread by:
+ * 1. Two 50 000-event bursts of real-shaped AMI traffic (the simulator's frames for 500 agents
+ *    and Poisson arrivals, the same bytes every contender gets): "mixed", everything an unfiltered
+ *    session gets (a few % of it queue events), and "queue events only", what a desk's filtered
+ *    session gets (the team lead's session filters applied to the same traffic). Each is sent over
+ *    a loopback socket from a worker thread, received in this thread by:
  *      - plain:     a bare socket frame splitter with header parsing — the physical reference;
  *      - am:        asterisk-manager 0.2.0 alone (its parser and 'managerevent');
  *      - client:    our AMI client alone (it owns its socket: asterisk-manager is NOT under it);
  *      - pipeline:  our client → typed events → queue metrics reducer (what the desk runs).
  *    Each is run ROUNDS times in rotating order; the median is reported, with ratios.
- * 2. The reducer on its own (typed events + reduce over the pre-split frames), events/s.
+ * 2. The reducer on its own (typed events + reduce over the pre-split frames), events/s and µs per
+ *    queue event, for both bursts.
  * 3. The simulator at 500 agents and 20 calls a second, one logged-in session reading every
  *    event: CPU % of one core over ~20 s (process.cpuUsage inside the simulator's own process).
  *
  * Appends a section to bench/RESULTS.md (BENCH_NO_RESULTS=1: print only).
  * BENCH_SIM_SECONDS sets the simulator measurement (default 20), BENCH_ROUNDS the rounds (7).
  */
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
-import { arch, cpus, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAmiClient } from '../telephony/ami/amiClient.js';
+import { teamLeadFilters } from '../telephony/ami/amiFilters.js';
 import type { AmiFrame } from '../telephony/ami/amiFrame.js';
 import { serializeFrame } from '../telephony/ami/amiFrame.js';
 import { createFrameSplitter } from '../telephony/ami/amiFrameSplitter.js';
@@ -33,7 +36,9 @@ import { agentDialplan, callFrames } from '../telephony/simulator/callFrames.js'
 import { startPbxSimulator } from '../telephony/simulator/pbxSimulator.js';
 import { createQueueModel } from '../telephony/simulator/queueModel.js';
 import { manualScheduler } from '../telephony/simulator/simScheduler.js';
+import { legacyFilter, passes } from '../telephony/simulator/sessionFilter.js';
 import type { SimulatorConfig } from '../telephony/simulator/simTypes.js';
+import { machine } from './benchSupport.js';
 
 const EVENTS = 50_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -49,8 +54,23 @@ const callers = Array.from({ length: 50 }, (_, i) => ({ number: `90532${String(1
 
 // -- the burst --------------------------------------------------------------------------------
 
-/** 50 000 events as the simulator's 500-agent queue produces them, then a sentinel. */
-function makeBurst(): { bytes: Buffer; queueEvents: number } {
+interface Burst {
+  name: string;
+  bytes: Buffer;
+  /** Of its EVENTS, those the reducer uses. */
+  queueEvents: number;
+}
+
+const asBurst = (name: string, frames: readonly AmiFrame[]): Burst => {
+  const text = frames.map((f) => serializeFrame(f.headers)).join('') + serializeFrame([['Event', SENTINEL], ['Privilege', 'system,all']]);
+  return { name, bytes: Buffer.from(text, 'utf8'), queueEvents: frames.filter((f) => parseQueueEvent(f) !== null).length };
+};
+
+/**
+ * EVENTS events as the simulator's 500-agent queue produces them, then a sentinel: everything
+ * (mixed), and what passes a team lead's session filters (queue events only), from the same calls.
+ */
+function makeBursts(): { mixed: Burst; queueOnly: Burst } {
   const config: SimulatorConfig = {
     port: 0,
     username: 'bench',
@@ -69,15 +89,20 @@ function makeBurst(): { bytes: Buffer; queueEvents: number } {
     retryMs: 2_000,
     authFailDelayMs: 0,
   };
-  const frames: AmiFrame[] = [];
+  const mixed: AmiFrame[] = [];
+  const filtered: AmiFrame[] = [];
+  const filters = teamLeadFilters().map((f) => legacyFilter(f as string));
   const dialplan = agentDialplan(config.autoAnswerMs, config.talkTimeMs);
   const scheduler = manualScheduler(Date.UTC(2026, 10, 23, 7, 0, 0));
-  const model = createQueueModel(config, scheduler, (fact) => frames.push(...callFrames(fact, dialplan)));
-  while (frames.length < EVENTS) scheduler.advance(1_000);
+  const model = createQueueModel(config, scheduler, (fact) => {
+    for (const frame of callFrames(fact, dialplan)) {
+      if (mixed.length < EVENTS) mixed.push(frame);
+      if (filtered.length < EVENTS && passes(filters, frame.headers[0]![1], serializeFrame(frame.headers))) filtered.push(frame);
+    }
+  });
+  while (filtered.length < EVENTS) scheduler.advance(1_000);
   model.stop();
-  frames.length = EVENTS;
-  const text = frames.map((f) => serializeFrame(f.headers)).join('') + serializeFrame([['Event', SENTINEL], ['Privilege', 'system,all']]);
-  return { bytes: Buffer.from(text, 'utf8'), queueEvents: frames.filter((f) => parseQueueEvent(f) !== null).length };
+  return { mixed: asBurst('mixed', mixed), queueOnly: asBurst('queue events only', filtered) };
 }
 
 // -- the sender (a worker thread: its CPU is not the receiver's) ------------------------------
@@ -270,7 +295,15 @@ async function burstBench(bytes: Buffer): Promise<Map<string, number[]>> {
   return times;
 }
 
-function reducerBench(bytes: Buffer): { typedPerSec: number; pipelinePerSec: number; queueEventsPerSec: number; queueEvents: number } {
+interface ReducerFigures {
+  typedPerSec: number;
+  pipelinePerSec: number;
+  queueEventsPerSec: number;
+  usPerQueueEvent: number;
+  queueEvents: number;
+}
+
+function reducerBench(bytes: Buffer): ReducerFigures {
   const frames: AmiFrame[] = [];
   createFrameSplitter((f) => frames.push(f), () => undefined).push(bytes);
   frames.pop(); // the sentinel
@@ -300,6 +333,7 @@ function reducerBench(bytes: Buffer): { typedPerSec: number; pipelinePerSec: num
     typedPerSec: (frames.length / median(typedMs)) * 1000,
     pipelinePerSec: (frames.length / (median(typedMs) + median(reduceMs))) * 1000,
     queueEventsPerSec: (queueEvents / median(reduceMs)) * 1000,
+    usPerQueueEvent: (median(reduceMs) * 1000) / queueEvents,
     queueEvents,
   };
 }
@@ -372,55 +406,66 @@ async function simulatorBench(): Promise<SimReport> {
 
 // -- report ---------------------------------------------------------------------------------
 
-/** The command's output, or the fallback where the command does not exist (Windows). */
-function run(command: string, args: string[], fallback: string): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8' }).trim();
-  } catch {
-    return fallback;
-  }
+interface BurstResult {
+  burst: Burst;
+  ms: Record<string, number>;
+  reducer: ReducerFigures;
 }
 
-function machine(): string {
-  const nproc = run('nproc', [], String(cpus().length));
-  const unameM = run('uname', ['-m'], arch());
-  return `nproc ${nproc}, uname -m ${unameM}, node -v ${process.version} (${process.platform} ${release()}, ${cpus()[0]?.model.trim() ?? 'cpu'})`;
+function burstTable({ burst, ms }: BurstResult): string[] {
+  const amMs = ms['asterisk-manager']!;
+  const plainMs = ms['plain splitter']!;
+  return [
+    '| receiver | ms | events/s | × asterisk-manager | × plain splitter |',
+    '|---|---:|---:|---:|---:|',
+    ...Object.entries(ms).map(
+      ([name, value]) =>
+        `| ${name} | ${value.toFixed(1)} | ${Math.round((EVENTS / value) * 1000).toLocaleString('en-US')} | ${(value / amMs).toFixed(2)} | ${(value / plainMs).toFixed(2)} |`,
+    ),
+    '',
+    verdict(burst, ms['our pipeline']! / amMs),
+  ];
 }
+
+const verdict = (burst: Burst, pipelineVsAm: number) =>
+  pipelineVsAm <= 1.15
+    ? `${burst.name}: our pipeline (client + typed events + reducer) takes ${pipelineVsAm.toFixed(2)}× asterisk-manager's time: within the 15 % target.`
+    : `${burst.name}: our pipeline takes ${pipelineVsAm.toFixed(2)}× asterisk-manager's time: over the 15 % target.`;
+
+const reducerLine = ({ burst, reducer }: BurstResult) =>
+  `Reducer alone, ${burst.name} (over the pre-split frames, no socket): typed events ${Math.round(reducer.typedPerSec).toLocaleString('en-US')} frames/s; typed events + reduce ${Math.round(reducer.pipelinePerSec).toLocaleString('en-US')} frames/s; reduce only ${Math.round(reducer.queueEventsPerSec).toLocaleString('en-US')} queue events/s, ${reducer.usPerQueueEvent.toFixed(2)} µs per queue event (${reducer.queueEvents.toLocaleString('en-US')} per burst).`;
 
 async function main(): Promise<void> {
-  const { bytes, queueEvents } = makeBurst();
-  console.log(`burst: ${EVENTS} events, ${(bytes.length / 1e6).toFixed(1)} MB, ${queueEvents} of them queue events the reducer uses`);
-  const times = await burstBench(bytes);
-  const ms = Object.fromEntries([...times].map(([name, values]) => [name, median(values)])) as Record<string, number>;
-  const reducer = reducerBench(bytes);
+  const bursts = makeBursts();
+  const results: BurstResult[] = [];
+  for (const burst of [bursts.mixed, bursts.queueOnly]) {
+    console.log(`burst "${burst.name}": ${EVENTS} events, ${(burst.bytes.length / 1e6).toFixed(1)} MB, ${burst.queueEvents} of them queue events the reducer uses`);
+    const times = await burstBench(burst.bytes);
+    const ms = Object.fromEntries([...times].map(([name, values]) => [name, median(values)])) as Record<string, number>;
+    results.push({ burst, ms, reducer: reducerBench(burst.bytes) });
+  }
   console.log(`simulator: 500 agents, 20 calls/s, ${SIM_WARMUP_SECONDS} s warm-up then ${SIM_SECONDS} s measured…`);
   const sim = await simulatorBench();
 
-  const amMs = ms['asterisk-manager']!;
-  const plainMs = ms['plain splitter']!;
-  const rows = Object.entries(ms).map(
-    ([name, value]) =>
-      `| ${name} | ${value.toFixed(1)} | ${Math.round((EVENTS / value) * 1000).toLocaleString('en-US')} | ${(value / amMs).toFixed(2)} | ${(value / plainMs).toFixed(2)} |`,
-  );
-  const pipelineVsAm = ms['our pipeline']! / amMs;
-  const verdict =
-    pipelineVsAm <= 1.15
-      ? `Our pipeline (client + typed events + reducer) takes ${pipelineVsAm.toFixed(2)}× asterisk-manager's time: within the 15 % target.`
-      : `Our pipeline takes ${pipelineVsAm.toFixed(2)}× asterisk-manager's time: over the 15 % target.`;
+  const [mixed, queueOnly] = results as [BurstResult, BurstResult];
   const section = [
     `\n## AMI pipeline (bench/amiPipeline.bench.ts), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `Machine: ${machine()}.`,
     '',
-    `Burst: ${EVENTS.toLocaleString('en-US')} events (${(bytes.length / 1e6).toFixed(1)} MB; the simulator's frames for 500 agents and Poisson arrivals, ${queueEvents.toLocaleString('en-US')} of them queue events), one socket write from a worker thread over loopback, timed until the receiver handled the last event; median of ${ROUNDS} rounds after one warm-up round, contenders in rotating order.`,
+    `Two bursts of ${EVENTS.toLocaleString('en-US')} events from the simulator's traffic for 500 agents and Poisson arrivals: "mixed", everything an unfiltered session gets (${(mixed.burst.bytes.length / 1e6).toFixed(1)} MB, ${mixed.burst.queueEvents.toLocaleString('en-US')} of them queue events), and "queue events only", what the team lead's session filters let through from the same calls (${(queueOnly.burst.bytes.length / 1e6).toFixed(1)} MB, ${queueOnly.burst.queueEvents.toLocaleString('en-US')} queue events), which is what a desk receives. Each is one socket write from a worker thread over loopback, timed until the receiver handled the last event; median of ${ROUNDS} rounds after one warm-up round, contenders in rotating order, asterisk-manager measured on the same burst in the same run.`,
     'Our client owns its socket and does not use asterisk-manager underneath (telephony/ami/amiClient.ts says why); "asterisk-manager" is that package alone parsing the same bytes into its objects, with no typed events and no reducer.',
     '',
-    '| receiver | ms | events/s | × asterisk-manager | × plain splitter |',
-    '|---|---:|---:|---:|---:|',
-    ...rows,
+    `Mixed burst:`,
     '',
-    verdict,
-    `Reducer alone (over the pre-split frames, no socket): typed events ${Math.round(reducer.typedPerSec).toLocaleString('en-US')} frames/s; typed events + reduce ${Math.round(reducer.pipelinePerSec).toLocaleString('en-US')} frames/s; reduce only ${Math.round(reducer.queueEventsPerSec).toLocaleString('en-US')} queue events/s (${reducer.queueEvents.toLocaleString('en-US')} per burst).`,
+    ...burstTable(mixed),
+    '',
+    `Queue events only:`,
+    '',
+    ...burstTable(queueOnly),
+    '',
+    reducerLine(mixed),
+    reducerLine(queueOnly),
     `Simulator, 500 agents, Poisson 20 calls/s, log-normal talk (mean 20 s), one unfiltered session reading: ${sim.cpuPct.toFixed(1)} % of one core over ${(sim.wallMs / 1000).toFixed(1)} s (user ${Math.round(sim.userMs)} ms, system ${Math.round(sim.systemMs)} ms), ${sim.calls} calls completed, ${Math.round((sim.eventsRead / sim.wallMs) * 1000).toLocaleString('en-US')} events/s sent.`,
     '',
   ].join('\n');

@@ -41,12 +41,25 @@ export const CallRecord = z.object({
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 
-/** What the operator sees before answering: the call plus what we already know about the caller. */
+/**
+ * What the operator sees before answering: the call plus what we already know about the caller.
+ * Only some of a caller's cases come with it (a frequent caller has 150 or more, and the pop
+ * must be on screen while the phone rings): the newest ones and the open ones. The rest are
+ * asked for when the operator wants them (`citizens.lookup` with an offset).
+ */
 export const ScreenPop = z.object({
   call: AgentCall,
   knownName: z.string().nullable(),
-  /** The caller's cases, newest first (open ones carry their SLA state). */
+  /**
+   * The caller's latest cases and their open ones whatever their age, newest first (open ones
+   * carry their SLA state).
+   */
   previousCases: z.array(CaseRecord),
+  /**
+   * How many cases the caller has in all, and how many of them are open: more than
+   * previousCases holds when the history is long. Absent: previousCases are all there is.
+   */
+  caseCounts: z.object({ all: z.number().int().nonnegative(), open: z.number().int().nonnegative() }).optional(),
   /**
    * Cases from this number in the last 7 days: a repeat call. The form narrows this to the
    * subject the operator picks and offers "add to that case" instead of a duplicate.

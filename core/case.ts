@@ -180,10 +180,17 @@ export const CaseSearchQuery = z.object({
   filters: CaseSearchFilters.default(CaseSearchFilters.parse({})),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Count every match, however many: only when the operator asks (db/caseSearch.ts COUNT_AHEAD). */
+  exactTotal: z.boolean().default(false),
 });
 export type CaseSearchQuery = z.infer<typeof CaseSearchQuery>;
 
-export const CaseSearchResult = z.object({ total: z.number().int().nonnegative(), rows: z.array(CaseRecord) });
+export const CaseSearchResult = z.object({
+  /** Every match when totalExact; else a lower bound (there are at least this many). */
+  total: z.number().int().nonnegative(),
+  totalExact: z.boolean(),
+  rows: z.array(CaseRecord),
+});
 export type CaseSearchResult = z.infer<typeof CaseSearchResult>;
 
 /**

@@ -18,13 +18,16 @@ import {
 } from './case.js';
 import { CallRecord, ScreenPop } from './call.js';
 import { Catalogue } from './catalogue.js';
-import { QueueSnapshot, SpyMode } from './queue.js';
+import { QueueDelta, QueueSnapshot, SpyMode } from './queue.js';
 import { PbxLinkState } from './pbxLink.js';
 import { SyncStatus } from './syncStatus.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from './report.js';
 import { SoftphoneIncoming, SoftphoneSettings } from './softphone.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from './callback.js';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './passwordPolicy.js';
+import { SettingsPatch, SettingsView } from './deskSettings.js';
+import { DesktopStatus, PageAttention, WindowReport } from './desktop.js';
+import { HotkeyAction } from './hotkeys.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
 export const DeskRole = z.enum(['operator', 'feedback', 'team-lead']);
@@ -116,11 +119,14 @@ export const methods = {
     request: z.object({ draftId: z.string().uuid() }).strict(),
     response: z.object({ discarded: z.boolean() }),
   },
+  /** A caller's cases, newest first, a page at a time (the pop's "show all"), and how many there are. */
   'citizens.lookup': {
-    request: z.object({ phone: PhoneNumber }).strict(),
-    response: z.object({ knownName: z.string().nullable(), cases: z.array(CaseRecord) }),
+    request: z
+      .object({ phone: PhoneNumber, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(20) })
+      .strict(),
+    response: z.object({ knownName: z.string().nullable(), cases: z.array(CaseRecord), total: z.number().int().nonnegative() }),
   },
-  /** The wallboard and the operator's queue panel; then `queue.metrics` events. */
+  /** The wallboard and the operator's queue panel; then `queue.delta` events from its version on. */
   'queue.snapshot': { request: z.object({}).strict(), response: QueueSnapshot },
   /** This operator: pause (with a reason) or unpause, in one queue or all (queue null). */
   'agent.pause': {
@@ -228,14 +234,24 @@ export const methods = {
     request: z.object({ linkedid: z.string().min(1).max(64) }).strict(),
     response: z.object({ dismissed: z.boolean() }),
   },
+  /** The operator's settings (data folder), with the fields an administrator fixed. */
+  'settings.get': { request: z.object({}).strict(), response: SettingsView },
+  /** Changes the fields named; refused for a field an administrator fixed, or a key two actions would share. */
+  'settings.update': { request: SettingsPatch, response: SettingsView },
+  /** The page's window changed (visible, focused, where the caret is): the attention policy reads it. */
+  'presence.window': { request: WindowReport, response: z.object({ ok: z.literal(true) }) },
+  /** The desktop shell: global keys, updates; then `desktop.status` events. */
+  'desktop.status': { request: z.object({}).strict(), response: DesktopStatus },
+  /** Restarts into a downloaded update (Electron); 'unavailable' when none is ready. */
+  'desktop.installUpdate': { request: z.object({}).strict(), response: z.object({ ok: z.literal(true) }) },
 } as const;
 
 export const events = {
   'pbx.link': PbxLinkState,
   /** The agent's current call changed (rang, answered, ended) or was cleared (null). */
   'call.screenPop': ScreenPop.nullable(),
-  /** Queue figures and agent states changed (at most a few times a second). */
-  'queue.metrics': QueueSnapshot,
+  /** Queue figures and agent states changed (at most a few times a second): only what changed, see core/queueDelta.ts. */
+  'queue.delta': QueueDelta,
   /** A case was saved (by this desk); lists refresh from it. */
   'cases.saved': CaseRecord,
   /** Cases changed through sync (other desks, the departments): lists and open details reload. */
@@ -244,6 +260,13 @@ export const events = {
   'callbacks.changed': z.object({}),
   /** The sync state changed (online/offline, pending count, last sync, errors). */
   'sync.status': SyncStatus,
+  /** The settings changed (this desk's panel, or another window of it). */
+  'settings.changed': SettingsView,
+  /** A call rings and the desk is not in front: what the page does (null: stop). */
+  'attention.ring': PageAttention,
+  /** A global key (Electron) was pressed while another program had the focus. */
+  'hotkey.pressed': z.object({ action: HotkeyAction }),
+  'desktop.status': DesktopStatus,
 } as const;
 
 export type Methods = typeof methods;

@@ -82,6 +82,13 @@ export type WallboardSettings = z.infer<typeof WallboardSettings>;
 const MemberRef = z.object({ queue: z.string(), interface: z.string(), name: z.string() });
 
 export const QueueSnapshot = z.object({
+  /**
+   * The run of the host's queue service that numbered it (a new one after a restart): versions
+   * count within one stream only.
+   */
+  stream: z.string().min(1).max(64),
+  /** Counts up with every change the host publishes; a `queue.delta` says which version it builds on. */
+  version: z.number().int().nonnegative(),
   at: z.number(),
   /**
    * The last change of queue members that the PBX made without an event and a QueueStatus
@@ -103,6 +110,37 @@ export const QueueSnapshot = z.object({
   settings: WallboardSettings,
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+/** What changed in a list of rows keyed by a name (queues by queue, agents by interface). */
+const rowChanges = <Row extends z.ZodType>(row: Row) =>
+  z.object({
+    /** New rows and rows that differ, whole; where a new one goes is `order`'s business. */
+    changed: z.array(row),
+    removed: z.array(z.string()),
+    /** The keys in their new order, only when the order is not "as before, new rows last". */
+    order: z.array(z.string()).optional(),
+  });
+
+/**
+ * What changed between two snapshots of one stream: `version` applied to the snapshot with
+ * `baseVersion` (and no other) gives the snapshot `version`. An absent field did not change.
+ * core/queueDelta.ts computes and applies it.
+ */
+export const QueueDelta = z.object({
+  stream: QueueSnapshot.shape.stream,
+  baseVersion: z.number().int().nonnegative(),
+  version: z.number().int().positive(),
+  at: z.number(),
+  memberChange: QueueSnapshot.shape.memberChange.optional(),
+  countingSince: QueueSnapshot.shape.countingSince.optional(),
+  dayStartsAt: z.number().optional(),
+  settings: WallboardSettings.optional(),
+  queues: rowChanges(QueueTile).optional(),
+  agents: rowChanges(AgentRow).optional(),
+  /** The history loses its `drop` oldest points and gains `added` at the end. */
+  history: z.object({ drop: z.number().int().nonnegative(), added: z.array(QueueHistoryPoint) }).optional(),
+});
+export type QueueDelta = z.infer<typeof QueueDelta>;
 
 export const SpyMode = z.enum(['listen', 'whisper', 'barge']);
 export type SpyMode = z.infer<typeof SpyMode>;

@@ -8,10 +8,12 @@ import {
   caseRepositorySql,
   casesByPhone,
   countCases,
+  countCasesByPhone,
   findCitizenByPhone,
   getCase,
   insertCase,
   listCases,
+  openCasesByPhone,
   recentCasesByPhone,
   verifySecurityCode,
 } from './caseRepository.js';
@@ -322,6 +324,27 @@ describe('listCases, casesByPhone and recentCasesByPhone', () => {
   it('refuses a negative limit instead of reading it as "no limit"', () => {
     expect(() => listCases(db, -1, T0)).toThrow(RangeError);
     expect(() => casesByPhone(db, '905321112233', 1.5, T0)).toThrow(RangeError);
+    expect(() => casesByPhone(db, '905321112233', 5, T0, -5)).toThrow(RangeError);
+  });
+
+  it('pages through a caller’s history, newest first, with the count of all and of the open ones', () => {
+    // Oldest first: closed, forwarded (open), closed, closed, in progress (open).
+    const statuses = ['closed', 'forwarded', 'closed', 'closed', 'in-progress'] as const;
+    const made = statuses.map((status, i) =>
+      insertCase(db, preparedCase({ outcome: status === 'closed' ? 'resolved' : 'forwarded' }, { status }), ctx(minutesAfter(i))),
+    );
+    insertCase(db, preparedCase({ phone: '905427654321' }), ctx(minutesAfter(9)));
+    const newestFirst = made.map((c) => c.id).reverse();
+
+    expect(casesByPhone(db, '0532 111 22 33', 2, T0, 0).map((c) => c.id)).toEqual(newestFirst.slice(0, 2));
+    expect(casesByPhone(db, '0532 111 22 33', 2, T0, 2).map((c) => c.id)).toEqual(newestFirst.slice(2, 4));
+    expect(casesByPhone(db, '0532 111 22 33', 2, T0, 4).map((c) => c.id)).toEqual(newestFirst.slice(4));
+    expect(openCasesByPhone(db, '+90 532 111 22 33', 10, T0).map((c) => c.status)).toEqual(['in-progress', 'forwarded']);
+    expect(openCasesByPhone(db, '905321112233', 1, T0).map((c) => c.id)).toEqual([made[4]!.id]);
+    expect(countCasesByPhone(db, '05321112233')).toEqual({ all: 5, open: 2 });
+    expect(countCasesByPhone(db, '905551234567')).toEqual({ all: 0, open: 0 });
+    expect(countCasesByPhone(db, 'anonymous')).toEqual({ all: 0, open: 0 });
+    expect(openCasesByPhone(db, 'anonymous', 10, T0)).toEqual([]);
   });
 });
 
@@ -356,7 +379,7 @@ describe('appendNote', () => {
 
 describe('query plans', () => {
   it('casesByPhone searches the citizen and case indexes without sorting', () => {
-    const plan = queryPlan(db, caseRepositorySql.casesByPhone, { phoneKey: '5321112233', limit: 5 });
+    const plan = queryPlan(db, caseRepositorySql.casesByPhone, { phoneKey: '5321112233', limit: 5, offset: 0 });
     expect(plan).toMatch(/SEARCH c USING INDEX cases_citizen_id_created_at \(citizen_id=\?\)/);
     expect(plan).toMatch(/SEARCH citizens USING COVERING INDEX sqlite_autoindex_citizens_1 \(phone_key=\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
@@ -368,6 +391,17 @@ describe('query plans', () => {
     expect(plan).toMatch(/SEARCH c USING INDEX cases_citizen_id_created_at \(citizen_id=\? AND created_at>\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
     expect(plan).not.toMatch(/SCAN/);
+  });
+
+  it('a caller’s open cases and their count come from the open-case index, not from their closed rows', () => {
+    const open = queryPlan(db, caseRepositorySql.openCasesByPhone, { phoneKey: '5321112233', limit: 5 });
+    expect(open).toMatch(/SEARCH c USING INDEX cases_citizen_open \(citizen_id=\?\)/);
+    expect(open).not.toMatch(/TEMP B-TREE/);
+    const counts = queryPlan(db, caseRepositorySql.countCasesByPhone, { phoneKey: '5321112233' });
+    // Open cases are counted by reading their rows only (a few), never the caller's closed ones.
+    expect(counts).toMatch(/SEARCH c USING INDEX cases_citizen_open \(citizen_id=\?\)/);
+    expect(counts).toMatch(/SEARCH c USING COVERING INDEX cases_citizen_id_created_at \(citizen_id=\?\)/);
+    expect(counts).not.toMatch(/SCAN/);
   });
 
   it('listCases reads the created_at index in order without sorting', () => {

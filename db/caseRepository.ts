@@ -8,7 +8,9 @@ import {
   CASE_COLUMNS,
   caseFromRow,
   checkLimit,
+  OPEN_STATUSES,
   revealOrMask,
+  sqlList,
   statementCache,
 } from './caseRows.js';
 import type { CaseReadOptions, CaseRow } from './caseRows.js';
@@ -110,7 +112,22 @@ export const caseRepositorySql = {
     FROM cases AS c
     WHERE c.citizen_id = (SELECT id FROM citizens WHERE phone_key = $phoneKey)
     ORDER BY c.created_at DESC, c.id DESC
+    LIMIT $limit OFFSET $offset`,
+  // The status list word for word as in the partial index cases_citizen_open (migration 0013).
+  openCasesByPhone: `
+    SELECT ${CASE_COLUMNS}
+    FROM cases AS c
+    WHERE c.citizen_id = (SELECT id FROM citizens WHERE phone_key = $phoneKey)
+      AND c.status IN (${sqlList(OPEN_STATUSES)})
+    ORDER BY c.created_at DESC, c.id DESC
     LIMIT $limit`,
+  // From indexes: all cases without reading a row, the open ones reading only theirs (a few), so
+  // a caller with thousands of closed cases costs microseconds more, not thousands of rows.
+  countCasesByPhone: `
+    SELECT
+      (SELECT count(*) FROM cases AS c WHERE c.citizen_id = z.id) AS all_cases,
+      (SELECT count(*) FROM cases AS c WHERE c.citizen_id = z.id AND c.status IN (${sqlList(OPEN_STATUSES)})) AS open_cases
+    FROM citizens AS z WHERE z.phone_key = $phoneKey`,
   recentCasesByPhone: `
     SELECT ${CASE_COLUMNS}
     FROM cases AS c
@@ -144,7 +161,9 @@ interface Statements {
   touchCase: Statement<Params<{ caseId: number; now: string }>, never>;
   getCase: Statement<Params<{ id: number }>, CaseRow>;
   listCases: Statement<Params<{ limit: number }>, CaseRow>;
-  casesByPhone: Statement<Params<{ phoneKey: string; limit: number }>, CaseRow>;
+  casesByPhone: Statement<Params<{ phoneKey: string; limit: number; offset: number }>, CaseRow>;
+  openCasesByPhone: Statement<Params<{ phoneKey: string; limit: number }>, CaseRow>;
+  countCasesByPhone: Statement<Params<{ phoneKey: string }>, { all_cases: number; open_cases: number }>;
   recentCasesByPhone: Statement<Params<{ phoneKey: string; since: string; limit: number }>, CaseRow>;
   findCitizenByPhone: Statement<Params<{ phoneKey: string }>, CitizenRow>;
   caseEvents: Statement<Params<{ caseId: number }>, CaseEventRow>;
@@ -163,6 +182,8 @@ const statements = statementCache((db: Database): Statements => {
     getCase: db.prepare(sql.getCase),
     listCases: db.prepare(sql.listCases),
     casesByPhone: db.prepare(sql.casesByPhone),
+    openCasesByPhone: db.prepare(sql.openCasesByPhone),
+    countCasesByPhone: db.prepare(sql.countCasesByPhone),
     recentCasesByPhone: db.prepare(sql.recentCasesByPhone),
     findCitizenByPhone: db.prepare(sql.findCitizenByPhone),
     caseEvents: db.prepare(sql.caseEvents),
@@ -293,16 +314,35 @@ export function listCases(db: Database, limit: number, now: Date): CaseRecord[] 
 }
 
 /**
- * A caller's cases, newest first; empty when the number has never been recorded. Any shape of
- * the number finds them: 05321112233, 905321112233 and +90 532 111 22 33 are one caller.
+ * A caller's cases, newest first, `offset` of them skipped; empty when the number has never
+ * been recorded. Any shape of the number finds them: 05321112233, 905321112233 and
+ * +90 532 111 22 33 are one caller.
  */
-export function casesByPhone(db: Database, phone: string, limit: number, now: Date): CaseRecord[] {
+export function casesByPhone(db: Database, phone: string, limit: number, now: Date, offset = 0): CaseRecord[] {
+  checkLimit(limit);
+  checkLimit(offset);
+  const phoneKey = citizenKey(phone);
+  if (phoneKey === null) return [];
+  return statements(db)
+    .casesByPhone.all({ phoneKey, limit, offset })
+    .map((row) => caseFromRow(row, now));
+}
+
+/** The caller's cases still waiting for someone (new, forwarded, in progress, reopened), newest first. */
+export function openCasesByPhone(db: Database, phone: string, limit: number, now: Date): CaseRecord[] {
   checkLimit(limit);
   const phoneKey = citizenKey(phone);
   if (phoneKey === null) return [];
   return statements(db)
-    .casesByPhone.all({ phoneKey, limit })
+    .openCasesByPhone.all({ phoneKey, limit })
     .map((row) => caseFromRow(row, now));
+}
+
+/** How many cases the caller has, and how many of them are open; zeros for an unknown number. */
+export function countCasesByPhone(db: Database, phone: string): { all: number; open: number } {
+  const phoneKey = citizenKey(phone);
+  const row = phoneKey === null ? undefined : statements(db).countCasesByPhone.get({ phoneKey });
+  return { all: row?.all_cases ?? 0, open: row?.open_cases ?? 0 };
 }
 
 /**

@@ -165,7 +165,7 @@ describe('searchCases: text', () => {
     expect(ids('ka')).toEqual(idsOf('rejected', 'curb'));
     // No indexed word starts with it: FTS5 finds that out itself, cheaply.
     expect(match('kaldırxyz')).toBe('"kaldirxyz"*');
-    expect(search('kaldırxyz lamba')).toEqual({ total: 0, rows: [] });
+    expect(search('kaldırxyz lamba')).toEqual({ total: 0, totalExact: true, rows: [] });
   });
 
   it('ORs the expansions, and lets FTS5 merge a prefix itself when it stands for too many words', () => {
@@ -205,8 +205,24 @@ describe('searchCases: filters and paging', () => {
     expect(search('', {}, { offset: 0, limit: 3 }).rows.map((r) => r.id)).toEqual(idsOf('lateNight', 'rejected', 'noPhone'));
     expect(search('', {}, { offset: 3, limit: 3 }).rows.map((r) => r.id)).toEqual(idsOf('water', 'curb', 'izmit'));
     expect(search('', {}, { offset: 6, limit: 3 })).toMatchObject({ total: 7, rows: [{ id: c.light!.id }] });
-    expect(search('', {}, { offset: 9, limit: 3 })).toEqual({ total: 7, rows: [] });
+    expect(search('', {}, { offset: 9, limit: 3 })).toEqual({ total: 7, totalExact: true, rows: [] });
     expect(search('ayse', {}, { offset: 1, limit: 1 })).toMatchObject({ total: 3, rows: [{ id: c.rejected!.id }] });
+  });
+
+  it('counts only so far past the page, and says the total is a lower bound; every match only when asked', () => {
+    const ahead = (text: string, page: { offset?: number; limit?: number; exactTotal?: boolean }, countAhead: number) =>
+      searchCases(db, CaseSearchQuery.parse({ text, ...page }), NOW, { countAhead });
+    // 7 cases; page of 2 plus 3 ahead: "at least 5".
+    expect(ahead('', { limit: 2 }, 3)).toMatchObject({ total: 5, totalExact: false, rows: idsOf('lateNight', 'rejected').map((id) => ({ id })) });
+    // Further down the list the bound moves with it, until the matches run out and the count is exact.
+    expect(ahead('', { offset: 2, limit: 2 }, 1)).toMatchObject({ total: 5, totalExact: false });
+    expect(ahead('', { offset: 4, limit: 2 }, 1)).toMatchObject({ total: 7, totalExact: true, rows: idsOf('curb', 'izmit').map((id) => ({ id })) });
+    // Exactly as many as the bound is still exact: the count looks one past it.
+    expect(ahead('', { limit: 4 }, 3)).toMatchObject({ total: 7, totalExact: true });
+    // Full text and filters alike.
+    expect(ahead('ayse', { limit: 1 }, 1)).toMatchObject({ total: 2, totalExact: false, rows: [{ id: c.lateNight!.id }] });
+    expect(ahead('ayse', { limit: 1, exactTotal: true }, 1)).toMatchObject({ total: 3, totalExact: true });
+    expect(ahead('', { limit: 1, exactTotal: true }, 0)).toMatchObject({ total: 7, totalExact: true });
   });
 
   it('filters by status (any of several)', () => {
@@ -358,18 +374,22 @@ describe('searchCases: query plans', () => {
     return {
       rows: queryPlan(db, sql.rows, { ...sql.params, limit: 10, offset: 0 }),
       count: queryPlan(db, sql.count, sql.params),
+      countUpTo: queryPlan(db, sql.countUpTo, { ...sql.params, countLimit: 10 }),
       match: sql.params.match,
     };
   };
 
   it('walks the full-text matches in id order and reads each case by its key', () => {
-    const { rows, count } = plan('kaldır');
+    const { rows, count, countUpTo } = plan('kaldır');
     expect(rows).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
     expect(rows).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(rows).not.toMatch(/TEMP B-TREE/);
     expect(rows).not.toMatch(/SCAN c\b/);
     expect(count).toMatch(/SCAN cases_fts VIRTUAL TABLE INDEX/);
     expect(count).not.toMatch(/cases\b(?!_fts)/);
+    // Counting up to a bound walks the same index and stops.
+    expect(countUpTo).toMatch(/SCAN cases_fts VIRTUAL TABLE INDEX/);
+    expect(countUpTo).not.toMatch(/cases\b(?!_fts)/);
     // A filter does not take the lead from the full-text index.
     const filtered = plan('kaldır', { status: ['forwarded'], unitCode: 'fen-isleri' });
     expect(filtered.rows).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
@@ -392,6 +412,7 @@ describe('searchCases: query plans', () => {
     for (const p of [byNumber, byPhone, byTc]) {
       expect(p.rows).not.toMatch(/SCAN c\b/);
       expect(p.count).not.toMatch(/SCAN c\b/);
+      expect(p.countUpTo).not.toMatch(/SCAN c\b/);
     }
   });
 

@@ -72,6 +72,7 @@ describe('loadMigrations', () => {
       'outbox-callback-requests',
       'create-call-records',
       'rebuild-cases-fts-without-tc-kimlik-no',
+      'index-open-cases-by-citizen',
     ]);
   });
 

@@ -144,6 +144,7 @@ describe('upgrading a 0003 store', () => {
     expect(indexes).toEqual([
       'cases_channel',
       'cases_citizen_id_created_at',
+      'cases_citizen_open',
       'cases_created_at',
       'cases_draft_id',
       'cases_open_due_at',

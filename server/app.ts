@@ -14,7 +14,8 @@ import { fixedWindowLimiter } from './status/rateLimit.js';
 import { queryCaseStatus } from './status/statusQuery.js';
 import { pullChanges } from './sync/pull.js';
 import { pushChanges } from './sync/push.js';
-import { registerLiveChannel } from './live/liveChannel.js';
+import { registerLiveChannel, type LiveChannel } from './live/liveChannel.js';
+import { announceCommits } from './sync/changeLog.js';
 import { registerWorkflowRoutes } from './workflow/routes.js';
 import { registerDepartmentPage } from './workflow/departmentPage.js';
 import { registerNotificationWorker } from './notifications/dispatch.js';
@@ -80,7 +81,9 @@ function bearerToken(req: FastifyRequest): string | null {
 }
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db } = options;
+  let live: LiveChannel | null = null;
+  // Every transaction that logs changes, through any route, is announced once it has committed.
+  const db = announceCommits(options.db, () => live?.committed());
   const now = options.now ?? systemClock;
   const ttl = options.tokenTtlMs ?? 12 * HOUR;
   const limit = options.statusRateLimit ?? { max: 10, windowMs: 60_000 };
@@ -164,7 +167,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAccountRoutes(app, { db, now, throttle: loginThrottle, requireAccount, token: bearerToken });
-  registerLiveChannel(app, { db, now });
+  live = registerLiveChannel(app, { db: options.db, now });
   registerWorkflowRoutes(app, { db, now, callbackPolicy });
   await registerDepartmentPage(app);
 

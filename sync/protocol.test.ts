@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CaseChange, DeskFields, MAX_PUSH_CHANGES, PullQuery, PushRequest, PushResponse, ServerCase } from './protocol.js';
+import { CaseChange, compareCursors, cursorPosition, DeskFields, formatCursor, MAX_PUSH_CHANGES, PullQuery, PushRequest, PushResponse, ServerCase } from './protocol.js';
 
 const note = (deskId = 'D12') => ({
   changeId: randomUUID(),
@@ -49,10 +49,25 @@ describe('sync protocol', () => {
     expect(PushResponse.safeParse({ accepted: [], duplicates: [], rejected: [{ changeId, code: 'Bad Code\u0000' }] }).success).toBe(false);
   });
 
-  it('takes cursors as decimal strings only', () => {
+  it('takes cursors as a transaction id and a seq, or the seq alone that desks kept from before', () => {
     expect(PullQuery.parse({}).cursor).toBe('');
     expect(PullQuery.parse({ cursor: '42', limit: '10' })).toEqual({ cursor: '42', limit: 10 });
-    expect(PullQuery.safeParse({ cursor: '-1' }).success).toBe(false);
-    expect(PullQuery.safeParse({ cursor: '01' }).success).toBe(false);
+    expect(PullQuery.parse({ cursor: '8812.1043' }).cursor).toBe('8812.1043');
+    expect(PullQuery.parse({ cursor: '0.7' }).cursor).toBe('0.7');
+    // Each part within PostgreSQL's xid8 and bigint, so no valid cursor can make the query fail.
+    expect(PullQuery.safeParse({ cursor: `${'9'.repeat(19)}.${'9'.repeat(18)}` }).success).toBe(true);
+    for (const cursor of ['-1', '01', '1.', '.1', '1.2.3', '01.2', '1.02', `${'9'.repeat(20)}.1`, `1.${'9'.repeat(19)}`, '1 .2', 'x']) {
+      expect(PullQuery.safeParse({ cursor }).success, cursor).toBe(false);
+    }
+  });
+
+  it('orders cursors of both forms: a seq from before comes before every transaction since', () => {
+    const ordered = ['', '0', '0.5', '41', '0.42', '7.1', '7.9', '12.3', `${'9'.repeat(19)}.1`];
+    const sorted = [...ordered].reverse().sort(compareCursors);
+    expect(sorted.map((c) => cursorPosition(c))).toEqual(ordered.map((c) => cursorPosition(c)));
+    expect(compareCursors('41', '0.41')).toBe(0);
+    expect(compareCursors('', '0')).toBe(0);
+    expect(compareCursors('7.10', '7.9')).toBeGreaterThan(0);
+    expect(formatCursor(cursorPosition('8812.1043'))).toBe('8812.1043');
   });
 });

@@ -172,11 +172,51 @@ export const ServerChangeKind = z.enum(['create', 'fields', 'note', 'workflow'])
 export type ServerChangeKind = z.infer<typeof ServerChangeKind>;
 
 /**
- * One entry of the server's change log. `seq` orders all changes, gap-free; `case` is the whole
- * case after the change, so a desktop upserts it and never has to replay field merges itself.
+ * Where a desk is in the server's change log: pass back what the server last gave you; '' (or
+ * absent) starts at the beginning. Two forms, both ordered positions (`cursorPosition`):
+ * - `T.S` (what servers give now): after the entry with transaction id T and sequence number S.
+ *   The server's log is ordered by (T, S), which is commit-safe where S alone is not
+ *   (server/sync/pull.ts);
+ * - `N` (what servers gave before, and desks still hold): after seq N of the log as it was then,
+ *   the position (0, N), since those entries come first, in seq order.
+ * Each part stays within PostgreSQL's integer types (xid8, bigint), so a valid cursor never makes
+ * the server's query fail.
+ */
+export const Cursor = z.string().regex(/^(?:|0|[1-9][0-9]{0,17}|(?:0|[1-9][0-9]{0,18})\.(?:0|[1-9][0-9]{0,17}))$/, 'cursor.invalid');
+
+export interface CursorPosition {
+  txid: bigint;
+  seq: bigint;
+}
+
+/** A valid Cursor as its position; '' is before every entry. */
+export function cursorPosition(cursor: string): CursorPosition {
+  const dot = cursor.indexOf('.');
+  if (dot === -1) return { txid: 0n, seq: BigInt(cursor === '' ? 0 : cursor) };
+  return { txid: BigInt(cursor.slice(0, dot)), seq: BigInt(cursor.slice(dot + 1)) };
+}
+
+export function formatCursor(position: { txid: string | bigint; seq: string | bigint }): string {
+  return `${position.txid}.${position.seq}`;
+}
+
+/** Negative, zero or positive as cursor a is before, at or after cursor b (either form). */
+export function compareCursors(a: string, b: string): number {
+  const x = cursorPosition(a);
+  const y = cursorPosition(b);
+  if (x.txid !== y.txid) return x.txid < y.txid ? -1 : 1;
+  return x.seq === y.seq ? 0 : x.seq < y.seq ? -1 : 1;
+}
+
+/**
+ * One entry of the server's change log. `seq` numbers entries uniquely (not in commit order, and
+ * with holes); `cursor` is the desk's cursor once it has this entry. `case` is the whole case after
+ * the change, so a desktop upserts it and never has to replay field merges itself.
  */
 export const ServerChange = z.object({
   seq: z.string().regex(/^[1-9][0-9]*$/),
+  /** Always sent by this server; absent from servers before it, whose pages only move as a whole. */
+  cursor: Cursor.optional(),
   /** The desk's change id, null for changes made on the server (department workflow). */
   changeId: z.uuid().nullable(),
   deskId: z.string().nullable(),
@@ -189,8 +229,9 @@ export const ServerChange = z.object({
 });
 export type ServerChange = z.infer<typeof ServerChange>;
 
-/** Opaque to clients: pass back what the last pull returned; '' or absent starts at the beginning. */
-export const Cursor = z.string().regex(/^(0|[1-9][0-9]{0,17})?$/, 'cursor.invalid');
+/** A ServerChange as this server sends it: with the cursor after it. */
+export const ChangeWithCursor = ServerChange.required({ cursor: true });
+export type ChangeWithCursor = z.infer<typeof ChangeWithCursor>;
 
 export const PullQuery = z.object({
   cursor: Cursor.default(''),
@@ -205,3 +246,21 @@ export const PullResponse = z.object({
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** At most this many bytes of JSON per live notice: a desk's stream parser refuses lines over 1 MiB (sync/client/sse.ts). */
+export const MAX_LIVE_NOTICE_BYTES = 512 * 1024;
+
+/**
+ * The data of the live channel's `changed` event (GET /api/v1/sync/events). The server read its
+ * change log from `from` to `to` (the cursors around that read); `changes` are the entries in
+ * that range the account may see, each as pull gives it and with its `cursor`. A desk whose
+ * cursor lies within [from, to) applies the entries after its cursor and moves to `to`, exactly
+ * as if it had pulled; a desk at or past `to` has them all; any other desk, or a notice without
+ * `changes` (too many for one notice, or a desk that reads too slowly), pulls.
+ */
+export const LiveNotice = z.object({
+  from: Cursor,
+  to: Cursor,
+  changes: z.array(ChangeWithCursor).optional(),
+});
+export type LiveNotice = z.infer<typeof LiveNotice>;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { DeskRole } from '../../core/contract.js';
 import type { WallboardSettings } from '../../core/queue.js';
 import type { SoftphoneSettings } from '../../core/softphone.js';
+import type { UserSettings } from '../../core/deskSettings.js';
+import { adminSettingsFrom, SettingsEnvError } from './settingsModel.js';
 
 export interface AmiTarget {
   host: string;
@@ -69,6 +71,8 @@ export interface DeskConfig {
   softphone: SoftphoneSettings;
   /** Dialplan context a desk phone's click-to-dial continues in (AMI Originate). */
   dialContext: string;
+  /** Settings an administrator fixed with environment variables (DESK_LANGUAGE, DESK_HOTKEYS, …): they override the operator's. */
+  adminSettings: UserSettings;
 }
 
 /** Pause reasons offered by default (the issue's list, in the users' language). */
@@ -140,7 +144,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
     autoLogin: autoLoginFrom(env),
     softphone: softphoneFrom(env, env.DESK_AGENT_NAME?.trim() || (ami ? null : 'Ayşe Yılmaz')),
     dialContext: env.DESK_DIAL_CONTEXT?.trim() || 'outside',
+    adminSettings: adminSettingsOf(env),
   };
+}
+
+function adminSettingsOf(env: NodeJS.ProcessEnv): UserSettings {
+  try {
+    return adminSettingsFrom(env);
+  } catch (error) {
+    if (error instanceof SettingsEnvError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** `905321112233:Ali Veli,902125550142` → callers for the simulated queue. */

@@ -8,7 +8,6 @@ import { phoneSearchKey } from '../../core/phone.js';
 import { longestResolutionDays } from '../../core/catalogue.js';
 import { HOLIDAY_TABLE_LAST_YEAR } from '../../core/holidays.js';
 import { LONGEST_DEADLINE_DAYS, uncheckedHolidayYear } from '../../core/sla.js';
-import { casesByPhone, findCitizenByPhone, recentCasesByPhone } from '../../db/caseRepository.js';
 import { recordCall } from '../../db/callRecords.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { reduceAgentCall, resyncAgentCall } from '../../telephony/agentCall.js';
@@ -16,6 +15,7 @@ import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.j
 import { operatorFilters, teamLeadFilters } from '../../telephony/ami/amiFilters.js';
 import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
 import { createCaseHandlers } from './caseService.js';
+import { callerHistory, screenPopOf as assembleScreenPop } from './screenPop.js';
 import { createQueueService } from './queueService.js';
 import { loadCatalogue } from './catalogueSource.js';
 import { prepareDataDir, STORE_FILE } from './privateDataDir.js';
@@ -25,6 +25,10 @@ import { dispatch, type Handlers } from './dispatch.js';
 import { startSyncService } from './syncService.js';
 import { createCallbackHandlers } from './callbackService.js';
 import { callFromInvite, correlateInvite } from '../../telephony/sipCorrelation.js';
+import { latestDraft } from '../../db/draftRepository.js';
+import { openSettings } from './settings.js';
+import { startPresence, type Presence } from './presence.js';
+import type { DesktopShell } from './desktopShell.js';
 
 export type HostEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -38,13 +42,13 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const PREVIOUS_CASES_SHOWN = 20;
-const REPEAT_CALL_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const DEMO_CREDENTIALS = { username: 'desk', secret: 'desk153' };
 
 /** The host's clock: the system's, or a test's (the suite must not depend on the day it runs). */
 export interface HostOptions {
   now?: Clock;
+  /** The Electron shell's desktop (tray, notifications, global keys, updates); none in browser mode. */
+  desktop?: DesktopShell;
 }
 
 export async function startHost(config: DeskConfig, log: (line: string) => void, options: HostOptions = {}): Promise<Host> {
@@ -55,9 +59,14 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
   const db: Database = openDatabase(dataFile);
   const catalogue = loadCatalogue(config.dataDir, log);
   const listeners = new Set<HostEventListener>();
+  /** Set once the PBX link exists; follows every event after the shells have sent it on. */
+  let presence: Presence | null = null;
   const emit: HostEventListener = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
+    presence?.follow(name, payload);
   };
+  const settings = openSettings({ dataDir: config.dataDir, admin: config.adminSettings, log });
+  settings.onChange((view) => emit('settings.changed', view));
 
   const holidayTable = () => ({
     lastYear: HOLIDAY_TABLE_LAST_YEAR,
@@ -78,20 +87,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
   /** Softphone calls no AMI call matched: SIP Call-ID → the call's id on this desk. */
   const sipOnlyCalls = new Map<string, string>();
 
-  const screenPopOf = (current: AgentCall | null): ScreenPop | null => {
-    if (current === null) return null;
-    const at = now();
-    const citizen = findCitizenByPhone(db, current.callerNumber);
-    return {
-      call: current,
-      knownName: citizen?.name ?? null,
-      previousCases: casesByPhone(db, current.callerNumber, PREVIOUS_CASES_SHOWN, at),
-      // A case recorded on this very call does not make the call a repeat.
-      repeatCandidates: recentCasesByPhone(db, current.callerNumber, new Date(at.getTime() - REPEAT_CALL_WINDOW_MS), at).filter(
-        (c) => c.linkedid !== current.linkedid,
-      ),
-    };
-  };
+  const screenPopOf = (current: AgentCall | null): ScreenPop | null => (current === null ? null : assembleScreenPop(db, current, now()));
 
   // The central server first: in demo mode it starts in-process, and a PBX simulator started
   // before it would put callers through while the desk is not yet listening.
@@ -175,11 +171,26 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     reconcileSec: config.queueReconcileSec,
     log,
     now,
-    push: (snapshot) => emit('queue.metrics', snapshot),
+    push: (delta) => emit('queue.delta', delta),
+  });
+
+  presence = startPresence({
+    shell: options.desktop ?? null,
+    settings,
+    agentInterface: config.agentInterface,
+    softphone: config.softphone.enabled,
+    link: ami.linkState,
+    invoke: (method, params) => dispatch(handlers, method, params, log),
+    hasDraft: () => latestDraft(db) !== null,
+    emit,
+    log,
+    now: nowMs,
   });
 
   const handlers: Handlers = {
     ...queues.handlers,
+    ...settings.handlers,
+    ...presence.handlers,
     ...sync.handlers,
     'desk.snapshot': () => ({
       role: config.role,
@@ -205,10 +216,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
         }
       },
     }),
-    'citizens.lookup': ({ phone }) => ({
-      knownName: findCitizenByPhone(db, phone)?.name ?? null,
-      cases: casesByPhone(db, phone, PREVIOUS_CASES_SHOWN, now()),
-    }),
+    'citizens.lookup': ({ phone, offset, limit }) => callerHistory(db, phone, { offset, limit }, now()),
     ...createCallbackHandlers({
       db,
       api: sync.api,
@@ -265,6 +273,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     syncFlush: () => sync.flush(),
     async close() {
       listeners.clear();
+      presence?.stop();
       queues.stop();
       await sync.stop();
       await ami.stop();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { makePrivateDir, restrictUmask, tightenTree } from '../../server/db/privateFiles.js';
 import { CATALOGUE_FILE } from './catalogueSource.js';
 import { DAY_FILE } from './queueService.js';
+import { BROKEN_SETTINGS_FILE, SETTINGS_FILE } from './settings.js';
 
 /** The local case store in the data folder. */
 export const STORE_FILE = 'desk.sqlite';
@@ -20,6 +21,9 @@ const DESK_ENTRIES = [
   DAY_FILE,
   `${DAY_FILE}.tmp`,
   CATALOGUE_FILE,
+  SETTINGS_FILE,
+  `${SETTINGS_FILE}.tmp`,
+  BROKEN_SETTINGS_FILE,
   // The in-process central server's PGlite files (its client tightens them too when it opens).
   'server',
 ];

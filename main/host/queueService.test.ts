@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QueueSnapshot } from '../../core/queue.js';
+import type { QueueDelta, QueueSnapshot } from '../../core/queue.js';
 import { readConfig } from './config.js';
 import { startHost, type Host } from './host.js';
-import { nextSnapshot } from './testing/queueSnapshots.js';
+import { followQueue, nextSnapshot } from './testing/queueSnapshots.js';
 
 const dirs: string[] = [];
 const hosts: Host[] = [];
@@ -47,6 +47,35 @@ describe('queue service over the simulated PBX', () => {
     expect(snap.agents.find((a) => a.interface === 'Local/1002@sim-agent/n')?.pauseReason).toBe('Eğitim');
   });
 
+  it('pushes only what changed: a paused agent is one row of the delta, the others are not sent again', async () => {
+    const { host } = await desk({ DESK_ROLE: 'team-lead' });
+    await nextSnapshot(host, (s) => s.agents.length === 2);
+    const deltas: QueueDelta[] = [];
+    host.onEvent((name, payload) => {
+      if (name === 'queue.delta') deltas.push(payload as QueueDelta);
+    });
+    await host.invoke('supervisor.pause', { interface: 'Local/1002@sim-agent/n', paused: true, reason: 'Mola', queue: null });
+    await nextSnapshot(host, (s) => s.agents.some((a) => a.interface === 'Local/1002@sim-agent/n' && a.state === 'paused'));
+    const pause = deltas.find((d) => d.agents !== undefined)!;
+    expect(pause.agents).toEqual({ changed: [expect.objectContaining({ interface: 'Local/1002@sim-agent/n', state: 'paused', pauseReason: 'Mola' })], removed: [] });
+    expect(pause.history).toBeUndefined();
+  });
+
+  it('a desk that follows the deltas holds exactly the board a fresh snapshot shows, calls coming and going', async () => {
+    const { host } = await desk({ DESK_ROLE: 'team-lead', DESK_SIM_CALL_INTERVAL_MS: '300', DESK_SIM_AUTO_ANSWER_MS: '200', DESK_SIM_TALK_MS: '400' });
+    const versions: Array<[number, number]> = [];
+    host.onEvent((name, payload) => {
+      if (name === 'queue.delta') versions.push([(payload as QueueDelta).baseVersion, (payload as QueueDelta).version]);
+    });
+    let held: QueueSnapshot | null = null;
+    followQueue(host, (s) => (held = s));
+    await nextSnapshot(host, (s) => (s.queues[0]?.day.answered ?? 0) >= 2);
+    const fresh = await host.invoke('queue.snapshot', {});
+    expect(fresh.ok && held).toEqual(fresh.ok && fresh.value);
+    // One chain: each delta builds on the version before it.
+    expect(versions.every(([base], i) => i === 0 || base === versions[i - 1]![1])).toBe(true);
+  });
+
   it("the PBX's refusal reaches the user in its own words", async () => {
     const { host } = await desk({ DESK_ROLE: 'team-lead' });
     await nextSnapshot(host, (s) => s.agents.length > 0);
@@ -84,9 +113,7 @@ describe('queue service over the simulated PBX', () => {
     await nextSnapshot(host, (s) => me(s)?.state === 'on-call');
     expect(await host.invoke('agent.pause', { paused: true, reason: 'Yemek', queue: null })).toEqual({ ok: true, value: { ok: true } });
     const states: string[] = [];
-    host.onEvent((name, payload) => {
-      if (name === 'queue.metrics') states.push(`${me(payload as QueueSnapshot)?.state}:${me(payload as QueueSnapshot)?.pauseReason ?? ''}`);
-    });
+    followQueue(host, (s) => states.push(`${me(s)?.state}:${me(s)?.pauseReason ?? ''}`));
     // The call ends (1.5 s of talk), then well past the 1 s wrap-up.
     await new Promise((r) => setTimeout(r, 4500));
     expect(states.at(-1)).toBe('paused:Yemek');

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
 import type { Clock } from '../../core/clock.js';
-import type { QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
-import { header, type AmiFrame } from '../../telephony/ami/amiFrame.js';
+import type { QueueDelta, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
+import { diffQueueSnapshots } from '../../core/queueDelta.js';
+import { header } from '../../telephony/ami/amiFrame.js';
 import type { AmiClient } from '../../telephony/ami/amiClient.js';
 import { AmiCommandError, createQueueControl } from '../../telephony/ami/queueControl.js';
 import {
@@ -12,7 +14,8 @@ import {
   applyChannels,
   channelDevice,
   createQueueMetricsState,
-  reduceQueueMetricsFrame,
+  parseQueueEvent,
+  reduceQueueMetrics,
   restoreDayCounters,
   resync,
   serializeDayCounters,
@@ -20,6 +23,7 @@ import {
   toAgentRows,
   toQueueTiles,
   WRAP_UP_PAUSE_REASON,
+  type QueueEvent,
   type QueueMetricsState,
 } from '../../telephony/queueMetrics/index.js';
 import { RequestError, type Handlers } from './dispatch.js';
@@ -51,8 +55,11 @@ export interface QueueServiceDeps {
   reconcileSec?: number;
   log: (line: string) => void;
   now: Clock;
-  /** Pushes the snapshot to the UI. Called at most every PUSH_INTERVAL_MS. */
-  push: (snapshot: QueueSnapshot) => void;
+  /**
+   * Pushes what changed since the last snapshot published (pushed, or answered to `queue.snapshot`)
+   * to the UI. Called at most every PUSH_INTERVAL_MS, and when a snapshot is asked for.
+   */
+  push: (delta: QueueDelta) => void;
 }
 
 export interface QueueService {
@@ -77,29 +84,51 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
 
   // Team leads see waiting callers' numbers masked; operators do not need them at all.
   const maskNumber = deps.role === 'team-lead' ? (n: string) => maskPhone(n) : () => null;
-  const snapshot = (): QueueSnapshot => {
+  // The UI holds the last snapshot published and follows deltas from it; a new stream after a
+  // restart tells it that versions it holds mean nothing here.
+  const stream = randomUUID();
+  let published: QueueSnapshot | null = null;
+  /** A snapshot of now, the next version; everyone already following gets it as a delta. */
+  const publish = (): QueueSnapshot => {
     const now = nowMs();
     history = appendHistory(history, state, now);
-    return { at: now, memberChange, countingSince: state.countingSince, dayStartsAt: state.day.startsAt, queues: toQueueTiles(state, now, maskNumber), agents: toAgentRows(state, now), history: [...history], settings };
+    const next: QueueSnapshot = {
+      stream,
+      version: (published?.version ?? 0) + 1,
+      at: now,
+      memberChange,
+      countingSince: state.countingSince,
+      dayStartsAt: state.day.startsAt,
+      queues: toQueueTiles(state, now, maskNumber),
+      agents: toAgentRows(state, now),
+      history: history as QueueHistoryPoint[],
+      settings,
+    };
+    if (published !== null) deps.push(diffQueueSnapshots(published, next));
+    published = next;
+    return next;
   };
   const schedulePush = () => {
     dirty = true;
     pushTimer ??= setTimeout(() => {
       pushTimer = null;
-      deps.push(snapshot());
+      publish();
     }, PUSH_INTERVAL_MS);
   };
 
   let memberChange: QueueSnapshot['memberChange'] = null;
   const unsubscribeEvents = ami.onEvent((frame) => {
-    // Asked before the frame is applied: the reducer learns the member from it.
-    if (showsUnknownMember(state, frame)) ami.requestResync('unknown-member');
-    const next = reduceQueueMetricsFrame(state, frame, nowMs());
+    // Parsed once: most of what a filtered session gets is queue events, and parsing is half their cost.
+    const event = parseQueueEvent(frame);
+    if (event === null) return;
+    // Asked before the event is applied: the reducer learns the member from it.
+    if (showsUnknownMember(state, event)) ami.requestResync('unknown-member');
+    const next = reduceQueueMetrics(state, event, nowMs());
     if (next !== state) {
       state = next;
       schedulePush();
     }
-    onAgentCallEnded(frame);
+    onAgentCallEnded(event);
   });
   const unsubscribeResync = ami.onResync((r) => {
     const before = membersOf(state);
@@ -150,8 +179,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     if (wrapUpTimer) clearTimeout(wrapUpTimer);
     wrapUpTimer = null;
   };
-  function onAgentCallEnded(frame: AmiFrame) {
-    if (settings.wrapUpSec <= 0 || header(frame, 'Event') !== 'AgentComplete' || header(frame, 'Interface') !== deps.agentInterface) return;
+  function onAgentCallEnded(event: QueueEvent) {
+    if (settings.wrapUpSec <= 0 || event.kind !== 'agentComplete' || event.interface !== deps.agentInterface) return;
     stopWrapUp();
     if (ownPause) return;
     control.pause({ interface: deps.agentInterface, reason: WRAP_UP_PAUSE_REASON }).catch(() => {});
@@ -177,7 +206,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
 
   return {
     handlers: {
-      'queue.snapshot': () => snapshot(),
+      'queue.snapshot': () => publish(),
       'agent.pause': async ({ paused, reason, queue }) => {
         const done = await pause(deps.agentInterface, paused, reason, queue);
         stopWrapUp();

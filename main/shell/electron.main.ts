@@ -1,6 +1,7 @@
 // The Electron shell: a window, a custom protocol instead of file://, and IPC derived from the
 // contract. Everything it calls is the same host that browser mode runs under plain Node.
-import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, Notification, protocol, session, Tray, type IpcMainInvokeEvent } from 'electron';
+import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcChannel, methodNames } from '../../core/contract.js';
@@ -9,10 +10,17 @@ import { startHost, type Host } from '../host/host.js';
 import { appResponse } from './appProtocol.js';
 import { contentSecurityPolicy, rendererDistDir, sipConnectSource } from './contentSecurity.js';
 import { keepRunningOnUnexpectedErrors } from './keepRunning.js';
+import { createElectronDesktop, type ElectronDesktop, type MenuTemplateItem } from './electronDesktop.js';
+import { createElectronUpdater } from './electronUpdater.js';
+import { linuxAutostartPlace, setLinuxAutostart } from './autostart.js';
+import { trayIconPng } from './trayIcons.js';
 
 const APP_ORIGIN = 'app://desk';
 const log = (line: string) => process.stderr.write(`[desk] ${line}\n`);
 keepRunningOnUnexpectedErrors(process, log, () => app.quit());
+
+// The ring plays when a call comes in, whether or not the operator has clicked in the window yet.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -21,11 +29,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   let host: Host | null = null;
+  let desktop: ElectronDesktop | null = null;
 
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+  // A second start (the desktop icon clicked again) brings this one up, from the tray too.
+  app.on('second-instance', () => desktop?.raise());
 
   // No window may leave the app or open another one.
   app.on('web-contents-created', (_event, contents) => {
@@ -62,7 +69,21 @@ if (!app.requestSingleInstanceLock()) {
     );
     session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'media' && requestingOrigin.startsWith('app://'));
 
-    host = await startHost(config, log);
+    desktop = createElectronDesktop({
+      createTray: (icon) => new Tray(icon as Electron.NativeImage),
+      buildMenu: (template: MenuTemplateItem[]) => Menu.buildFromTemplate(template),
+      trayIcon: (state) => nativeImage.createFromBuffer(trayIconPng(state)),
+      // Silent: the page rings; critical and never timing out, so it stays until answered or clicked.
+      createNotification: (notice) => new Notification({ ...notice, silent: true, urgency: 'critical', timeoutType: 'never' }),
+      globalShortcut,
+      showMessageBox: (window, options) => (window ? dialog.showMessageBox(window as BrowserWindow, options) : dialog.showMessageBox(options)),
+      setStartAtLogin: (on) =>
+        process.platform === 'linux' ? setLinuxAutostart(on, linuxAutostartPlace()) : app.setLoginItemSettings({ openAtLogin: on }),
+      quit: () => app.quit(),
+      // Only an installed build has an app-update.yml and something to replace.
+      updater: app.isPackaged ? createElectronUpdater(electronUpdater.autoUpdater) : null,
+    });
+    host = await startHost(config, log, { desktop });
 
     for (const method of methodNames) {
       ipcMain.handle(ipcChannel.invoke(method), (event, params: unknown) => {
@@ -86,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
         spellcheck: false,
       },
     });
+    desktop.bindWindow(mainWindow);
     host.onEvent((name, payload) => mainWindow?.webContents.send(ipcChannel.event, name, payload));
     await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   }).catch((error: unknown) => {
@@ -94,6 +116,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  // However the app quits (tray, the OS logging out, an update installing), the window may close now.
+  app.on('before-quit', () => desktop?.allowClose());
   app.on('will-quit', () => {
     void host?.close();
   });

@@ -75,6 +75,20 @@ export async function authenticate(db: SqlRunner, token: string, now: Date): Pro
   return row ? toAccount(row) : null;
 }
 
+/**
+ * `authenticate` for many sessions in one query: the live channel checks every open stream
+ * before each notice it sends. Tokens whose session ended are missing from the answer.
+ */
+export async function authenticateAll(db: SqlRunner, tokens: readonly string[], now: Date): Promise<Map<string, Account>> {
+  const byHash = new Map(tokens.map((token) => [tokenHash(token), token]));
+  const rows = await db.query<AccountRow & { token_hash: string }>(
+    `SELECT s.token_hash, ${ACCOUNT_COLUMNS} FROM sessions s JOIN accounts a ON a.id = s.account_id
+     WHERE s.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND s.expires_at > $2 AND a.active`,
+    [JSON.stringify([...byHash.keys()]), now],
+  );
+  return new Map(rows.map((row) => [byHash.get(row.token_hash)!, toAccount(row)]));
+}
+
 export async function logout(db: SqlRunner, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
 }

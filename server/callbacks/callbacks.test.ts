@@ -6,6 +6,7 @@ import { MonthlyReport } from '../../core/report.js';
 import { PullResponse, type CaseChange } from '../../sync/protocol.js';
 import { createAccount } from '../auth/accounts.js';
 import { engines } from '../db/testEngines.js';
+import { changeLogHead } from '../sync/pull.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
 
 let nextSequence = 7000;
@@ -101,7 +102,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
 
   it('takes call-back requests from desks: idempotent by change id, unknown-case before the create, in history and the pull feed', async () => {
     clock = START;
-    const [head] = await s.db.query<{ seq: string }>('SELECT last_seq::text AS seq FROM change_log_head');
+    const head = await changeLogHead(s.db);
     const no = newNumber();
     const early = request(no, at(60), 'Öğleden sonra');
     expect((await push([early])).rejected).toEqual([{ changeId: early.changeId, code: 'unknown-case' }]);
@@ -119,7 +120,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
     );
     expect(event?.detail).toMatchObject({ changeId: early.changeId, action: 'callback-request', dueAt: at(60), note: 'Öğleden sonra' });
 
-    const pulled = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${head!.seq}&limit=1000`, headers: operator });
+    const pulled = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${head}&limit=1000`, headers: operator });
     const changes = PullResponse.parse(pulled.json()).changes.filter((c) => c.caseKey === no);
     expect(changes.map((c) => [c.kind, c.changeId, c.case.version])).toEqual([
       ['create', expect.any(String), 1],
@@ -294,7 +295,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
     const no = await newCase();
     await resolve(no);
     const id = await callbackOf(no);
-    const [head] = await s.db.query<{ seq: string }>('SELECT last_seq::text AS seq FROM change_log_head');
+    const head = await changeLogHead(s.db);
 
     expect((await post(id, 'claim', feedback)).statusCode).toBe(200);
     const res = await post(id, 'outcome', feedback, { outcome: 'not-solved', comment: 'Çukur hâlâ orada' });
@@ -312,7 +313,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
       { kind: 'callback', actor: 'feedback', detail: { callbackId: id, outcome: 'not-solved', next: 'reopened' } },
     ]);
 
-    const pulled = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${head!.seq}`, headers: operator });
+    const pulled = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${head}`, headers: operator });
     const changes = PullResponse.parse(pulled.json()).changes.filter((c) => c.caseKey === no);
     expect(changes.map((c) => [c.kind, c.deskId, c.case.status, c.case.unitCode])).toEqual([['workflow', null, 'reopened', 'fen-isleri']]);
     const inbox = await s.app.inject({ method: 'GET', url: '/api/v1/units/fen-isleri/inbox?status=reopened', headers: fen });

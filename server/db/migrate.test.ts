@@ -24,8 +24,23 @@ describe.each(engines)('migrations on $name', (engine) => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['accounts', 'applied_changes', 'case_events', 'cases', 'change_log', 'change_log_head', 'sessions', 'units']),
+      expect.arrayContaining(['accounts', 'applied_changes', 'case_events', 'cases', 'change_log', 'sessions', 'units']),
     );
+    // Migration 0009: the log's hot row is gone, so an older instance cannot write beside this one.
+    expect(rows.map((r) => r.table_name)).not.toContain('change_log_head');
+  });
+
+  it("refuses to start when the change log is ahead of the cluster's transaction ids (a copy into another cluster)", async () => {
+    await migrate(t.db);
+    await t.db.query(
+      `WITH c AS (
+         INSERT INTO cases (application_no, status, unit_code, confidential, fields, created_at, updated_at, version)
+         VALUES ('D9-2026-0000001-1', 'new', NULL, false, '{}', now(), now(), 1) RETURNING id)
+       INSERT INTO change_log (txid, case_id, kind, detail, snapshot) SELECT '9000000000000'::xid8, c.id, 'create', '{}', '{}' FROM c`,
+    );
+    await expect(migrate(t.db)).rejects.toThrow(/transaction ids up to 9000000000000/);
+    await t.db.query("DELETE FROM change_log WHERE txid = '9000000000000'");
+    expect(await migrate(t.db)).toEqual([]);
   });
 
   it('rolls a transaction back when its function throws', async () => {

@@ -49,5 +49,28 @@ export async function migrate(db: SqlClient, migrations?: Migration[]): Promise<
     });
     if (done) applied.push(migration.version);
   }
+  if (all.some((m) => m.version === CHANGE_LOG_BY_TRANSACTION)) await checkTransactionIdsAhead(db);
   return applied;
+}
+
+/** Migration 0009: the change log is ordered by the id of the transaction that wrote each entry. */
+const CHANGE_LOG_BY_TRANSACTION = 9;
+
+/**
+ * Every new change-log entry must sort after every entry there is, so this cluster's next
+ * transaction id must be above every id in the log. It is not when the database was copied into
+ * another cluster with pg_dump (from PGlite to PostgreSQL, say): ids start low again, new entries
+ * would sort before the old ones, behind the cursors desks hold, and desks would never get them.
+ * pg_upgrade and copying the data directory keep the ids. The server does not start then.
+ */
+async function checkTransactionIdsAhead(db: SqlClient): Promise<void> {
+  const [row] = await db.query<{ logged: string | null; next: string }>(
+    'SELECT (SELECT max(txid) FROM change_log)::text AS logged, pg_snapshot_xmax(pg_current_snapshot())::text AS next',
+  );
+  if (row?.logged != null && BigInt(row.logged) >= BigInt(row.next)) {
+    throw new Error(
+      `change_log holds transaction ids up to ${row.logged} but this cluster is at ${row.next}: the database was copied into another cluster. ` +
+        `Advance the cluster's transaction ids past ${row.logged} before starting (pg_resetwal -x, see server/README.md).`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlClient, SqlRunner } from './sqlClient.js';
+import type { SqlClient, SqlRunner, SqlSession } from './sqlClient.js';
 
 /**
  * Statements are prepared once per connection and then only bound and executed: the server runs
@@ -18,7 +18,7 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-function runner(conn: pg.Pool | pg.PoolClient): SqlRunner {
+function runner(conn: pg.Pool | pg.ClientBase): SqlRunner {
   return {
     async query<R>(sql: string, params: readonly unknown[] = []) {
       const result = await conn.query({ name: statementName(sql), text: sql, values: [...params] });
@@ -121,6 +121,58 @@ export function openPostgres(connectionString: string, max = 10): SqlClient {
         current.drop(false);
       };
     },
+    session: () => session(connectionString),
     close: () => pool.end(),
+  };
+}
+
+function session(connectionString: string): SqlSession {
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  const connect = () =>
+    (connecting ??= (async () => {
+      const c = new pg.Client({ connectionString });
+      // A lost connection must not take the process down (an unheard 'error' would); the next
+      // query connects again.
+      c.on('error', () => {
+        if (client === c) client = null;
+        c.end().catch(() => undefined);
+      });
+      try {
+        await c.connect();
+      } catch (error) {
+        c.end().catch(() => undefined);
+        throw error;
+      } finally {
+        connecting = null;
+      }
+      if (closed) {
+        await c.end();
+        throw new Error('session closed');
+      }
+      client = c;
+      return c;
+    })());
+  // One statement at a time, as on any connection: pg queues overlapping ones itself, but that
+  // is deprecated.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serially = <T>(fn: (conn: SqlRunner) => Promise<T>): Promise<T> => {
+    const run = tail.then(async () => {
+      if (closed) throw new Error('session closed');
+      return fn(runner(client ?? (await connect())));
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    query: (sql, params) => serially((conn) => conn.query(sql, params)),
+    exec: (sql) => serially((conn) => conn.exec(sql)),
+    async close() {
+      closed = true;
+      const c = client ?? (await connecting?.catch(() => null)) ?? null;
+      client = null;
+      await c?.end().catch(() => undefined);
+    },
   };
 }

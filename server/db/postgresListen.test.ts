@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SqlRunner } from './sqlClient.js';
 import { engines, type TestDatabase } from './testEngines.js';
 
 const postgres = engines.find((e) => e.name === 'postgres')!;
@@ -63,5 +64,26 @@ describe('LISTEN on PostgreSQL', () => {
     } finally {
       process.off('uncaughtException', onUncaught);
     }
+  });
+
+  it('gives a session of its own outside the pool, which connects again after losing its connection', async () => {
+    test = await postgres.open();
+    const { db } = test;
+    const session = db.session!();
+    const pid = async (runner: SqlRunner) => (await runner.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid;
+    const first = await pid(session);
+    expect(first).not.toBe(await pid(db));
+    expect(await pid(session)).toBe(first);
+
+    // What a PostgreSQL restart or a cut network does to it: a query may fail, the next ones answer.
+    await db.query('SELECT pg_terminate_backend($1)', [first]);
+    let again = first;
+    await waitFor(() => {
+      void pid(session).then((p) => (again = p), () => undefined);
+      return again !== first;
+    }, 5000);
+    await session.close();
+    await expect(pid(session)).rejects.toThrow('session closed');
+    expect(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [again])).toEqual([{ n: 0 }]);
   });
 });

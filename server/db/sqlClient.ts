@@ -10,11 +10,22 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
 }
 
+/** A connection of its own (SqlClient.session); close() ends it. */
+export interface SqlSession extends SqlRunner {
+  close(): Promise<void>;
+}
+
 export interface SqlClient extends SqlRunner {
   /** Runs fn in one transaction on one connection; rolls back when fn throws. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** LISTEN on a channel; resolves to an unlisten function. Absent where unsupported. */
   listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * A connection outside the pool, for work that must not queue behind requests (the live
+   * channel reads for every subscriber at once). Connects on its first query and again after
+   * losing its connection. Absent where there is one connection anyway (PGlite).
+   */
+  session?(): SqlSession;
   close(): Promise<void>;
 }
 

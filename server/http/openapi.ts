@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CaseStatus } from '../../core/case.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from '../../core/report.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../../core/callback.js';
-import { PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
+import { Cursor, LiveNotice, PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
 import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
 import { CaseStatusAnswer } from '../status/statusQuery.js';
 import { ACTION_NAMES, ActionBodies, type ActionName } from '../workflow/actions.js';
@@ -164,6 +164,7 @@ export function openApiDocument(): Record<string, unknown> {
         PushRequest: schema(PushRequest),
         PushResponse: schema(PushResponse),
         PullResponse: schema(PullResponse),
+        LiveNotice: schema(LiveNotice),
         CaseStatusAnswer: schema(CaseStatusAnswer),
         WorkedCase: schema(WorkedCase),
         UnitInbox: schema(UnitInbox),
@@ -207,7 +208,12 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Changes after a cursor, in server order, that the account may see',
           security: bearer,
           parameters: [
-            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'cursor',
+              in: 'query',
+              schema: schema(Cursor),
+              description: "The last answer's `cursor` (`T.S`); '' or absent: from the beginning. A numeric cursor from before (`N`) still works.",
+            },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
           ],
           responses: { 200: { description: 'ok', ...json('PullResponse') }, 400: error('invalid request'), 401: error('no valid token') },
@@ -234,8 +240,11 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/v1/sync/events': {
         get: {
-          summary: 'Live channel (Server-Sent Events): `event: changed` with `data: {"seq":"…"}` whenever the change log grows; a heartbeat comment every 15 s',
-          description: 'Authenticate with the bearer header or, for EventSource, `?token=`. The stream ends when the token is logged out or expires. Pull to get the changes.',
+          summary: 'Live channel (Server-Sent Events): `event: changed` with a LiveNotice as `data` whenever the change log grows (at most one per 250 ms); a heartbeat comment every 15 s',
+          description:
+            'Authenticate with the bearer header or, for EventSource, `?token=`. The stream ends when the token is logged out or expires. ' +
+            '`data` is a LiveNotice (components/schemas/LiveNotice): the cursors around what the server read (`from`, `to`) and the changes in between that the account may see, as pull gives them. ' +
+            'A client whose cursor lies in [from, to) applies the changes after its cursor and stores `to`; one at or past `to` has them; any other client, or a notice without `changes`, pulls.',
           security: bearer,
           parameters: [{ name: 'token', in: 'query', schema: { type: 'string' }, description: 'the bearer token, for clients that cannot set headers' }],
           responses: { 200: { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: error('no valid token') },

@@ -7,10 +7,17 @@ import { formatApplicationNo } from '../../core/applicationNumber.js';
 import { createApp } from '../app.js';
 import { registerLiveChannel } from './liveChannel.js';
 import { migrate } from '../db/migrate.js';
+import type { SqlClient, SqlRunner } from '../db/sqlClient.js';
 import { openPostgres } from '../db/postgresClient.js';
 import { engines } from '../db/testEngines.js';
 import { seedDemo } from '../seed.js';
+import { changeLogHead } from '../sync/pull.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
+import type { SyncAccount } from '../../core/syncStatus.js';
+import { LiveNotice, type CaseChange, type ServerChange } from '../../sync/protocol.js';
+import { createHttpTransport } from '../../sync/client/httpTransport.js';
+import { createSyncEngine, type SyncStore } from '../../sync/client/syncEngine.js';
+import type { SyncTransport } from '../../sync/client/transport.js';
 
 let nextSequence = 9000;
 /** A desk's provisional numbers (the server takes no final number it did not reserve). */
@@ -18,7 +25,9 @@ const newNumber = (deskId = 'D12') => formatApplicationNo(2026, nextSequence++, 
 
 interface Subscription {
   /** Resolves with the next `changed` event's data. */
-  next(timeoutMs?: number): Promise<{ seq: string }>;
+  next(timeoutMs?: number): Promise<LiveNotice>;
+  /** Notices that arrived and were not taken by next(). */
+  readonly waiting: LiveNotice[];
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
   cancel(): Promise<void>;
@@ -33,7 +42,7 @@ async function subscribe(app: FastifyInstance, auth: { query?: string; authoriza
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const events: { seq: string }[] = [];
+  const events: LiveNotice[] = [];
   const waiters: (() => void)[] = [];
   let buffer = '';
   const ended = (async () => {
@@ -49,7 +58,7 @@ async function subscribe(app: FastifyInstance, auth: { query?: string; authoriza
           const lines = frame.split('\n');
           if (lines.includes('event: changed')) {
             const data = lines.find((l) => l.startsWith('data: '))!.slice(6);
-            events.push(JSON.parse(data) as { seq: string });
+            events.push(LiveNotice.parse(JSON.parse(data)));
             waiters.splice(0).forEach((w) => w());
           }
         }
@@ -74,6 +83,7 @@ async function subscribe(app: FastifyInstance, auth: { query?: string; authoriza
       }
       return events.shift()!;
     },
+    waiting: events,
     ended,
     async cancel() {
       controller.abort();
@@ -94,10 +104,13 @@ describe.each(engines)('live channel on $name', (engine) => {
     await s?.close();
   });
 
-  const push = async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: operator, payload: { deskId: 'D12', changes: [createChange(newNumber())] } });
+  const push = async (overrides: Parameters<typeof createChange>[1] = {}, headers = operator) => {
+    const change = createChange(newNumber(), overrides);
+    const res = await s.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers, payload: { deskId: 'D12', changes: [change] } });
     expect(res.statusCode, res.body).toBe(200);
+    return change.caseKey;
   };
+  const keys = (notice: LiveNotice) => notice.changes?.map((c) => c.caseKey);
 
   it('refuses a request without a valid token', async () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/sync/events' })).statusCode).toBe(401);
@@ -105,16 +118,154 @@ describe.each(engines)('live channel on $name', (engine) => {
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/sync/events', headers: { authorization: 'Bearer x' } })).statusCode).toBe(401);
   });
 
-  it('announces a push to a subscriber within a second, by header or by ?token=', async () => {
+  it('carries a push to a subscriber within a second, as pull gives it, by header or by ?token=', async () => {
     const byHeader = await subscribe(s.app, { authorization: operator.authorization });
     const fen = await s.auth('fen');
     const byQuery = await subscribe(s.app, { query: fen.authorization.slice('Bearer '.length) });
-    await push();
-    const [seq] = await s.db.query<{ seq: string }>('SELECT last_seq::text AS seq FROM change_log_head');
-    expect(await byHeader.next()).toEqual({ seq: seq!.seq });
-    expect(await byQuery.next()).toEqual({ seq: seq!.seq });
+    const from = await changeLogHead(s.db);
+    const no = await push();
+    const notice = await byHeader.next();
+    expect(notice).toMatchObject({ from, to: await changeLogHead(s.db) });
+    const pulled = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${from}`, headers: operator });
+    expect(notice.changes).toEqual(pulled.json<{ changes: ServerChange[] }>().changes);
+    expect(keys(notice)).toEqual([no]);
+    expect(keys(await byQuery.next())).toEqual([no]);
     await byHeader.cancel();
     await byQuery.cancel();
+  });
+
+  it("never carries a confidential case's change to an operator; the team lead's stream carries it, the number whole", async () => {
+    const byOperator = await subscribe(s.app, operator);
+    const byLead = await subscribe(s.app, await s.auth('lead'));
+    const lead = await s.auth('lead');
+    const secret = await push({ confidential: true, tcKimlikNo: '10000000146' }, lead);
+    const open = await push({ tcKimlikNo: '10000000146' });
+    const seenBy = async (sub: Subscription, until: string) => {
+      const seen: ServerChange[] = [];
+      while (!seen.some((c) => c.caseKey === until)) seen.push(...((await sub.next()).changes ?? []));
+      return seen;
+    };
+    const operatorSaw = await seenBy(byOperator, open);
+    expect(operatorSaw.map((c) => c.caseKey)).toEqual([open]);
+    expect(operatorSaw[0]!.case.tcKimlikNo).toBe('100******46');
+    const leadSaw = await seenBy(byLead, open);
+    expect(leadSaw.map((c) => [c.caseKey, c.case.tcKimlikNo])).toEqual([
+      [secret, '10000000146'],
+      [open, '10000000146'],
+    ]);
+    await byOperator.cancel();
+    await byLead.cancel();
+  });
+
+  it('coalesces a burst of pushes into a few notices that carry every change once, in log order', async () => {
+    // Another instance on the same database, reading at most once a second; its reads counted.
+    let reads = 0;
+    const counting =
+      (run: SqlRunner['query']): SqlRunner['query'] =>
+      (sql, params) => ((reads += /FROM change_log l JOIN cases/.test(sql) ? 1 : 0), run(sql, params));
+    const { session } = s.db;
+    const counted: SqlClient = {
+      ...s.db,
+      query: counting(s.db.query),
+      ...(session && {
+        session() {
+          const own = session();
+          return { ...own, query: counting(own.query) };
+        },
+      }),
+    };
+    const app = Fastify();
+    registerLiveChannel(app, { db: counted, now: () => new Date(), coalesceMs: 1000 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const sub = await subscribe(app, operator);
+    const others = await Promise.all(Array.from({ length: 9 }, () => subscribe(app, operator)));
+    const from = await changeLogHead(s.db);
+    const pushed = await Promise.all(Array.from({ length: 20 }, () => push()));
+    const pulled = await s.app.inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${from}`, headers: operator });
+    const inOrder = pulled.json<{ changes: ServerChange[] }>().changes.map((c) => c.caseKey);
+    expect([...inOrder].sort()).toEqual([...pushed].sort());
+    const carried: string[] = [];
+    let at = from;
+    let notices = 0;
+    while (carried.length < pushed.length) {
+      const notice = await sub.next(3000);
+      notices += 1;
+      // Each notice starts where the one before it ended: a desk that applied one applies the next.
+      expect(notice.from).toBe(at);
+      at = notice.to;
+      carried.push(...keys(notice)!);
+    }
+    expect(carried).toEqual(inOrder);
+    expect(notices).toBeLessThanOrEqual(3);
+    // Ten subscribers, one read per notice (and the odd poll): never one per subscriber.
+    expect(reads).toBeLessThanOrEqual(notices + 2);
+    for (const other of others) expect((await other.next()).from).toBe(from);
+    await Promise.all([sub, ...others].map((x) => x.cancel()));
+    await app.close();
+  });
+
+  it('sends nothing more to a session that was logged out, and ends its stream', async () => {
+    const session = await s.auth('lead');
+    const sub = await subscribe(s.app, session);
+    expect((await s.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: session })).statusCode).toBe(204);
+    await push();
+    await expect(sub.ended).resolves.toBeUndefined();
+    expect(sub.waiting).toEqual([]);
+  });
+
+  it('brings a case recorded on desk A to desk B through the live channel, without B pulling', async () => {
+    const address = s.app.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${address.port}`;
+    const desk = (deskId: string) => {
+      const outbox: CaseChange[] = [];
+      const applied: ServerChange[] = [];
+      let cursor = '';
+      let pulls = 0;
+      let open = false;
+      const http = createHttpTransport(url);
+      const store: SyncStore = {
+        pendingBatch: (limit) => outbox.slice(0, limit),
+        acknowledge: (answer) => void outbox.splice(0, answer.accepted.length + answer.duplicates.length),
+        applyPulled(changes, next) {
+          applied.push(...changes);
+          cursor = next;
+        },
+        cursor: () => cursor,
+        counts: () => ({ pending: outbox.length, held: 0 }),
+        numbersWanted: () => 0,
+        addNumbers: () => undefined,
+        releaseHeld: () => 0,
+        lastSyncAt: () => null,
+        setLastSyncAt: () => undefined,
+      };
+      const transport: SyncTransport = {
+        ...http,
+        pull: (...args) => ((pulls += 1), http.pull(...args)),
+        openLive: (token, handlers) => http.openLive(token, { ...handlers, onOpen: () => ((open = true), handlers.onOpen()) }),
+      };
+      const engine = createSyncEngine({ serverUrl: url, deskId, store, transport });
+      return { engine, outbox, applied, pulls: () => pulls, open: () => open };
+    };
+    const login = async (username: string) => {
+      const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: `${username}153` } });
+      return res.json<{ token: string; account: SyncAccount }>();
+    };
+    const [a, b] = [desk('D12'), desk('D13')];
+    for (const [d, username] of [[a, 'operator'], [b, 'lead']] as const) {
+      const session = await login(username);
+      d.engine.useSession(session.token, session.account);
+    }
+    await expect.poll(() => a.open() && b.open()).toBe(true);
+    await b.engine.flush();
+    const pullsBefore = b.pulls();
+
+    const change = createChange(newNumber('D12'), { tcKimlikNo: '10000000146' });
+    a.outbox.push(change);
+    a.engine.localChange();
+    await expect.poll(() => b.applied.map((c) => c.caseKey), { timeout: 3000 }).toContain(change.caseKey);
+    expect(b.pulls()).toBe(pullsBefore);
+    expect(b.applied.find((c) => c.caseKey === change.caseKey)).toMatchObject({ kind: 'create', deskId: 'D12', case: { tcKimlikNo: '10000000146', version: 1 } });
+    await Promise.all([a.engine.stop(), b.engine.stop()]);
   });
 
   it('sends a comment heartbeat on the given interval', async () => {
@@ -191,11 +342,36 @@ describe('live channel across instances on PostgreSQL', () => {
     return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
   };
 
-  it('a change pushed to instance A reaches a subscriber on instance B', async () => {
-    const sub = await subscribe(b.app, await login(b.app));
-    const res = await a.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: await login(a.app), payload: { deskId: 'D1', changes: [createChange(newNumber('D1'), {}, 'D1')] } });
+  it('a change pushed to instance A reaches subscribers on instance B and on A', async () => {
+    await a.app.listen({ port: 0, host: '127.0.0.1' });
+    const onB = await subscribe(b.app, await login(b.app));
+    const onA = await subscribe(a.app, await login(a.app));
+    const change = createChange(newNumber('D1'), {}, 'D1');
+    const res = await a.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: await login(a.app), payload: { deskId: 'D1', changes: [change] } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(await sub.next()).toEqual({ seq: '1' });
-    await sub.cancel();
+    const [fromB, fromA] = [await onB.next(), await onA.next()];
+    expect(fromB.changes?.map((c) => c.caseKey)).toEqual([change.caseKey]);
+    expect(fromA).toEqual(fromB);
+    await onB.cancel();
+    await onA.cancel();
+  });
+  it('delivers a change held back by an older transaction that logs nothing, soon after that one ends', async () => {
+    const onB = await subscribe(b.app, await login(b.app));
+    const older = new pg.Client({ connectionString: url.toString() });
+    await older.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      const change = createChange(newNumber('D1'), {}, 'D1');
+      const res = await a.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: await login(a.app), payload: { deskId: 'D1', changes: [change] } });
+      expect(res.statusCode, res.body).toBe(200);
+      await expect(onB.next(500)).rejects.toThrow('no changed event');
+      await older.query('COMMIT');
+      const notice = await onB.next(1500);
+      expect(notice.changes?.map((c) => c.caseKey)).toEqual([change.caseKey]);
+    } finally {
+      await older.end();
+      await onB.cancel();
+    }
   });
 });

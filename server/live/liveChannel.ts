@@ -1,18 +1,37 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { authenticate } from '../auth/accounts.js';
+import { authenticate, authenticateAll } from '../auth/accounts.js';
+import type { Account } from '../auth/roles.js';
 import type { SqlClient } from '../db/sqlClient.js';
 import type { ApiError } from '../http/errors.js';
-import { CHANGES_CHANNEL } from '../sync/changeLog.js';
+import { changeSeenBy } from '../sync/pull.js';
+import { MAX_LIVE_NOTICE_BYTES, type ChangeWithCursor, type LiveNotice } from '../../sync/protocol.js';
+import { createChangeFeed, type ChangeFeed, type LogBatch } from './changeFeed.js';
 
 export interface LiveChannelOptions {
   db: SqlClient;
   now: () => Date;
   /** Comment line that keeps proxies from closing an idle stream; 15 s by default. */
   heartbeatMs?: number;
+  /** Least time between two notices to a subscriber (changeFeed.ts); 250 ms by default. */
+  coalesceMs?: number;
+}
+
+export interface LiveChannel {
+  /** A transaction that logged changes committed through this instance (changeLog.ts announceCommits). */
+  committed(): void;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * A subscriber whose socket holds more than this unsent gets notices without their changes until
+ * it catches up: it pulls them at its own pace instead of the server buffering for it.
+ */
+const BACKLOG_BYTES = 1024 * 1024;
+
+/** Subscribers written to before the event loop may serve requests again. */
+const WRITES_PER_TURN = 64;
 
 /** Bearer header first; `?token=` because EventSource cannot set headers. The token is never logged (logs carry the route only). */
 function tokenOf(req: FastifyRequest): string | null {
@@ -22,50 +41,97 @@ function tokenOf(req: FastifyRequest): string | null {
   return typeof query === 'string' && TOKEN.test(query) ? query : null;
 }
 
+interface Subscriber {
+  token: string;
+  account: Account;
+}
+
+const frame = (notice: LiveNotice) => Buffer.from(`event: changed\ndata: ${JSON.stringify(notice)}\n\n`);
+
 /**
- * `GET /api/v1/sync/events`: Server-Sent Events telling desktops and the department page that
- * the change log grew (`event: changed`, `data: {"seq":"…"}`), so they pull at once instead of
- * polling. Driven by the NOTIFY every push and workflow action sends after commit on
- * `case_changes`, so a change made through any instance reaches subscribers of every instance.
- * The notice carries only the sequence number: what the account may see is decided by pull.
- * One LISTEN per app instance, opened with the first subscriber.
+ * Accounts that receive exactly the same entries: what an account may see and how it sees it
+ * depend on its role and unit only (auth/roles.ts maySeeCase, auth/permissions.ts), so each
+ * notice is built and serialised once per such group, not once per subscriber.
  */
-export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOptions): void {
+const viewKey = (account: Account) => `${account.role}\u0000${account.unitCode ?? ''}`;
+
+/**
+ * `GET /api/v1/sync/events`: Server-Sent Events telling desktops and the department page what the
+ * change log gained. Each `changed` event (sync/protocol.ts LiveNotice) carries the cursors around
+ * the read (`from`, `to`) and the entries in between that the subscriber's account may see, as
+ * pull would give them (pull.ts changeSeenBy: the same filter, the same masking), so a desk that
+ * is up to date applies them without pulling. The instance reads the log once per batch for all
+ * its subscribers (changeFeed.ts), at most one batch per `coalesceMs`, driven by its own commits
+ * and by the NOTIFY of other instances, so a change made through any instance reaches subscribers
+ * of every instance. Before each notice every subscriber's session is checked again in one query:
+ * a stream whose session ended gets nothing more and is closed, and a changed role applies at once.
+ */
+export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOptions): LiveChannel {
   const { db, now } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  /** Each open stream with the token it was opened with, checked again on every heartbeat. */
-  const subscribers = new Map<ServerResponse, string>();
-  let unlisten: Promise<() => Promise<void>> | null = null;
+  const subscribers = new Map<ServerResponse, Subscriber>();
+  // Notices are read and checked on a connection of their own: in a burst of pushes the pool's
+  // queue is long, and every subscriber would wait for all of them.
+  const session = db.session?.() ?? null;
+  const reader = session ?? db;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let closing = false;
 
-  const broadcast = (payload: string) => {
-    if (!/^[0-9]{1,19}$/.test(payload)) return;
-    const frame = `event: changed\ndata: ${JSON.stringify({ seq: payload })}\n\n`;
-    for (const res of subscribers.keys()) res.write(frame);
-  };
-
-  /** A logged-out or expired token ends its stream, so the channel never outlives the session. */
-  const beat = async () => {
-    for (const [res, token] of subscribers) {
-      const account = await authenticate(db, token, now()).catch(() => undefined);
-      if (account === null) {
+  /** Drops the streams whose session ended; the others take their account as it is now. */
+  const recheck = async () => {
+    const open = [...subscribers];
+    if (open.length === 0) return;
+    const accounts = await authenticateAll(
+      reader,
+      open.map(([, s]) => s.token),
+      now(),
+    );
+    for (const [res, subscriber] of open) {
+      const account = accounts.get(subscriber.token);
+      if (account) subscriber.account = account;
+      else {
         subscribers.delete(res);
         res.end();
-      } else if (subscribers.has(res)) res.write(': heartbeat\n\n');
+      }
     }
   };
 
-  const ensureListening = async () => {
-    if (unlisten) return unlisten;
-    if (!db.listen) throw new Error('this database engine cannot LISTEN');
-    unlisten = db.listen(CHANGES_CHANNEL, broadcast);
-    unlisten.catch(() => {
-      unlisten = null;
-    });
-    heartbeat ??= setInterval(() => void beat(), heartbeatMs);
-    heartbeat.unref();
-    return unlisten;
+  const send = async (batch: LogBatch) => {
+    if (subscribers.size === 0) return;
+    const bare = frame({ from: batch.from, to: batch.to });
+    try {
+      await recheck();
+    } catch {
+      // Sessions could not be checked: nobody gets entries on trust, everybody pulls (and is checked there).
+      for (const res of subscribers.keys()) res.write(bare);
+      return;
+    }
+    const frames = new Map<string, Buffer>();
+    let written = 0;
+    for (const [res, { account }] of [...subscribers]) {
+      // Hundreds of writes in one go would hold up the pushes waiting on this process.
+      if (++written % WRITES_PER_TURN === 0) await new Promise(setImmediate);
+      if (!subscribers.has(res)) continue;
+      if (res.writableLength > BACKLOG_BYTES) {
+        res.write(bare);
+        continue;
+      }
+      const key = viewKey(account);
+      let full = frames.get(key);
+      if (full === undefined) {
+        full = noticeFor(account, batch, bare);
+        frames.set(key, full);
+      }
+      res.write(full);
+    }
+  };
+
+  const feed: ChangeFeed = createChangeFeed({ db, reader, onBatch: send, coalesceMs: options.coalesceMs });
+
+  /** A logged-out or expired token ends its stream even when nothing changes. */
+  const beat = async () => {
+    await recheck().catch(() => undefined);
+    for (const res of subscribers.keys()) res.write(': heartbeat\n\n');
   };
 
   app.get('/api/v1/sync/events', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -73,7 +139,9 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
     const account = token === null ? null : await authenticate(db, token, now());
     if (token === null || !account) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
     if (closing) return reply.code(503).send({ error: 'internal' } satisfies ApiError);
-    await ensureListening();
+    await feed.start();
+    heartbeat ??= setInterval(() => void beat(), heartbeatMs);
+    heartbeat.unref();
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -83,8 +151,9 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n: connected\n\n');
-    subscribers.set(res, token);
+    subscribers.set(res, { token, account });
     res.on('close', () => subscribers.delete(res));
+    res.on('error', () => subscribers.delete(res));
   });
 
   app.addHook('preClose', async () => {
@@ -93,8 +162,25 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
     subscribers.clear();
     if (heartbeat) clearInterval(heartbeat);
     heartbeat = null;
-    const pending = unlisten;
-    unlisten = null;
-    if (pending) await (await pending.catch(() => async () => undefined))();
+    await feed.stop();
+    await session?.close();
   });
+
+  return { committed: () => feed.committed() };
+}
+
+/** The notice for one account: its entries of the batch, or none (pull) when they would not fit. */
+function noticeFor(account: Account, batch: LogBatch, bare: Buffer): Buffer {
+  try {
+    const changes: ChangeWithCursor[] = [];
+    for (const row of batch.rows) {
+      const seen = changeSeenBy(account, row);
+      if (seen) changes.push(seen);
+    }
+    const full = frame({ from: batch.from, to: batch.to, changes });
+    return full.length > MAX_LIVE_NOTICE_BYTES ? bare : full;
+  } catch {
+    // An entry this server cannot hand out (a snapshot that does not fit): pull answers for it.
+    return bare;
+  }
 }

@@ -5,8 +5,11 @@ import type { EngineContext } from './engineContext.js';
  * cycle asks for one more cycle after it, however many triggers come.
  */
 export interface CycleScheduler {
-  /** Resolves once a cycle that started after the call has run; only a firm request runs while offline. */
-  request(firm: boolean): Promise<void>;
+  /**
+   * Resolves once a cycle that started after the call has run; only a firm request runs while
+   * offline. `pull` false: the cycle need not pull for this request (a live notice it applies).
+   */
+  request(firm: boolean, pull?: boolean): Promise<void>;
   /** The cycle running now, if any. */
   running(): Promise<void> | null;
 }
@@ -18,10 +21,11 @@ export function createCycleScheduler(ctx: EngineContext, cycle: () => Promise<vo
   let wantedFirm = false;
   let waiters: Array<() => void> = [];
 
-  function requestCycle(firm: boolean): Promise<void> {
+  function requestCycle(firm: boolean, pull = true): Promise<void> {
     if (!ctx.canRun()) return Promise.resolve();
     // Offline, the backoff timer decides when to try again.
     if (!firm && ctx.state === 'offline') return Promise.resolve();
+    if (pull) ctx.pullWanted = true;
     wanted = true;
     if (firm) wantedFirm = true;
     const done = new Promise<void>((resolve) => waiters.push(resolve));

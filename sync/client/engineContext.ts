@@ -30,6 +30,8 @@ export interface EngineContext {
   session: Session | null;
   /** Bumped whenever the session ends or changes; a cycle or stream of an older epoch is ignored. */
   epoch: number;
+  /** The next cycle pulls (a notice the live channel carried is applied without one). */
+  pullWanted: boolean;
   stopped: boolean;
   state: SyncState;
   lastError: SyncStatus['lastError'];
@@ -88,6 +90,7 @@ export function createEngineContext(deps: SyncEngineDeps): EngineContext {
     cycleBackoff: createBackoff({ random }),
     session: null,
     epoch: 0,
+    pullWanted: false,
     stopped: false,
     state: 'signed-out',
     lastError: null,

@@ -232,7 +232,7 @@ function recorder() {
   const events: string[] = [];
   const closed: SyncFailure[] = [];
   const handlers: LiveHandlers = {
-    onChanged: () => events.push('changed'),
+    onChanged: (notice) => events.push(notice ? `changed:${notice.to}:${notice.changes?.length ?? '-'}` : 'changed'),
     onOpen: () => events.push('open'),
     onClose: (failure) => {
       events.push(`close:${failure.code}`);
@@ -263,6 +263,34 @@ describe('HTTP transport: live channel', () => {
     live.close();
     await sleep(30);
     expect(events).toEqual(['open', 'changed', 'changed']);
+  });
+
+  it('hands on a notice that fits the protocol, with its changes checked as a pull checks them; anything else as a bare notice', async () => {
+    const change = {
+      seq: '9',
+      cursor: '12.9',
+      changeId: null,
+      deskId: null,
+      kind: 'note',
+      caseKey: '2026-0000042-3',
+      detail: { text: 'Ekip yolda' },
+      at: '2026-11-25T10:00:00.000Z',
+      case: { nonsense: true },
+    };
+    const frames = [
+      { from: '12.1', to: '12.9' },
+      { from: '12.9', to: '13.2', changes: [] },
+      { from: '12.9', to: 'x', changes: [] },
+      { from: '12.1', to: '12.9', changes: [change] },
+    ];
+    handler = (_req, res) => {
+      eventStream(res);
+      res.write(frames.map((f) => `event: changed\ndata: ${JSON.stringify(f)}\n\n`).join('') + 'event: changed\ndata: not json\n\n');
+    };
+    const { events, handlers } = recorder();
+    const live = createHttpTransport(base).openLive(TOKEN, handlers);
+    await expect.poll(() => events).toEqual(['open', 'changed:12.9:-', 'changed:13.2:0', 'changed', 'changed', 'changed']);
+    live.close();
   });
 
   it('closes a stream that goes silent, and keeps one alive while heartbeats come', async () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PullResponse, PushResponse, type PushRequest } from '../protocol.js';
+import { LiveNotice, PullResponse, PushResponse, type PushRequest } from '../protocol.js';
 import { createSseParser } from './sse.js';
 import {
   LoginAnswer,
@@ -168,7 +168,7 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
       arm(silenceMs, silent);
       safely(() => handlers.onOpen());
       const parser = createSseParser((event) => {
-        if (event.event === 'changed' && !finished) safely(() => handlers.onChanged());
+        if (event.event === 'changed' && !finished) safely(() => handlers.onChanged(liveNotice(event.data)));
       });
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
@@ -216,6 +216,16 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
     },
     openLive,
   };
+}
+
+/** A notice checked like a pull's answer; anything else only says that something changed. */
+function liveNotice(data: string): LiveNotice | null {
+  try {
+    const parsed = LiveNotice.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** ECONNREFUSED and the like: a system code, never an address with credentials. */

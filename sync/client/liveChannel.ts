@@ -1,24 +1,32 @@
 import { createBackoff } from './backoff.js';
 import type { EngineContext } from './engineContext.js';
 import type { TimerHandle } from './engineDeps.js';
+import type { LiveNotice } from '../protocol.js';
 import type { LiveStream } from './transport.js';
 
 /**
- * The live channel: the server announces that its change log grew, so the desk pulls at once
- * rather than at the next safety-net pull. It reopens with its own backoff when it drops.
+ * The live channel: the server announces what its change log gained, so the desk applies it (or
+ * pulls) at once rather than at the next safety-net pull. It reopens with its own backoff when it
+ * drops.
  */
 export interface LiveChannel {
   /** Opens the channel unless it is open or waiting to reopen. */
   ensure(): void;
+  /** The stream is open: every change from now on will be announced on it. */
+  isOpen(): boolean;
   /** A reopen waiting for its backoff is dropped; the next successful cycle reopens at once. */
   skipWait(): void;
   close(): void;
 }
 
-export function createLiveChannel(ctx: EngineContext, handlers: { onChanged(): void; onRefused(): void }): LiveChannel {
+export function createLiveChannel(
+  ctx: EngineContext,
+  handlers: { onChanged(notice: LiveNotice | null): void; onRefused(): void },
+): LiveChannel {
   const liveBackoff = createBackoff({ random: ctx.random });
   let liveTimer: TimerHandle | null = null;
   let live: LiveStream | null = null;
+  let open = false;
 
   function ensureLive(): void {
     if (live || liveTimer !== null || !ctx.session || ctx.stopped) return;
@@ -28,17 +36,19 @@ export function createLiveChannel(ctx: EngineContext, handlers: { onChanged(): v
       onOpen: () => {
         if (mine !== ctx.epoch) return;
         liveBackoff.reset();
+        open = true;
         // Whatever changed between the last pull and now was not announced: pull once.
-        handlers.onChanged();
+        handlers.onChanged(null);
       },
-      onChanged: () => {
+      onChanged: (notice) => {
         if (mine !== ctx.epoch) return;
-        handlers.onChanged();
+        handlers.onChanged(notice);
       },
       onClose: (failure) => {
         ended = true;
         if (mine !== ctx.epoch) return;
         live = null;
+        open = false;
         if (failure.code === 'unauthorized') {
           ctx.log('sync: the server refused the session on the live channel; sign in again');
           handlers.onRefused();
@@ -57,6 +67,7 @@ export function createLiveChannel(ctx: EngineContext, handlers: { onChanged(): v
 
   return {
     ensure: ensureLive,
+    isOpen: () => open,
     skipWait() {
       if (liveTimer !== null) {
         liveTimer = ctx.cancel(liveTimer);
@@ -66,6 +77,7 @@ export function createLiveChannel(ctx: EngineContext, handlers: { onChanged(): v
     close() {
       const stream = live;
       live = null;
+      open = false;
       liveTimer = ctx.cancel(liveTimer);
       stream?.close();
       liveBackoff.reset();

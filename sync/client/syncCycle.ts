@@ -1,6 +1,7 @@
 import type { SyncErrorCode } from '../../core/syncStatus.js';
 import type { EngineContext } from './engineContext.js';
 import type { TimerHandle } from './engineDeps.js';
+import type { LiveNotices } from './liveNotices.js';
 import { MAX_RESERVE_COUNT, SyncFailure } from './transport.js';
 
 export const PULL_LIMIT = 500;
@@ -23,7 +24,9 @@ export interface SyncCycle {
 export interface SyncCycleOptions {
   batchSize: number;
   pullIntervalMs: number;
-  requestCycle(firm: boolean): Promise<void>;
+  requestCycle(firm: boolean, pull?: boolean): Promise<void>;
+  /** The live channel's notices, applied here between the cycle's other steps. */
+  notices: LiveNotices;
   /** A cycle succeeded: the live channel may open. */
   ensureLive(): void;
   endSession(error: SyncErrorCode | null): void;
@@ -31,7 +34,7 @@ export interface SyncCycleOptions {
 
 export function createSyncCycle(ctx: EngineContext, options: SyncCycleOptions): SyncCycle {
   const { store, transport, deskId, log } = ctx;
-  const { batchSize, pullIntervalMs, requestCycle } = options;
+  const { batchSize, pullIntervalMs, requestCycle, notices } = options;
   let retryTimer: TimerHandle | null = null;
   let intervalTimer: TimerHandle | null = null;
 
@@ -51,7 +54,7 @@ export function createSyncCycle(ctx: EngineContext, options: SyncCycleOptions): 
     try {
       await topUpNumbers(current.token, check);
       await pushAll(current.token, check);
-      await pullAll(current.token, check);
+      await catchUp(current.token, check);
       succeed();
     } catch (error) {
       if (error === STALE) return;
@@ -93,6 +96,21 @@ export function createSyncCycle(ctx: EngineContext, options: SyncCycleOptions): 
       if (response.rejected.length > 0) log(`sync: server refused ${response.rejected.length} change(s)`);
       if (response.accepted.length + response.duplicates.length === 0) return;
     }
+  }
+
+  async function catchUp(token: string, check: () => void): Promise<void> {
+    const pull = ctx.pullWanted;
+    ctx.pullWanted = false;
+    if (!pull && notices.apply(store)) return;
+    const covered = notices.mark();
+    try {
+      await pullAll(token, check);
+    } catch (error) {
+      ctx.pullWanted = true;
+      throw error;
+    }
+    // A notice that came during the pull and does not fit what it brought: one more pull.
+    if (!notices.apply(store, covered)) void requestCycle(false);
   }
 
   async function pullAll(token: string, check: () => void): Promise<void> {

@@ -356,7 +356,7 @@ describe('sync engine', () => {
     expect(engine.status()).toMatchObject({ state: 'online', pending: 0 });
   });
 
-  it('opens the live channel after the first good cycle; a notice pulls, a drop reopens with backoff', async () => {
+  it('opens the live channel after the first good cycle; a bare notice pulls, a drop reopens with backoff', async () => {
     const { engine, transport, timers } = setup();
     engine.useSession(TOKEN, account);
     expect(transport.lives).toHaveLength(0);
@@ -367,7 +367,7 @@ describe('sync engine', () => {
     await settle();
     const pulls = transport.calls.pull.length;
 
-    live.handlers.onChanged();
+    live.handlers.onChanged(null);
     await settle();
     expect(transport.calls.pull.length).toBe(pulls + 1);
 
@@ -382,6 +382,46 @@ describe('sync engine', () => {
     transport.lives[1]!.handlers.onClose(new SyncFailure('unauthorized', 'live: session expired or revoked (HTTP 401)', 401));
     expect(engine.status()).toMatchObject({ state: 'signed-out', lastError: { code: 'unauthorized' } });
     expect(timers.timers.size).toBe(0);
+  });
+
+  it('applies a live notice that follows on from its cursor without pulling, and pulls at a gap', async () => {
+    const { engine, transport, store } = setup();
+    transport.pullAnswer = (cursor) => ({ changes: [], cursor: cursor === '' ? '7.3' : cursor, more: false });
+    engine.useSession(TOKEN, account);
+    await settle();
+    transport.lives[0]!.handlers.onOpen();
+    await settle();
+    const pulls = transport.calls.pull.length;
+    expect(store.cursorValue).toBe('7.3');
+
+    const entry = (cursor: string) => ({ seq: cursor.split('.')[1]!, cursor }) as ServerChange & { cursor: string };
+    transport.lives[0]!.handlers.onChanged({ from: '7.3', to: '8.2', changes: [entry('7.9'), entry('8.2')] });
+    await settle();
+    expect(transport.calls.pull.length).toBe(pulls);
+    expect(store.applied.at(-1)).toEqual({ changes: [entry('7.9'), entry('8.2')], cursor: '8.2' });
+
+    transport.lives[0]!.handlers.onChanged({ from: '9.1', to: '9.4', changes: [entry('9.4')] });
+    await settle();
+    expect(transport.calls.pull).toEqual([...transport.calls.pull.slice(0, pulls), '8.2']);
+    expect(store.cursorValue).toBe('8.2');
+  });
+
+  it('pushes a local change without pulling while the live channel is open, and pulls after it otherwise', async () => {
+    const { engine, transport, store } = setup();
+    engine.useSession(TOKEN, account);
+    await settle();
+    const pulls = transport.calls.pull.length;
+    store.outbox.push(note());
+    engine.localChange();
+    await settle();
+    expect([transport.calls.push.length, transport.calls.pull.length]).toEqual([1, pulls + 1]);
+
+    transport.lives[0]!.handlers.onOpen();
+    await settle();
+    store.outbox.push(note());
+    engine.localChange();
+    await settle();
+    expect([transport.calls.push.length, transport.calls.pull.length]).toEqual([2, pulls + 2]);
   });
 
   it('runs one cycle at a time and coalesces a burst of local changes into one more', async () => {
@@ -401,7 +441,8 @@ describe('sync engine', () => {
     await flushed;
     expect(transport.maxInFlight).toBe(1);
     expect(transport.calls.push.map((r) => r.changes.length)).toEqual([1, 50]);
-    expect(transport.calls.pull).toHaveLength(2);
+    // Every trigger came before the first cycle's pull started: that pull served them all.
+    expect(transport.calls.pull).toHaveLength(1);
     expect(engine.status().pending).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { MAX_PUSH_CHANGES } from '../protocol.js';
 import { createCycleScheduler } from './cycleScheduler.js';
 import { createEngineContext } from './engineContext.js';
 import { createLiveChannel } from './liveChannel.js';
+import { createLiveNotices } from './liveNotices.js';
 import { createLoginRetry } from './loginRetry.js';
 import { createSyncCycle } from './syncCycle.js';
 import type { SyncEngineDeps } from './engineDeps.js';
@@ -39,12 +40,16 @@ export const DEFAULT_PULL_INTERVAL_MS = 30_000;
 
 /**
  * The desk's sync engine. One cycle = top up reserved numbers → push the outbox in batches →
- * pull until the server has nothing more → record the sync time. Cycles never overlap: a
- * trigger during a cycle asks for one more cycle after it, however many triggers come.
+ * catch up with the server → record the sync time. Catching up applies the live channel's
+ * notices that carry what changed (liveNotices.ts) and pulls until the server has nothing more
+ * when a trigger needs it or a notice does not fit. Cycles never overlap: a trigger during a
+ * cycle asks for one more cycle after it, however many triggers come.
  *
  * Triggers: sign-in, a local change, a live notice, the pull interval, retryNow, and the backoff
- * timer after a failure. While offline only the backoff timer and retryNow start a cycle, so a
- * burst of typing does not hammer a server that is down.
+ * timer after a failure. All of them pull but a notice that fits and a local change while the
+ * live channel is open (the server announces the desk's own change like any other). While
+ * offline only the backoff timer and retryNow start a cycle, so a burst of typing does not hammer
+ * a server that is down.
  */
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const ctx = createEngineContext(deps);
@@ -54,14 +59,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   const scheduler = createCycleScheduler(ctx, () => syncCycle.run());
   const requestCycle = scheduler.request;
-  const live = createLiveChannel(ctx, { onChanged: () => void requestCycle(false), onRefused: () => endSession('unauthorized') });
-  const syncCycle = createSyncCycle(ctx, { batchSize, pullIntervalMs, requestCycle, ensureLive: live.ensure, endSession });
+  const notices = createLiveNotices();
+  const live = createLiveChannel(ctx, {
+    onChanged(notice) {
+      notices.add(notice);
+      void requestCycle(false, notice === null);
+    },
+    onRefused: () => endSession('unauthorized'),
+  });
+  const syncCycle = createSyncCycle(ctx, { batchSize, pullIntervalMs, requestCycle, ensureLive: live.ensure, notices, endSession });
   const logins = createLoginRetry(ctx, startSession);
 
   function stopActivity(): void {
     ctx.epoch += 1;
     logins.drop();
     live.close();
+    notices.clear();
     syncCycle.cancelTimers();
     ctx.cycleBackoff.reset();
   }
@@ -137,7 +150,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     localChange() {
       ctx.refreshCounts();
       ctx.emit();
-      void requestCycle(false);
+      // With the live channel open the server announces this desk's own change too: no pull.
+      void requestCycle(false, !live.isOpen());
     },
     currentToken() {
       return ctx.session?.token ?? null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SyncAccount, type SyncErrorCode } from '../../core/syncStatus.js';
-import { CaseKey, type PullResponse, type PushRequest, type PushResponse } from '../protocol.js';
+import { CaseKey, type LiveNotice, type PullResponse, type PushRequest, type PushResponse } from '../protocol.js';
 
 /**
  * A failed exchange with the central server. The message says which operation failed and how
@@ -35,8 +35,12 @@ export type ReserveAnswer = z.infer<typeof ReserveAnswer>;
 export const MAX_RESERVE_COUNT = 100;
 
 export interface LiveHandlers {
-  /** The server's change log grew: pull. */
-  onChanged(): void;
+  /**
+   * The server's change log grew. With a notice (sync/protocol.ts LiveNotice), what it gained;
+   * null from a server that says only that (before issue 15), or a notice that did not fit the
+   * protocol: pull.
+   */
+  onChanged(notice: LiveNotice | null): void;
   /** The stream is open (HTTP 200, event stream). */
   onOpen(): void;
   /** The stream ended on its own (server, network, silence, refusal); not called after close(). */

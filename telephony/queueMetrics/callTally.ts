@@ -39,17 +39,32 @@ export const EMPTY_TALLY: CallTally = Object.freeze({
 });
 
 export function addToTally(t: CallTally, r: CallRecord): CallTally {
-  const sl = r.outcome !== 'completed' && r.inServiceLevel ? 1 : 0;
+  // A copy changed in place (it is not shared until returned): cheaper than a spread with overrides.
+  const next: { -readonly [K in keyof CallTally]: number } = { ...t };
+  if (r.outcome === 'completed') {
+    next.completed++;
+    next.talkSec += r.talkSec;
+    return next;
+  }
+  const sl = r.inServiceLevel ? 1 : 0;
   switch (r.outcome) {
     case 'answered':
-      return { ...t, answered: t.answered + 1, answeredInSl: t.answeredInSl + sl, answeredWaitSec: t.answeredWaitSec + r.waitSec };
+      next.answered++;
+      next.answeredInSl += sl;
+      next.answeredWaitSec += r.waitSec;
+      break;
     case 'abandoned':
-      return { ...t, abandoned: t.abandoned + 1, abandonedInSl: t.abandonedInSl + sl, abandonedWaitSec: t.abandonedWaitSec + r.waitSec };
+      next.abandoned++;
+      next.abandonedInSl += sl;
+      next.abandonedWaitSec += r.waitSec;
+      break;
     case 'timedOut':
-      return { ...t, timedOut: t.timedOut + 1, timedOutInSl: t.timedOutInSl + sl, timedOutWaitSec: t.timedOutWaitSec + r.waitSec };
-    case 'completed':
-      return { ...t, completed: t.completed + 1, talkSec: t.talkSec + r.talkSec };
+      next.timedOut++;
+      next.timedOutInSl += sl;
+      next.timedOutWaitSec += r.waitSec;
+      break;
   }
+  return next;
 }
 
 function sumTallies(a: CallTally, b: CallTally): CallTally {
@@ -103,53 +118,59 @@ interface WindowChunk {
 }
 
 export interface CallWindow {
+  /** Full chunks, oldest first; appending to `open` leaves this array alone (no copy per call). */
   readonly chunks: readonly WindowChunk[];
+  /** The newest chunk, the one records are added to. */
+  readonly open: WindowChunk | null;
   readonly records: number;
   /** Records were dropped by the MAX_WINDOW_RECORDS bound before leaving the horizon. */
   readonly truncated: boolean;
 }
 
-export const EMPTY_WINDOW: CallWindow = Object.freeze({ chunks: [], records: 0, truncated: false });
+export const EMPTY_WINDOW: CallWindow = Object.freeze({ chunks: [], open: null, records: 0, truncated: false });
 
 export function appendToWindow(window: CallWindow, record: CallRecord, horizonMs: number): CallWindow {
   let chunks = window.chunks;
+  let open = window.open;
   let records = window.records;
   let truncated = window.truncated;
-  const last = chunks.at(-1);
-  if (last !== undefined && record.at < last.start + CHUNK_MS) {
-    // Also where a record is older than the last chunk (a clock step back): it stays countable.
-    const grown: WindowChunk = { start: last.start, tally: addToTally(last.tally, record), records: { record, older: last.records }, count: last.count + 1 };
-    chunks = [...chunks.slice(0, -1), grown];
+  if (open !== null && record.at < open.start + CHUNK_MS) {
+    // Also where a record is older than the open chunk (a clock step back): it stays countable.
+    open = { start: open.start, tally: addToTally(open.tally, record), records: { record, older: open.records }, count: open.count + 1 };
   } else {
+    if (open !== null) chunks = [...chunks, open];
     const start = record.at - (((record.at % CHUNK_MS) + CHUNK_MS) % CHUNK_MS);
-    chunks = [...chunks, { start, tally: addToTally(EMPTY_TALLY, record), records: { record, older: null }, count: 1 }];
+    open = { start, tally: addToTally(EMPTY_TALLY, record), records: { record, older: null }, count: 1 };
   }
   records++;
-  // Drop what no window can reach any more, then what the record bound forbids.
+  // Drop what no window can reach any more, then what the record bound forbids (never the open chunk).
   let drop = 0;
   const oldest = record.at - horizonMs - CHUNK_MS;
-  while (drop < chunks.length - 1 && chunks[drop]!.start + CHUNK_MS <= oldest) records -= chunks[drop++]!.count;
-  while (drop < chunks.length - 1 && records > MAX_WINDOW_RECORDS) {
+  while (drop < chunks.length && chunks[drop]!.start + CHUNK_MS <= oldest) records -= chunks[drop++]!.count;
+  while (drop < chunks.length && records > MAX_WINDOW_RECORDS) {
     records -= chunks[drop++]!.count;
     truncated = true;
   }
-  return { chunks: drop === 0 ? chunks : chunks.slice(drop), records, truncated };
+  return { chunks: drop === 0 ? chunks : chunks.slice(drop), open, records, truncated };
+}
+
+function chunkTally(chunk: WindowChunk, from: number, now: number): CallTally {
+  if (chunk.start > from && chunk.start + CHUNK_MS <= now + 1) return chunk.tally;
+  let tally = EMPTY_TALLY;
+  for (let node: RecordList | null = chunk.records; node !== null; node = node.older) {
+    if (node.record.at > from && node.record.at <= now) tally = addToTally(tally, node.record);
+  }
+  return tally;
 }
 
 /** The tally of the records with `now - spanMs < at ≤ now`. */
 export function windowTally(window: CallWindow, now: number, spanMs: number): CallTally {
   const from = now - spanMs;
-  let tally = EMPTY_TALLY;
+  let tally = window.open === null ? EMPTY_TALLY : chunkTally(window.open, from, now);
   for (let i = window.chunks.length - 1; i >= 0; i--) {
     const chunk = window.chunks[i]!;
     if (chunk.start + CHUNK_MS <= from) break;
-    if (chunk.start > from && chunk.start + CHUNK_MS <= now + 1) {
-      tally = sumTallies(tally, chunk.tally);
-      continue;
-    }
-    for (let node: RecordList | null = chunk.records; node !== null; node = node.older) {
-      if (node.record.at > from && node.record.at <= now) tally = addToTally(tally, node.record);
-    }
+    tally = sumTallies(tally, chunkTally(chunk, from, now));
   }
   return tally;
 }

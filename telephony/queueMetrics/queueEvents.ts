@@ -106,27 +106,42 @@ export type QueueEvent =
 
 export type QueueEventKind = QueueEvent['kind'];
 
-type Headers = Record<string, string>;
+type Headers = ReadonlyMap<string, string>;
+
+// A PBX sends the same few dozen header names over and over: lower-casing each anew was a third
+// of the parse. Bounded, so a peer inventing names cannot grow it without end.
+const LOWER_CASE_NAMES = new Map<string, string>();
+const MAX_CACHED_NAMES = 1024;
+
+function lowerCase(name: string): string {
+  let lower = LOWER_CASE_NAMES.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (LOWER_CASE_NAMES.size < MAX_CACHED_NAMES) LOWER_CASE_NAMES.set(name, lower);
+  }
+  return lower;
+}
 
 /** Lower-cased header names → first value; built only for the frames we parse. */
 function lowerHeaders(frame: AmiFrame): Headers {
-  const headers: Headers = {};
-  for (const [name, value] of frame.headers) {
-    const key = name.toLowerCase();
-    if (!(key in headers)) headers[key] = value;
+  const headers = new Map<string, string>();
+  // Backwards, so that of a repeated header the first value is the one left.
+  for (let i = frame.headers.length - 1; i >= 0; i--) {
+    const [name, value] = frame.headers[i]!;
+    headers.set(lowerCase(name), value);
   }
   return headers;
 }
 
-const text = (h: Headers, name: string) => h[name] ?? '';
+const text = (h: Headers, name: string) => h.get(name) ?? '';
 
 function int(h: Headers, name: string): number {
-  const value = Number.parseInt(h[name] ?? '', 10);
+  const value = Number.parseInt(h.get(name) ?? '', 10);
   return Number.isFinite(value) ? value : 0;
 }
 
 function decimal(h: Headers, name: string): number {
-  const value = Number.parseFloat(h[name] ?? '');
+  const value = Number.parseFloat(h.get(name) ?? '');
   return Number.isFinite(value) ? value : 0;
 }
 
@@ -162,7 +177,15 @@ function callerRef(h: Headers): CallerRef {
 }
 
 function agentRef(h: Headers): AgentRef {
-  return { ...callerRef(h), interface: text(h, 'interface'), memberName: text(h, 'membername'), agentChannel: text(h, 'destchannel') };
+  return {
+    queue: text(h, 'queue'),
+    uniqueid: text(h, 'uniqueid'),
+    linkedid: text(h, 'linkedid'),
+    channel: text(h, 'channel'),
+    interface: text(h, 'interface'),
+    memberName: text(h, 'membername'),
+    agentChannel: text(h, 'destchannel'),
+  };
 }
 
 type Parser = (h: Headers) => QueueEvent | null;
@@ -281,7 +304,7 @@ function eventName(frame: AmiFrame): string | undefined {
 export function parseQueueEvent(frame: AmiFrame): QueueEvent | null {
   const name = eventName(frame);
   if (name === undefined) return null;
-  const parse = PARSERS.get(name.toLowerCase());
+  const parse = PARSERS.get(lowerCase(name));
   return parse === undefined ? null : parse(lowerHeaders(frame));
 }
 

@@ -177,6 +177,27 @@ describe('queue metrics reducer', () => {
     expect(state.queues[Q]!.members.get(MEHMET)).toMatchObject({ paused: false, pausedReason: '' });
   });
 
+  it('ringall: when one member answers, the caller leaving stops the ring of every other member rung for it', () => {
+    const state = run([
+      [0, memberStatus(AYSE, 2)],
+      [0, memberStatus(MEHMET, 2)],
+      [0, join('1.1', 1)],
+      [0, join('1.2', 2)],
+      [500, agentEvent('AgentCalled', '1.1', AYSE)],
+      [500, agentEvent('AgentCalled', '1.1', MEHMET)],
+      [500, agentEvent('AgentCalled', '1.2', MEHMET)],
+      [2_000, leave('1.1', 1, 1)],
+    ]);
+    const activity = Object.fromEntries(selectAgents(state, T0 + 2_000).map((a) => [a.interface, a.activity]));
+    // Mehmet rings for 1.2 still, Ayşe for nobody; 1.2 is now first in the queue.
+    expect(state.queues[Q]!.members.get(AYSE)?.ringing).toBeNull();
+    expect(state.queues[Q]!.members.get(MEHMET)?.ringing?.uniqueid).toBe('1.2');
+    expect(activity[MEHMET]).toBe('ringing');
+    expect(selectQueue(state, Q, T0 + 2_000)!.callers.map((c) => [c.position, c.uniqueid])).toEqual([[1, '1.2']]);
+    // An event that changes nothing leaves the very same state: the host pushes nothing for it.
+    expect(reduceQueueMetricsFrame(state, leave('9.9'), T0 + 3_000)).toBe(state);
+  });
+
   it('counts rings without answer per agent', () => {
     const state = run([
       [15_000, agentEvent('AgentRingNoAnswer', '1.1', AYSE, [['RingTime', '15000']])],

@@ -55,7 +55,6 @@ export interface WaitingCaller {
   readonly channel: string;
   readonly callerIdNum: string;
   readonly callerIdName: string;
-  readonly position: number;
   /** Epoch ms (our clock) the caller joined; from `Wait` after a resync, so ±1 s. */
   readonly joinedAt: number;
   /** A hang-up of the caller's channel was seen: the QueueCallerAbandon that follows is the caller's. */
@@ -85,8 +84,16 @@ export interface QueueState {
   readonly strategy: string;
   readonly serviceLevelSec: number;
   readonly members: PersistentMap<MemberState>;
-  /** Ordered by position (1-based, no gaps). */
+  /**
+   * In queue order: a caller's position is its index + 1. Not stored, so a caller leaving from
+   * the front does not renumber (copy) every caller behind it.
+   */
   readonly callers: readonly WaitingCaller[];
+  /**
+   * Caller Uniqueid → the members AgentCalled rang for it, so the caller's leave stops their ring
+   * without a look at every member. A member may have stopped ringing since (checked on use).
+   */
+  readonly ringingFor: PersistentMap<readonly string[]>;
   /** Since midnight (Europe/Istanbul); survives resyncs and, through serializeDayCounters, restarts. */
   readonly today: CallTally;
   /** Since the state was created (the desk or queue-top started). */
@@ -115,8 +122,12 @@ export interface QueueMetricsState {
   /** Per member interface, over all its queues. */
   readonly agentsToday: PersistentMap<AgentTally>;
   readonly agentsSinceStart: PersistentMap<AgentTally>;
-  /** Uniqueids of callers recently counted as answered, so a late AgentConnect is not counted twice. */
-  readonly recentlyAnswered: readonly string[];
+  /**
+   * Uniqueids of callers recently counted as answered, so a late AgentConnect is not counted
+   * twice: the newest up to RECENT_ANSWERS in `current`, the generation before in `previous`
+   * (dropped whole when `current` fills: no copy of a list on every answer).
+   */
+  readonly recentlyAnswered: { readonly current: PersistentMap<true>; readonly previous: PersistentMap<true> };
   /**
    * Whether this event feed carries hang-ups at all. A session filtered to `Event: Queue*` gets
    * none, so every QueueCallerAbandon would look like a timeout: without hang-ups they count as

@@ -29,7 +29,8 @@ import { WRAP_UP_PAUSE_REASON } from './queueMetricsState.js';
 //   seconds) only stands in when the join was not seen.
 // Resyncs replace what is live (members, waiting callers) and never the counters.
 
-const RECENT_ANSWERS = 256;
+/** Answers remembered per generation: between this many and twice as many are known. */
+const RECENT_ANSWERS = 128;
 /** Windows the selectors offer; records older than the longest are dropped. */
 export const WINDOW_HORIZON_MS = 60 * 60_000;
 const DEFAULT_SERVICE_LEVEL_SEC = 20;
@@ -59,7 +60,7 @@ export function createQueueMetricsState(now: number, options: QueueMetricsOption
     queues: {},
     agentsToday: emptyMap(),
     agentsSinceStart: emptyMap(),
-    recentlyAnswered: [],
+    recentlyAnswered: { current: emptyMap(), previous: emptyMap() },
     seesHangups: false,
     lastResyncAt: null,
   };
@@ -73,6 +74,7 @@ export function emptyQueueState(state: QueueMetricsState, name: string): QueueSt
     serviceLevelSec: state.options.defaultServiceLevelSec,
     members: emptyMap(),
     callers: [],
+    ringingFor: emptyMap(),
     today: EMPTY_TALLY,
     sinceStart: EMPTY_TALLY,
     window: EMPTY_WINDOW,
@@ -85,7 +87,10 @@ function queueOf(state: QueueMetricsState, name: string): QueueState {
 }
 
 function withQueue(state: QueueMetricsState, queue: QueueState): QueueMetricsState {
-  return { ...state, queues: { ...state.queues, [queue.name]: queue } };
+  if (state.queues[queue.name] === queue) return state;
+  const queues = { ...state.queues };
+  queues[queue.name] = queue;
+  return { ...state, queues };
 }
 
 /** At midnight the day's counters start again; the windows and since-start counters run on. */
@@ -126,69 +131,103 @@ function countForAgent(state: QueueMetricsState, iface: string, field: keyof Age
 }
 
 function rememberAnswered(state: QueueMetricsState, uniqueid: string): QueueMetricsState {
-  const recent = state.recentlyAnswered.length >= RECENT_ANSWERS ? state.recentlyAnswered.slice(1) : state.recentlyAnswered.slice();
-  recent.push(uniqueid);
-  return { ...state, recentlyAnswered: recent };
-}
-
-function renumber(callers: readonly WaitingCaller[]): WaitingCaller[] {
-  return callers.map((caller, index) => (caller.position === index + 1 ? caller : { ...caller, position: index + 1 }));
+  const { current, previous } = state.recentlyAnswered;
+  const full = current.size >= RECENT_ANSWERS;
+  return { ...state, recentlyAnswered: { current: (full ? emptyMap<true>() : current).set(uniqueid, true), previous: full ? current : previous } };
 }
 
 const waitSecSince = (joinedAt: number, now: number) => Math.max(0, now - joinedAt) / 1000;
 
 const isInCallStatus = (status: number) => status === MemberStatus.inUse || status === MemberStatus.busy || status === MemberStatus.onHold;
 
-function upsertMember(queue: QueueState, snapshot: MemberSnapshot, now: number, callSince?: number | null): QueueState {
+/**
+ * What the PBX reported of a member plus what only the reducer knows. Written out field by field
+ * rather than spread: every member event builds one, and a spread of twenty fields cost more than
+ * the rest of the event.
+ */
+function memberState(m: MemberSnapshot, since: number, callSince: number | null, ringing: MemberState['ringing']): MemberState {
+  return {
+    queue: m.queue,
+    interface: m.interface,
+    name: m.name,
+    stateInterface: m.stateInterface,
+    membership: m.membership,
+    penalty: m.penalty,
+    callsTaken: m.callsTaken,
+    lastCall: m.lastCall,
+    lastPause: m.lastPause,
+    loginTime: m.loginTime,
+    inCall: m.inCall,
+    status: m.status,
+    paused: m.paused,
+    // Asterisk clears the reason on unpause; the unpause event itself may carry one ("Geri döndü").
+    pausedReason: m.paused ? m.pausedReason : '',
+    wrapUpSec: m.wrapUpSec,
+    since,
+    callSince,
+    ringing,
+  };
+}
+
+function upsertMember(queue: QueueState, snapshot: MemberSnapshot, now: number): QueueState {
   const previous = queue.members.get(snapshot.interface);
   const changed = previous === undefined || previous.status !== snapshot.status || previous.paused !== snapshot.paused;
-  // Asterisk clears the reason on unpause; the unpause event itself may carry one ("Geri döndü").
-  const pausedReason = snapshot.paused ? snapshot.pausedReason : '';
-  const keepCall = previous?.callSince ?? null;
-  const member: MemberState = {
-    ...snapshot,
-    pausedReason,
-    since: changed || previous === undefined ? now : previous.since,
-    callSince: callSince !== undefined ? callSince : isInCallStatus(snapshot.status) ? keepCall : null,
+  const member = memberState(
+    snapshot,
+    changed || previous === undefined ? now : previous.since,
+    isInCallStatus(snapshot.status) ? (previous?.callSince ?? null) : null,
     // A device that went back to idle or away rings no more (the events that end a ring came first).
-    ringing: snapshot.status === MemberStatus.notInUse || snapshot.status === MemberStatus.unavailable ? null : (previous?.ringing ?? null),
-  };
+    snapshot.status === MemberStatus.notInUse || snapshot.status === MemberStatus.unavailable ? null : (previous?.ringing ?? null),
+  );
   return { ...queue, members: queue.members.set(snapshot.interface, member) };
 }
 
 function onCallerJoin(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerJoin' }>, now: number): QueueMetricsState {
   const queue = queueOf(state, e.queue);
-  const others = queue.callers.filter((caller) => caller.uniqueid !== e.uniqueid);
+  const others = queue.callers.some((caller) => caller.uniqueid === e.uniqueid) ? queue.callers.filter((caller) => caller.uniqueid !== e.uniqueid) : queue.callers;
   const caller: WaitingCaller = {
     uniqueid: e.uniqueid,
     linkedid: e.linkedid || null,
     channel: e.channel,
     callerIdNum: e.callerIdNum,
     callerIdName: e.callerIdName,
-    position: e.position,
     joinedAt: now,
     hungUp: false,
     abandoned: false,
   };
   const index = Math.min(Math.max(0, e.position - 1), others.length);
-  return withQueue(state, { ...queue, callers: renumber([...others.slice(0, index), caller, ...others.slice(index)]) });
+  const callers = others.slice();
+  callers.splice(index, 0, caller);
+  return withQueue(state, { ...queue, callers });
 }
+
+const without = (callers: readonly WaitingCaller[], caller: WaitingCaller): WaitingCaller[] => {
+  const rest = callers.slice();
+  rest.splice(rest.indexOf(caller), 1);
+  return rest;
+};
 
 /** The member's ring: started by AgentCalled, ended by the events that end it (null). */
 function withRinging(state: QueueMetricsState, queueName: string, iface: string, ringing: MemberState['ringing']): QueueMetricsState {
   const queue = queueOf(state, queueName);
   const member = queue.members.get(iface);
   if (member === undefined || member.ringing === ringing) return state;
-  return withQueue(state, { ...queue, members: queue.members.set(iface, { ...member, ringing }) });
+  const members = queue.members.set(iface, { ...member, ringing });
+  if (ringing === null) return withQueue(state, { ...queue, members });
+  const rung = queue.ringingFor.get(ringing.uniqueid) ?? [];
+  return withQueue(state, { ...queue, members, ringingFor: queue.ringingFor.set(ringing.uniqueid, rung.includes(iface) ? rung : [...rung, iface]) });
 }
 
 /** A caller who left the queue (answered elsewhere, hung up, timed out) rings no one any more. */
 function stopRingingFor(queue: QueueState, uniqueid: string): QueueState {
+  const rung = queue.ringingFor.get(uniqueid);
+  if (rung === undefined) return queue;
   let members = queue.members;
-  for (const member of queue.members.values()) {
-    if (member.ringing?.uniqueid === uniqueid) members = members.set(member.interface, { ...member, ringing: null });
+  for (const iface of rung) {
+    const member = members.get(iface);
+    if (member?.ringing?.uniqueid === uniqueid) members = members.set(iface, { ...member, ringing: null });
   }
-  return members === queue.members ? queue : { ...queue, members };
+  return { ...queue, members, ringingFor: queue.ringingFor.delete(uniqueid) };
 }
 
 function onCallerAbandon(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 'callerAbandon' }>, now: number): QueueMetricsState {
@@ -196,7 +235,11 @@ function onCallerAbandon(state: QueueMetricsState, e: Extract<QueueEvent, { kind
   const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
   const hungUp = caller === undefined || caller.hungUp || !state.seesHangups;
   const waitSec = caller === undefined ? e.holdTimeSec : waitSecSince(caller.joinedAt, now);
-  if (caller !== undefined) queue = { ...queue, callers: queue.callers.map((c) => (c === caller ? { ...c, abandoned: true } : c)) };
+  if (caller !== undefined) {
+    const callers = queue.callers.slice();
+    callers[callers.indexOf(caller)] = { ...caller, abandoned: true };
+    queue = { ...queue, callers };
+  }
   queue = leaveRecord(queue, hungUp ? 'abandoned' : 'timedOut', waitSec, now);
   const inSl = e.holdTimeSec <= queue.serviceLevelSec ? 1 : 0;
   queue = { ...queue, pbx: { ...queue.pbx, abandoned: queue.pbx.abandoned + 1, abandonedInSl: queue.pbx.abandonedInSl + inSl } };
@@ -207,7 +250,7 @@ function onCallerLeave(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 
   let queue = stopRingingFor(queueOf(state, e.queue), e.uniqueid);
   const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
   if (caller === undefined) return withQueue(state, queue);
-  queue = { ...queue, callers: renumber(queue.callers.filter((c) => c !== caller)) };
+  queue = { ...queue, callers: without(queue.callers, caller) };
   if (caller.abandoned) return withQueue(state, queue);
   queue = leaveRecord(queue, 'answered', waitSecSince(caller.joinedAt, now), now);
   return rememberAnswered(withQueue(state, queue), caller.uniqueid);
@@ -219,11 +262,11 @@ function onAgentConnect(state: QueueMetricsState, e: Extract<QueueEvent, { kind:
   const member = queue.members.get(e.interface);
   if (member !== undefined) queue = { ...queue, members: queue.members.set(e.interface, { ...member, callSince: now, ringing: null }) };
   queue = { ...queue, pbx: { ...queue.pbx, holdTimeSec: asteriskAverage(queue.pbx.holdTimeSec, e.holdTimeSec) } };
-  if (next.recentlyAnswered.includes(e.uniqueid)) return withQueue(next, queue);
+  if (next.recentlyAnswered.current.has(e.uniqueid) || next.recentlyAnswered.previous.has(e.uniqueid)) return withQueue(next, queue);
   // The leave was not seen: the caller joined before we started (or no leave came at all).
   const caller = queue.callers.find((c) => c.uniqueid === e.uniqueid);
   const waitSec = caller === undefined ? e.holdTimeSec : waitSecSince(caller.joinedAt, now);
-  if (caller !== undefined) queue = { ...queue, callers: renumber(queue.callers.filter((c) => c !== caller)) };
+  if (caller !== undefined) queue = { ...queue, callers: without(queue.callers, caller) };
   next = withQueue(next, leaveRecord(queue, 'answered', waitSec, now));
   return rememberAnswered(next, e.uniqueid);
 }
@@ -286,8 +329,8 @@ function onPauseDevice(state: QueueMetricsState, e: Extract<QueueEvent, { kind: 
  * Whether this frame shows a member the state does not know (its pause device changed): the
  * desk then reads QueueStatus again. (A Reload makes the AMI client do so by itself.)
  */
-export function showsUnknownMember(state: QueueMetricsState, frame: AmiFrame): boolean {
-  const event = parseQueueEvent(frame);
+export function showsUnknownMember(state: QueueMetricsState, frameOrEvent: AmiFrame | QueueEvent): boolean {
+  const event = 'kind' in frameOrEvent ? frameOrEvent : parseQueueEvent(frameOrEvent);
   if (event?.kind !== 'memberPauseDevice') return false;
   const queue = state.queues[event.queue];
   return queue !== undefined && !queue.members.has(event.interface);
@@ -371,8 +414,9 @@ export function resync(
   const listed = new Set(events.flatMap((event) => (event.kind === 'queueParams' ? [event.queue] : [])));
   const queues: Record<string, QueueState> = {};
   for (const [name, queue] of Object.entries(current.queues)) {
-    queues[name] = scope === 'all' || listed.has(name) ? { ...queue, members: emptyMap(), callers: [] } : queue;
+    queues[name] = scope === 'all' || listed.has(name) ? { ...queue, members: emptyMap(), callers: [], ringingFor: emptyMap() } : queue;
   }
+  const entries = new Map<string, Array<{ position: number; caller: WaitingCaller }>>();
   const take = (name: string) => (queues[name] ??= emptyQueueState(current, name));
   for (const event of events) {
     if (event.kind === 'queueParams') {
@@ -398,24 +442,27 @@ export function resync(
       const m = event.member;
       const since = m.paused && m.lastPause > 0 ? m.lastPause * 1000 : now;
       const queue = take(m.queue);
-      const member: MemberState = { ...m, pausedReason: m.paused ? m.pausedReason : '', since, callSince: null, ringing: null };
-      queues[m.queue] = { ...queue, members: queue.members.set(m.interface, member) };
+      queues[m.queue] = { ...queue, members: queue.members.set(m.interface, memberState(m, since, null, null)) };
     } else if (event.kind === 'queueEntry') {
-      const queue = take(event.queue);
+      take(event.queue);
       const caller: WaitingCaller = {
         uniqueid: event.uniqueid,
         linkedid: null,
         channel: event.channel,
         callerIdNum: event.callerIdNum,
         callerIdName: event.callerIdName,
-        position: event.position,
         joinedAt: now - event.waitSec * 1000,
         hungUp: false,
         abandoned: false,
       };
-      const callers = [...queue.callers, caller].sort((a, b) => a.position - b.position);
-      queues[event.queue] = { ...queue, callers: renumber(callers) };
+      const listedEntries = entries.get(event.queue) ?? [];
+      listedEntries.push({ position: event.position, caller });
+      entries.set(event.queue, listedEntries);
     }
+  }
+  // Listed in position order, but nothing says they must be: sorted (stable) before they are kept.
+  for (const [name, listedEntries] of entries) {
+    queues[name] = { ...queues[name]!, callers: [...queues[name]!.callers, ...listedEntries.sort((a, b) => a.position - b.position).map((e) => e.caller)] };
   }
   return { ...current, queues, lastResyncAt: now };
 }

@@ -10,20 +10,25 @@ import { createHostStore } from '../shared/state/hostStore.js';
 import { createLinkStore } from '../shared/state/linkStore.js';
 import { createSyncStore, selectAccount, startSyncSession } from '../shared/state/syncStore.js';
 import { createDialer, startSoftphone, type SoftphonePart } from '../softphone/index.js';
+import { linkSoftphoneDevices, pagePresenceEnv, startPresence, type PresenceEnv, type PresencePart } from '../presence/index.js';
+import { DEFAULT_LANGUAGE } from '../shared/i18n/resources.js';
 import { startSync, type DeskStores } from './sync.js';
 
 /**
  * The wired desk: every feature's part (what it declared it needs), so the compiler checks that
  * the shell provides all of them; features read it through shared/desk/deskContext.tsx.
  */
-export interface Desk extends DeskStores, CallDeskPart, CasesPart, CallbacksPart, SoftphonePart {
+export interface Desk extends DeskStores, CallDeskPart, CasesPart, CallbacksPart, SoftphonePart, PresencePart {
   /** The call desk only opens cases; the cases feature drives the whole detail. */
   detail: CasesPart['detail'];
   refresh: () => Promise<void>;
 }
 
-/** Everything the screen needs, wired once and outside React so it keeps working without a render. */
-export function createDesk(transport: DeskTransport): Desk {
+/**
+ * Everything the screen needs, wired once and outside React so it keeps working without a render.
+ * `page`: the browser's notifications, title, audio and focus (none where there is no page).
+ */
+export function createDesk(transport: DeskTransport, page: PresenceEnv = pagePresenceEnv(DEFAULT_LANGUAGE)): Desk {
   const client = createDeskClient(transport);
   const stores: DeskStores = {
     host: createHostStore(),
@@ -37,10 +42,12 @@ export function createDesk(transport: DeskTransport): Desk {
   const detail = createCaseDetail(client);
   const drafts = startDraftAutosave(form, client);
   const dialer = createDialer(client);
+  // Settings, the ring and a ringing call's notification; before the softphone, which rings through it.
+  const presence = startPresence(client, page);
   // Asks `softphone.settings` once connected; registers when enabled and offers itself to the dialer.
-  const softphone = startSoftphone(client, dialer, {
+  const softphone = linkSoftphoneDevices(presence, startSoftphone(client, dialer, {
     // JsSIP is most of the bundle: loaded only once the host says a SIP server is configured.
-    createPhone: async (deps) => (await import('../../../telephony/softphone/jssipPhone.js')).createSoftphone(deps), onScreenPop: (screenPop) => stores.call.setState({ screenPop }) });
+    createPhone: async (deps) => (await import('../../../telephony/softphone/jssipPhone.js')).createSoftphone(deps), onScreenPop: (screenPop) => stores.call.setState({ screenPop }), ringtone: presence.softphoneRing }));
 
   stores.call.subscribe((s, prev) => {
     if (s.screenPop !== prev.screenPop) form.setState((f) => callChanged(f, s.screenPop), true);
@@ -114,6 +121,7 @@ export function createDesk(transport: DeskTransport): Desk {
     drafts,
     dialer,
     softphone,
+    presence,
     callbacks: createCallbackWorklist(client, { dial: (n) => dialer.dial(n), me: () => selectAccount(sync.getState())?.username ?? null }),
     sync,
     syncSession,

@@ -19,12 +19,27 @@ function host(total: number) {
     const q = params as CaseSearchQuery;
     const rows = [];
     for (let i = q.offset; i < Math.min(total, q.offset + q.limit); i++) rows.push(aCase({ id: total - i, subject: q.text || 'x' }));
-    return { ok: true, value: { total, rows } };
+    return { ok: true, value: { total, totalExact: true, rows } };
   });
   const client = createDeskClient(fake.transport, { warn: vi.fn() });
   const search = createCaseSearch(client);
   const offsets = () => fake.calls.filter((c) => c.method === 'cases.search').map((c) => (c.params as CaseSearchQuery).offset);
   return { fake, search, offsets };
+}
+
+/** A host with `matches` cases that counts as db/caseSearch.ts does: 1 000 past the page, or all when asked. */
+function boundedHost(matches: number) {
+  const fake = createFakeTransport();
+  fake.answer('cases.search', (params) => {
+    const q = params as CaseSearchQuery;
+    const bound = q.offset + q.limit + 1_000;
+    const exact = q.exactTotal === true || matches <= bound;
+    const rows = [];
+    for (let i = q.offset; i < Math.min(matches, q.offset + q.limit); i++) rows.push(aCase({ id: matches - i }));
+    return { ok: true, value: { total: exact ? matches : bound, totalExact: exact, rows } };
+  });
+  const search = createCaseSearch(createDeskClient(fake.transport, { warn: vi.fn() }));
+  return { fake, search };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -72,14 +87,14 @@ describe('case search', () => {
     const { fake, search } = host(10);
     const slow = deferred<Result<unknown>>();
     fake.answer('cases.search', (p) =>
-      (p as CaseSearchQuery).text === 'eski' ? slow.promise : { ok: true, value: { total: 1, rows: [aCase({ id: 77 })] } },
+      (p as CaseSearchQuery).text === 'eski' ? slow.promise : { ok: true, value: { total: 1, totalExact: true, rows: [aCase({ id: 77 })] } },
     );
     search.setText('eski');
     await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
     search.setText('yeni');
     await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
     await settle();
-    slow.resolve({ ok: true, value: { total: 5, rows: [aCase({ id: 1 })] } });
+    slow.resolve({ ok: true, value: { total: 5, totalExact: true, rows: [aCase({ id: 1 })] } });
     await settle();
     const s = search.store.getState();
     expect(s.results?.total).toBe(1);
@@ -89,7 +104,7 @@ describe('case search', () => {
   it('refetches what is on screen when a case is saved, keeping the old rows until the new ones land', async () => {
     let total = 3;
     const { fake, search, offsets } = host(3);
-    fake.answer('cases.search', () => ({ ok: true, value: { total, rows: Array.from({ length: total }, (_, i) => aCase({ id: total - i })) } }));
+    fake.answer('cases.search', () => ({ ok: true, value: { total, totalExact: true, rows: Array.from({ length: total }, (_, i) => aCase({ id: total - i })) } }));
     search.invalidate();
     await settle();
     total = 4;
@@ -113,6 +128,50 @@ describe('case search', () => {
     search.invalidate();
     await settle();
     expect(offsets()).toEqual([0, 0]);
+  });
+
+  it('a two-letter search shows its first page and says honestly that there are at least so many; the exact count when asked', async () => {
+    const { fake, search } = boundedHost(386_000);
+    search.setText('ka');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    await settle();
+    let results = search.store.getState().results;
+    expect(results).toMatchObject({ total: 1_100, totalExact: false });
+    expect(rowAt(results, 0)?.id).toBe(386_000);
+
+    // Scrolling on: the bound moves with the list, never back.
+    search.showRows(990, 1_030);
+    await settle();
+    expect(search.store.getState().results).toMatchObject({ total: 2_100, totalExact: false });
+    search.showRows(0, 30);
+    search.invalidate();
+    await settle();
+    expect(search.store.getState().results).toMatchObject({ total: 2_100, totalExact: false });
+
+    search.countExactly();
+    expect(search.store.getState().counting).toBe(true);
+    await settle();
+    results = search.store.getState().results;
+    expect(results).toMatchObject({ total: 386_000, totalExact: true });
+    expect(search.store.getState().counting).toBe(false);
+    expect(fake.calls.filter((c) => (c.params as CaseSearchQuery).exactTotal === true)).toHaveLength(1);
+    // A page answered later with a bound does not undo the count.
+    search.invalidate();
+    await settle();
+    expect(search.store.getState().results).toMatchObject({ total: 386_000, totalExact: true });
+  });
+
+  it('drops an exact count for a query the operator has typed past', async () => {
+    const { search } = boundedHost(5_000);
+    search.setText('ka');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    await settle();
+    search.countExactly();
+    search.setText('kal');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    await settle();
+    expect(search.store.getState().results).toMatchObject({ total: 1_100, totalExact: false });
+    expect(search.store.getState().counting).toBe(false);
   });
 
   it('sends filters with the text', async () => {

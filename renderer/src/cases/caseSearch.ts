@@ -1,7 +1,9 @@
 import type { CaseSearchFilters } from '../../../core/case.js';
 import type { DeskClient } from '../shared/api/deskClient.js';
 import {
+  countRequested,
   createCaseSearchStore,
+  exactCountLoaded,
   filtersChanged,
   invalidated,
   needsFetch,
@@ -27,6 +29,8 @@ export interface CaseSearch {
   showRows(start: number, end: number): void;
   /** Results may be out of date (a case saved, a reconnect): fetch what is on screen again. */
   invalidate(): void;
+  /** Every match of the query on screen counted, however long it takes: the operator asked. */
+  countExactly(): void;
   stop(): void;
 }
 
@@ -62,8 +66,8 @@ export function createCaseSearch(client: DeskClient, debounceMs = SEARCH_DEBOUNC
       limit: SEARCH_PAGE,
     });
     if (result.ok) {
-      const { total, rows } = result.value;
-      store.setState((s) => pageLoaded(s, { key, generation, page, total, rows }), true);
+      const { total, totalExact, rows } = result.value;
+      store.setState((s) => pageLoaded(s, { key, generation, page, total, totalExact, rows }), true);
     } else {
       store.setState((s) => pageFailed(s, key, generation, result.error.code), true);
     }
@@ -100,6 +104,15 @@ export function createCaseSearch(client: DeskClient, debounceMs = SEARCH_DEBOUNC
     invalidate() {
       store.setState(invalidated, true);
       pump();
+    },
+    countExactly() {
+      const s = store.getState();
+      if (s.counting) return;
+      store.setState(countRequested, true);
+      const { key, applied } = s;
+      void client
+        .call('cases.search', { text: applied.text, filters: applied.filters, offset: 0, limit: 1, exactTotal: true })
+        .then((result) => store.setState((now) => exactCountLoaded(now, key, result.ok ? result.value.total : null), true));
     },
     stop() {
       if (timer !== null) clearTimeout(timer);

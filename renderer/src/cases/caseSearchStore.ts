@@ -22,7 +22,12 @@ export interface SearchPage {
 export interface SearchResults {
   /** The query these rows answer. */
   key: string;
+  /**
+   * Every match when totalExact; else a lower bound the host counted to past the page it
+   * answered (db/caseSearch.ts COUNT_AHEAD), which grows as the operator scrolls on.
+   */
   total: number;
+  totalExact: boolean;
   pages: ReadonlyMap<number, SearchPage>;
 }
 
@@ -38,6 +43,8 @@ export interface CaseSearchState {
   results: SearchResults | null;
   /** A failed page for this generation; the next generation tries again. */
   error: { code: ErrorCode; generation: number } | null;
+  /** The operator asked for the exact count of this query and it is on its way. */
+  counting: boolean;
 }
 
 export const queryKey = (q: AppliedQuery): string => JSON.stringify([q.text, q.filters]);
@@ -52,6 +59,7 @@ export const initialSearchState: CaseSearchState = {
   generation: 0,
   results: null,
   error: null,
+  counting: false,
 };
 
 export function activeFilterCount(f: CaseSearchFilters): number {
@@ -76,7 +84,7 @@ export function querySettled(s: CaseSearchState): CaseSearchState {
   const applied: AppliedQuery = { text: s.text.trim().slice(0, SEARCH_TEXT_MAX), filters: s.filters };
   const key = queryKey(applied);
   if (key === s.key) return s;
-  return { ...s, applied, key, generation: s.generation + 1, error: null };
+  return { ...s, applied, key, generation: s.generation + 1, error: null, counting: false };
 }
 
 export const invalidated = (s: CaseSearchState): CaseSearchState => ({ ...s, generation: s.generation + 1, error: null });
@@ -86,7 +94,20 @@ export interface PageAnswer {
   generation: number;
   page: number;
   total: number;
+  totalExact: boolean;
   rows: readonly CaseRecord[];
+}
+
+/**
+ * The total after an answer. An exact one stands. A lower bound counted from a page near the top
+ * must not shrink the bound a page further down gave (the list would lose the rows below), nor
+ * undo an exact count that is at least as large; a bound above an exact count means the count
+ * is out of date (cases were saved since), and the bound takes over.
+ */
+export function mergedTotal(held: Pick<SearchResults, 'total' | 'totalExact'> | null, a: Pick<PageAnswer, 'total' | 'totalExact'>): { total: number; totalExact: boolean } {
+  if (a.totalExact || held === null) return { total: a.total, totalExact: a.totalExact };
+  if (held.total >= a.total) return { total: held.total, totalExact: held.totalExact };
+  return { total: a.total, totalExact: false };
 }
 
 /** Keeps the pages nearest to `around`, at most `max` of them. */
@@ -104,10 +125,20 @@ export function pageLoaded(s: CaseSearchState, a: PageAnswer): CaseSearchState {
   const held = pages.get(a.page);
   if (held && held.generation > a.generation) return s;
   pages.set(a.page, { generation: a.generation, rows: a.rows });
+  const { total, totalExact } = mergedTotal(sameQuery ? s.results : null, a);
   // The total moved (a case saved meanwhile): pages past the new end are gone.
-  for (const page of pages.keys()) if (page * SEARCH_PAGE >= Math.max(a.total, 1)) pages.delete(page);
+  for (const page of pages.keys()) if (page * SEARCH_PAGE >= Math.max(total, 1)) pages.delete(page);
   evictPages(pages, a.page);
-  return { ...s, results: { key: a.key, total: a.total, pages }, error: null };
+  return { ...s, results: { key: a.key, total, totalExact, pages }, error: null };
+}
+
+export const countRequested = (s: CaseSearchState): CaseSearchState => ({ ...s, counting: true });
+
+/** The exact count the operator asked for; dropped when they have typed past its query. */
+export function exactCountLoaded(s: CaseSearchState, key: string, total: number | null): CaseSearchState {
+  if (key !== s.key) return s;
+  if (total === null || s.results === null || s.results.key !== key) return { ...s, counting: false };
+  return { ...s, counting: false, results: { ...s.results, total, totalExact: true } };
 }
 
 export function pageFailed(s: CaseSearchState, key: string, generation: number, code: ErrorCode): CaseSearchState {
@@ -138,6 +169,7 @@ export const selectSearchText = (s: CaseSearchState) => s.text;
 export const selectSearchFilters = (s: CaseSearchState) => s.filters;
 export const selectResults = (s: CaseSearchState) => s.results;
 export const selectSearchError = (s: CaseSearchState) => s.error?.code ?? null;
+export const selectCounting = (s: CaseSearchState) => s.counting;
 /** True while the rows on screen answer an older query than the one typed. */
 export const selectSearchPending = (s: CaseSearchState) => s.results?.key !== queryKey({ text: s.text.trim().slice(0, SEARCH_TEXT_MAX), filters: s.filters });
 export const selectBrowsing = (s: CaseSearchState) => isBrowsing(s.applied);

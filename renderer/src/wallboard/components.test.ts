@@ -107,6 +107,24 @@ describe('WallboardScreen', () => {
     expect(html).toContain('<option value="geri arama">Geri arama</option>');
   });
 
+  it('puts only the rows in view in the page at 500 agents, in the order the lead chose', () => {
+    const first = ['Zeynep', 'Çağlar', 'Ömer', 'İsmail', 'Işıl', 'Ayşe', 'Şule', 'Cem', 'Ugur', 'Ümit'];
+    const floor = aQueueSnapshot({
+      agents: Array.from({ length: 500 }, (_, i) =>
+        anAgent({ interface: `PJSIP/${2000 + i}`, name: `${first[i % first.length]} ${String(i).padStart(3, '0')}`, state: i % 7 === 0 ? 'ringing' : 'on-call' }),
+      ),
+    });
+    const html = render(createElement(WallboardScreen), { snapshot: floor });
+    expect(textOf(html, 'agent-count')).toBe('500 temsilci');
+    expect(html).toContain('aria-rowcount="501"');
+    const names = [...html.matchAll(/data-testid="agent-name">([^<]+)</g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.length).toBeLessThan(40);
+    expect(names.slice(0, 3)).toEqual(['Ayşe 005', 'Ayşe 015', 'Ayşe 025']);
+    const byState = render(createElement(WallboardScreen), { snapshot: floor, view: { sort: { key: 'state', dir: 'asc' } } });
+    expect([...byState.matchAll(/data-testid="agent-state" data-state="([^"]+)"/g)].slice(0, 3).map((m) => m[1])).toEqual(['ringing', 'ringing', 'ringing']);
+  });
+
   it('offers listen / whisper / barge only on a call', () => {
     const rows = html.split('data-testid="agent-row"').slice(1);
     const onCall = rows.find((r) => r.includes('Çağlar'))!;

@@ -68,7 +68,7 @@ export interface QueueActions {
 
 /**
  * The commands of the operator's panel and the team lead's wallboard. No optimistic update: the
- * host pushes `queue.metrics` once the PBX has done it, and the figures follow from that. One
+ * host pushes `queue.delta` once the PBX has done it, and the figures follow from that. One
  * request per target at a time; a click while one is in flight is ignored.
  */
 export function createQueueActions(client: DeskClient, store: ActionsStore = createActionsStore()): QueueActions {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { diffQueueSnapshots } from '../../../core/queueDelta.js';
 import {
   createQueueStore,
+  deltaReceived,
   hostLost,
   initialQueueState,
   loadFailed,
@@ -22,17 +24,34 @@ describe('queue store reducers', () => {
   });
 
   it('do not roll back to an older snapshot while live', () => {
-    const newer = snapshotReceived(initialQueueState, aQueueSnapshot({ at: T0 + 1000 }), T0);
-    expect(snapshotReceived(newer, aQueueSnapshot({ at: T0 }), T0 + 1)).toBe(newer);
+    const newer = snapshotReceived(initialQueueState, aQueueSnapshot({ version: 5, at: T0 + 1000 }), T0);
+    expect(snapshotReceived(newer, aQueueSnapshot({ version: 4, at: T0 }), T0 + 1)).toBe(newer);
+    // A restarted host numbers from 1 again: its snapshot wins.
+    const restarted = aQueueSnapshot({ stream: 'host-run-2', version: 1 });
+    expect(snapshotReceived(newer, restarted, T0 + 2).snapshot).toBe(restarted);
   });
 
   it('take whatever the host sends after it was lost (state is rebuilt from the host)', () => {
-    const live = snapshotReceived(initialQueueState, aQueueSnapshot({ at: T0 + 1000 }), T0);
+    const live = snapshotReceived(initialQueueState, aQueueSnapshot({ version: 5, at: T0 + 1000 }), T0);
     const stale = hostLost(live);
     expect(stale.status).toBe('stale');
     expect(stale.snapshot).toBe(live.snapshot);
-    const rebuilt = aQueueSnapshot({ at: T0 });
+    const rebuilt = aQueueSnapshot({ version: 3, at: T0 });
     expect(snapshotReceived(stale, rebuilt, T0 + 2).snapshot).toBe(rebuilt);
+  });
+
+  it('apply a delta that builds on the snapshot held, skip an old one, and call a missed one a gap', () => {
+    const v1 = aQueueSnapshot();
+    const v2 = aQueueSnapshot({ version: 2, agents: [anAgent({ state: 'on-call' })] });
+    const v3 = aQueueSnapshot({ version: 3, agents: [anAgent({ state: 'wrap-up' })] });
+    const held = snapshotReceived(initialQueueState, v1, T0);
+    const next = deltaReceived(held, diffQueueSnapshots(v1, v2), T0 + 250);
+    expect(next).toEqual({ snapshot: v2, status: 'live', loadError: null, receivedAt: T0 + 250 });
+    expect(deltaReceived(next as typeof held, diffQueueSnapshots(v1, v2), T0 + 300)).toBe(next);
+    expect(deltaReceived(held, diffQueueSnapshots(v2, v3), T0 + 500)).toBe('gap');
+    // Stale figures come back to life with a delta that fits them: the host kept the same run.
+    expect(deltaReceived(hostLost(held), diffQueueSnapshots(v1, v2), T0 + 600)).toMatchObject({ status: 'live' });
+    expect(deltaReceived(initialQueueState, diffQueueSnapshots(v1, v2), T0)).toBe(initialQueueState);
   });
 
   it('keep the last figures but mark them stale when a load fails, and fail outright with none', () => {

@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { ErrorCode } from '../../../core/contract.js';
-import type { AgentRow, QueueSnapshot, QueueTile } from '../../../core/queue.js';
+import type { AgentRow, QueueDelta, QueueSnapshot, QueueTile } from '../../../core/queue.js';
+import { applyQueueDelta } from '../../../core/queueDelta.js';
 
 /**
- * The latest queue snapshot the host sent. `loading`: nothing yet; `live`: following the host's
+ * The host's latest queue snapshot: the last one loaded with every delta since applied. `loading`: nothing yet; `live`: following the host's
  * pushes; `stale`: the host is out of reach, the figures are the last ones heard; `failed`: the
  * (re)connect load failed for a reason a reconnect will not fix (retry by hand).
  */
@@ -19,11 +20,24 @@ export interface QueueState {
 
 export const initialQueueState: QueueState = { snapshot: null, status: 'loading', loadError: null, receivedAt: null };
 
-/** A snapshot from `queue.snapshot` or a `queue.metrics` push replaces the previous one whole. */
+/** A snapshot from `queue.snapshot` replaces the one held whole. */
 export function snapshotReceived(s: QueueState, snapshot: QueueSnapshot, receivedAt: number): QueueState {
-  // While live, an older snapshot (a late answer) must not roll the figures back. After a lost
-  // host the new one wins whatever its time: state is rebuilt from the host, never from memory.
-  if (s.status === 'live' && s.snapshot && snapshot.at < s.snapshot.at) return s;
+  // While live, an answer older than what the deltas already brought (a late one) must not roll
+  // the figures back. After a lost host it wins: state is rebuilt from the host, never from memory.
+  if (s.status === 'live' && s.snapshot?.stream === snapshot.stream && snapshot.version <= s.snapshot.version) return s;
+  return { snapshot, status: 'live', loadError: null, receivedAt };
+}
+
+/**
+ * A `queue.delta` applied to the snapshot held. 'gap' when it was made from another version (a
+ * delta was missed) or another run of the host: the caller loads a fresh snapshot, so the board
+ * is never one that the host did not have. Without a snapshot yet, nothing to do: one is on its way.
+ */
+export function deltaReceived(s: QueueState, delta: QueueDelta, receivedAt: number): QueueState | 'gap' {
+  if (s.snapshot === null) return s;
+  if (delta.stream === s.snapshot.stream && delta.version <= s.snapshot.version) return s;
+  const snapshot = applyQueueDelta(s.snapshot, delta);
+  if (snapshot === null) return 'gap';
   return { snapshot, status: 'live', loadError: null, receivedAt };
 }
 

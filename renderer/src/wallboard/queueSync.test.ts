@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../core/contract.js';
+import type { QueueSnapshot } from '../../../core/queue.js';
+import { diffQueueSnapshots } from '../../../core/queueDelta.js';
 import { startQueueSync } from './queueSync.js';
 import { deferred, fakeHost, tick } from './testing/fakeClient.js';
 import { T0, aQueueSnapshot, anAgent } from './testing/queueFixtures.js';
 
+const v1 = aQueueSnapshot();
+const v2 = aQueueSnapshot({ version: 2, at: T0 + 250, agents: [anAgent({ state: 'ringing' })] });
+const v3 = aQueueSnapshot({ version: 3, at: T0 + 500, agents: [anAgent({ state: 'on-call' })] });
+const stateOf = (s: QueueSnapshot | null) => s?.agents[0]?.state;
+
 describe('startQueueSync', () => {
-  it('asks for a snapshot on connect, then follows queue.metrics pushes without polling', async () => {
+  it('asks for a snapshot on connect, then follows queue.delta pushes without polling', async () => {
     const host = fakeHost({ status: 'connecting' });
-    host.answer('queue.snapshot', () => ({ ok: true, value: aQueueSnapshot() }));
+    host.answer('queue.snapshot', () => ({ ok: true, value: v1 }));
     const { store } = startQueueSync(host.client, undefined, () => T0);
     expect(host.calls).toHaveLength(0);
     expect(store.getState().status).toBe('loading');
@@ -17,21 +24,58 @@ describe('startQueueSync', () => {
     expect(host.calls.map((c) => c.method)).toEqual(['queue.snapshot']);
     expect(store.getState()).toMatchObject({ status: 'live', receivedAt: T0 });
 
-    host.push('queue.metrics', aQueueSnapshot({ at: T0 + 1000, agents: [anAgent({ state: 'on-call' })] }));
-    expect(store.getState().snapshot?.agents[0]?.state).toBe('on-call');
+    host.push('queue.delta', diffQueueSnapshots(v1, v2));
+    host.push('queue.delta', diffQueueSnapshots(v2, v3));
+    expect(store.getState().snapshot).toEqual(v3);
     expect(host.calls).toHaveLength(1);
   });
 
-  it('does not let the snapshot overwrite a push that arrived while it was on its way', async () => {
+  it('does not let a late snapshot roll back what the deltas brought while it was on its way', async () => {
     const host = fakeHost();
+    host.answer('queue.snapshot', () => ({ ok: true, value: v1 }));
+    const sync = startQueueSync(host.client);
+    await tick();
     const answer = deferred<Result<unknown>>();
     host.answer('queue.snapshot', () => answer.promise);
+    const loading = sync.refresh();
+    host.push('queue.delta', diffQueueSnapshots(v1, v3));
+    answer.resolve({ ok: true, value: v2 });
+    await loading;
+    expect(stateOf(sync.store.getState().snapshot)).toBe('on-call');
+  });
+
+  it('after a missed delta shows nothing made up: it loads a fresh snapshot once and follows from there', async () => {
+    const host = fakeHost();
+    host.answer('queue.snapshot', () => ({ ok: true, value: v1 }));
     const { store } = startQueueSync(host.client);
-    const pushed = aQueueSnapshot({ at: T0 + 500, agents: [anAgent({ state: 'ringing' })] });
-    host.push('queue.metrics', pushed);
-    answer.resolve({ ok: true, value: aQueueSnapshot({ at: T0 + 600 }) });
     await tick();
-    expect(store.getState().snapshot?.agents[0]?.state).toBe('ringing');
+    const held = store.getState().snapshot;
+    const answer = deferred<Result<unknown>>();
+    host.answer('queue.snapshot', () => answer.promise);
+    // v1 → v2 never arrived.
+    host.push('queue.delta', diffQueueSnapshots(v2, v3));
+    host.push('queue.delta', diffQueueSnapshots(v3, aQueueSnapshot({ version: 4 })));
+    expect(store.getState().snapshot).toBe(held);
+    expect(host.calls.filter((c) => c.method === 'queue.snapshot')).toHaveLength(2);
+
+    answer.resolve({ ok: true, value: v3 });
+    await tick();
+    expect(store.getState().snapshot).toEqual(v3);
+    const v4 = aQueueSnapshot({ version: 4, agents: [anAgent({ state: 'wrap-up' })] });
+    host.push('queue.delta', diffQueueSnapshots(v3, v4));
+    expect(stateOf(store.getState().snapshot)).toBe('wrap-up');
+  });
+
+  it('takes a restarted host’s figures whatever their version', async () => {
+    const host = fakeHost();
+    host.answer('queue.snapshot', () => ({ ok: true, value: v3 }));
+    const { store } = startQueueSync(host.client);
+    await tick();
+    const restarted = aQueueSnapshot({ stream: 'host-run-2', version: 1, agents: [anAgent({ state: 'paused', pauseReason: 'yemek' })] });
+    host.answer('queue.snapshot', () => ({ ok: true, value: restarted }));
+    host.push('queue.delta', diffQueueSnapshots(aQueueSnapshot({ stream: 'host-run-2', version: 1 }), aQueueSnapshot({ stream: 'host-run-2', version: 2 })));
+    await tick();
+    expect(store.getState().snapshot).toEqual(restarted);
   });
 
   it('marks the figures stale when the host is lost and reloads on reconnect', async () => {
@@ -74,16 +118,16 @@ describe('startQueueSync', () => {
 
   it('drops a push that does not match the contract, and stops listening when stopped', async () => {
     const host = fakeHost();
-    host.answer('queue.snapshot', () => ({ ok: true, value: aQueueSnapshot() }));
+    host.answer('queue.snapshot', () => ({ ok: true, value: v1 }));
     const sync = startQueueSync(host.client);
     await tick();
     const before = sync.store.getState();
-    host.push('queue.metrics', { at: 'now' });
+    host.push('queue.delta', { version: 'next' });
     expect(sync.store.getState()).toBe(before);
     expect(host.warn).toHaveBeenCalled();
 
     sync.stop();
-    host.push('queue.metrics', aQueueSnapshot({ at: T0 + 9000 }));
+    host.push('queue.delta', diffQueueSnapshots(v1, v2));
     expect(sync.store.getState()).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import type { DeskClient } from '../shared/api/deskClient.js';
-import { createQueueStore, hostLost, loadFailed, snapshotReceived, type QueueStore } from './queueStore.js';
+import { createQueueStore, deltaReceived, hostLost, loadFailed, snapshotReceived, type QueueStore } from './queueStore.js';
 
 export interface QueueSync {
   store: QueueStore;
@@ -9,31 +9,36 @@ export interface QueueSync {
 }
 
 /**
- * The host pushes, the UI never polls: on every (re)connect ask for `queue.snapshot`, then follow
- * `queue.metrics` (each a full snapshot). A push that arrives while the snapshot is on its way is
- * at least as new, so the answer must not overwrite it.
+ * The host pushes, the UI never polls: on every (re)connect ask for `queue.snapshot`, then apply
+ * each `queue.delta` to it. A delta that does not build on the snapshot held (one was missed, or
+ * the host restarted) asks for a fresh snapshot: one load at a time, the deltas in between are
+ * dropped (the snapshot covers them).
  */
 export function startQueueSync(client: DeskClient, store: QueueStore = createQueueStore(), clock: () => number = Date.now): QueueSync {
-  let pushes = 0;
   let generation = 0;
+  /** The generation of the load on its way, null when none is. */
+  let loading: number | null = null;
 
   const offs = [
-    client.on('queue.metrics', (snapshot) => {
-      pushes++;
-      store.setState((s) => snapshotReceived(s, snapshot, clock()), true);
+    client.on('queue.delta', (delta) => {
+      const next = deltaReceived(store.getState(), delta, clock());
+      if (next === 'gap') {
+        if (loading === null) void refresh();
+      } else if (next !== store.getState()) store.setState(next, true);
     }),
   ];
 
   async function refresh(): Promise<void> {
     const gen = ++generation;
-    const mark = pushes;
+    loading = gen;
     const result = await client.call('queue.snapshot', {});
+    if (loading === gen) loading = null;
     if (gen !== generation) return;
     if (!result.ok) {
       store.setState((s) => loadFailed(s, result.error.code), true);
       return;
     }
-    if (pushes === mark) store.setState((s) => snapshotReceived(s, result.value, clock()), true);
+    store.setState((s) => snapshotReceived(s, result.value, clock()), true);
   }
 
   let wasConnected = false;
@@ -43,6 +48,7 @@ export function startQueueSync(client: DeskClient, store: QueueStore = createQue
     if (!isConnected && wasConnected) {
       // A load in flight belongs to the lost connection.
       generation++;
+      loading = null;
       store.setState(hostLost, true);
     }
     wasConnected = isConnected;

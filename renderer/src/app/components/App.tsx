@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useGlobalShortcuts } from '../../shared/ui/shortcuts.js';
 import { selectAgent, selectRole } from '../../shared/state/hostStore.js';
 import { HangupButton, OperatorQueuePanel, WallboardScreen } from '../../wallboard/index.js';
 import { CaseDetail, CaseList } from '../../cases/index.js';
@@ -13,9 +12,9 @@ import { CallbackWorklist } from '../../callbacks/index.js';
 import { callInProgress } from '../../../../telephony/softphone/softphoneState.js';
 import { ViewTabs, defaultView, viewsFor, type View } from './ViewTabs.js';
 import { useHost } from '../../shared/desk/deskContext.js';
+import { PresenceLayer } from '../../presence/index.js';
 
 export function App() {
-  useGlobalShortcuts();
   const role = useHost(selectRole);
   const agent = useHost(selectAgent);
   const call = useCall((s) => s.screenPop?.call ?? null);
@@ -35,6 +34,7 @@ export function App() {
       <Header />
       <HostBanner />
       <HolidayTableNotice />
+      <PresenceLayer />
       <ViewTabs view={shown} views={views} onChange={setView} />
       {shown === 'wallboard' ? (
         <main className="workspace workspace--wallboard">

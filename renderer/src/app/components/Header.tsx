@@ -5,6 +5,7 @@ import { LinkStatus } from './LinkStatus.js';
 import { LoginDialog, PasswordDialog } from '../../account/index.js';
 import { SyncIndicator } from './SyncIndicator.js';
 import { useHost } from '../../shared/desk/deskContext.js';
+import { PresenceButtons } from '../../presence/index.js';
 
 export function Header() {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function Header() {
       <LinkStatus />
       <SyncIndicator />
       <LanguageSwitch />
+      <PresenceButtons />
       <LoginDialog />
       <PasswordDialog />
     </header>

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../shared/ui/hooks.js';
-import { browserStorage, switchLanguage } from '../../shared/i18n/i18n.js';
 import { LANGUAGES } from '../../shared/i18n/resources.js';
+import { useLanguageChoice } from '../../presence/index.js';
 
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const current = useLanguage();
+  const { t } = useTranslation();
+  // Kept in the desk's settings (an administrator may have fixed it: then the buttons are off).
+  const { current, locked, choose } = useLanguageChoice();
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')} data-testid="language-switch">
       {LANGUAGES.map((lng) => (
@@ -16,7 +16,8 @@ export function LanguageSwitch() {
           aria-pressed={current === lng}
           title={t(`language.${lng}Name`)}
           data-testid={`language-${lng}`}
-          onClick={() => switchLanguage(i18n, lng, browserStorage())}
+          disabled={locked}
+          onClick={() => choose(lng)}
         >
           {t(`language.${lng}`)}
         </button>

@@ -7,7 +7,10 @@ import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
 import { useCallDesk } from '../deskPart.js';
 
-/** A caller's cases in the screen-pop: number, date, subject, status and SLA; each opens the case. */
+/**
+ * A caller's cases in the screen-pop: number, date, subject, status, and the SLA of those still
+ * open (for a closed case the status says it all); each opens the case.
+ */
 export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[]; testId: string }) {
   const { t } = useTranslation();
   const desk = useCallDesk();
@@ -29,7 +32,7 @@ export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[
               {c.subject}
             </span>
             <StatusBadge status={c.status} />
-            <SlaBadge record={c} />
+            {c.sla !== 'done' && <SlaBadge record={c} />}
           </button>
         </li>
       ))}

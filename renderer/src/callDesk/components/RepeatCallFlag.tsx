@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
 import type { CaseRecord } from '../../../../core/case.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
+import type { Language } from '../../shared/i18n/resources.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { appendToCase, selectSaving } from '../caseFormStore.js';
 import { repeatCallFor } from '../repeatCalls.js';
@@ -16,10 +17,16 @@ import { useCallDesk, useCaseForm } from '../deskPart.js';
  */
 export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
   const { t } = useTranslation();
+  const lng = useLanguage();
   const subjectCode = useCaseForm((s) => s.draft.subjectCode);
+  // Read once for all rows: the flag is drawn while the phone rings, every hook per row costs.
+  const saving = useCaseForm(selectSaving);
+  const boundHere = useCaseForm((s) => s.draft.linkedid === pop.call.linkedid);
+  const hasText = useCaseForm((s) => s.draft.description.trim() !== '');
   const repeat = repeatCallFor(pop.repeatCandidates, subjectCode, pop.call.linkedid);
   if (repeat === null) return null;
   const count = repeat.cases.length;
+  const hint = !boundHere ? t('repeat.notBound') : !hasText ? t('repeat.needDescription') : t('repeat.addHint');
   return (
     <div className="repeat-call" role="status" data-testid="repeat-call-flag" data-match={repeat.match} data-count={count}>
       <p className="repeat-call-title">
@@ -30,26 +37,21 @@ export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
       </p>
       <ul className="repeat-cases">
         {repeat.cases.map((c) => (
-          <RepeatCase key={c.id} record={c} linkedid={pop.call.linkedid} />
+          <RepeatCase key={c.id} record={c} lng={lng} hint={hint} disabled={saving || !boundHere} />
         ))}
       </ul>
     </div>
   );
 }
 
-function RepeatCase({ record, linkedid }: { record: CaseRecord; linkedid: string }) {
+function RepeatCase({ record, lng, hint, disabled }: { record: CaseRecord; lng: Language; hint: string; disabled: boolean }) {
   const { t } = useTranslation();
   const desk = useCallDesk();
-  const lng = useLanguage();
-  const saving = useCaseForm(selectSaving);
-  const boundHere = useCaseForm((s) => s.draft.linkedid === linkedid);
-  const hasText = useCaseForm((s) => s.draft.description.trim() !== '');
   const add = () =>
     void appendToCase(desk.form, desk.client, record, {
       currentPop: () => desk.call.getState().screenPop,
       onSaved: desk.caseWritten,
     });
-  const hint = !boundHere ? t('repeat.notBound') : !hasText ? t('repeat.needDescription') : t('repeat.addHint');
   return (
     <li data-testid="repeat-case" data-case-id={record.id}>
       <button type="button" className="link mono" onClick={() => void desk.detail.open(record.id)}>
@@ -65,7 +67,7 @@ function RepeatCase({ record, linkedid }: { record: CaseRecord; linkedid: string
       <button
         type="button"
         data-testid="repeat-add-note"
-        disabled={saving || !boundHere}
+        disabled={disabled}
         title={hint}
         aria-label={t('repeat.addNoteTo', { number: record.applicationNo })}
         aria-describedby={`repeat-hint-${record.id}`}

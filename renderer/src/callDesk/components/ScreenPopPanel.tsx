@@ -1,16 +1,15 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
+import { formatCount } from '../../shared/i18n/format.js';
+import { useLanguage } from '../../shared/ui/hooks.js';
 import { callDismissed, selectScreenPop } from '../callStore.js';
-import { OPEN_STATUSES } from '../../cases/index.js';
+import { historySummary, remaining, sameHistory } from '../callerHistory.js';
 import { CallTimer } from './CallTimer.js';
 import { CaseSummaryList } from './CaseSummaryList.js';
 import { RepeatCallFlag } from './RepeatCallFlag.js';
+import { useFullHistory } from './useFullHistory.js';
 import { useCallDesk, useCall } from '../deskPart.js';
-
-/** Cases that still wait for someone: the operator sees them, with their SLA, before saying a word. */
-const OPEN = new Set<string>(OPEN_STATUSES);
-const RECENT_SHOWN = 5;
 
 export function ScreenPopPanel() {
   const { t } = useTranslation();
@@ -66,34 +65,73 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
   );
 }
 
-function CallerHistory({ pop }: { pop: ScreenPop }) {
+/**
+ * Open cases first (they still wait for someone: the operator sees them, with their SLA, before
+ * saying a word), then the latest closed ones; the whole history only when asked for.
+ */
+const CallerHistory = memo(function CallerHistory({ pop }: { pop: ScreenPop }) {
   const { t } = useTranslation();
-  const open = pop.previousCases.filter((c) => OPEN.has(c.status));
-  const recent = pop.previousCases.filter((c) => !OPEN.has(c.status)).slice(0, RECENT_SHOWN);
-  if (pop.previousCases.length === 0) {
+  const lng = useLanguage();
+  const summary = historySummary(pop);
+  const full = useFullHistory(pop, summary.all);
+  if (summary.all === 0) {
     return (
       <p className="muted history-empty" data-testid="screen-pop-history" data-count={0}>
         {t('call.noHistory')}
       </p>
     );
   }
+  if (full.history !== null) {
+    const { history } = full;
+    const left = remaining(history);
+    return (
+      <div className="history history-all" data-testid="screen-pop-history" data-count={summary.all} data-expanded="true">
+        <h3>
+          {t('call.allCases', { count: summary.all, total: formatCount(summary.all, lng) })}{' '}
+          <button type="button" className="link" data-testid="screen-pop-collapse" onClick={full.close}>
+            {t('call.collapse')}
+          </button>
+        </h3>
+        <CaseSummaryList cases={history.rows} testId="screen-pop-all-case" />
+        {history.loading && <p className="muted">{t('call.historyLoading')}</p>}
+        {history.error !== null && (
+          <p className="error" role="alert" data-testid="screen-pop-history-error">
+            {t('call.historyFailed')}{' '}
+            <button type="button" onClick={full.more}>
+              {t('host.retry')}
+            </button>
+          </p>
+        )}
+        {!history.loading && history.error === null && left > 0 && (
+          <button type="button" className="link" data-testid="screen-pop-show-more" onClick={full.more}>
+            {t('call.showMore', { count: left, left: formatCount(left, lng) })}
+          </button>
+        )}
+      </div>
+    );
+  }
   return (
-    <div className="history" data-testid="screen-pop-history" data-count={pop.previousCases.length}>
-      {open.length > 0 && (
+    <div className="history" data-testid="screen-pop-history" data-count={summary.all}>
+      {summary.openShown.length > 0 && (
         <>
-          <h3>{t('call.openCases', { count: open.length })}</h3>
-          <CaseSummaryList cases={open} testId="screen-pop-open-case" />
+          <h3>{t('call.openCases', { count: summary.open })}</h3>
+          <CaseSummaryList cases={summary.openShown} testId="screen-pop-open-case" />
         </>
       )}
-      {recent.length > 0 && (
+      {summary.recentShown.length > 0 && (
         <>
-          <h3>{t('call.history', { count: pop.previousCases.length - open.length })}</h3>
-          <CaseSummaryList cases={recent} testId="screen-pop-history-case" />
+          <h3>{t('call.history')}</h3>
+          <CaseSummaryList cases={summary.recentShown} testId="screen-pop-history-case" />
         </>
+      )}
+      {summary.hidden > 0 && (
+        <button type="button" className="link show-all" data-testid="screen-pop-show-all" onClick={full.open}>
+          {t('call.showAll', { count: summary.all, total: formatCount(summary.all, lng) })}
+        </button>
       )}
     </div>
   );
-}
+}, (prev, next) => sameHistory(prev.pop, next.pop));
 
 function DismissButton({ linkedid }: { linkedid: string }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialButton } from '../../softphone/index.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
@@ -22,7 +22,8 @@ import { useCatalogue, useHost } from '../../shared/desk/deskContext.js';
  * One case in full, over the case list (the list keeps its place underneath). Esc or "close"
  * returns to the list, and the keyboard focus to where it was.
  */
-export function CaseDetail() {
+/** Memoised: it follows its own stores, not the shell's re-renders (a screen-pop re-renders the shell). */
+export const CaseDetail = memo(function CaseDetail() {
   const { t } = useTranslation();
   const desk = useCasesDesk();
   const openId = useDetail((s) => s.openId);
@@ -83,7 +84,7 @@ export function CaseDetail() {
       {data && data.case.phone !== null && <CallbackRequest key={data.case.id} caseId={data.case.id} />}
     </section>
   );
-}
+});
 
 function CaseFields({ data }: { data: CaseDetailData }) {
   const { t } = useTranslation();

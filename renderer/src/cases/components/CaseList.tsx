@@ -1,11 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../core/case.js';
 import type { DeskRole } from '../../../../core/contract.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { formatCount, formatDateTime } from '../../shared/i18n/format.js';
 import { phoneShown, tcKimlikShown } from '../../shared/privacy/personalData.js';
-import { rowAt, selectBrowsing, selectResults, selectSearchError, selectSearchPending } from '../caseSearchStore.js';
+import { rowAt, selectBrowsing, selectCounting, selectResults, selectSearchError, selectSearchPending } from '../caseSearchStore.js';
 import { selectCases, selectCasesLoaded } from '../casesStore.js';
 import { selectRole } from '../../shared/state/hostStore.js';
 import { CaseSearchBar } from './CaseSearchBar.js';
@@ -21,6 +21,8 @@ export const CASE_ROW_HEIGHT = 34;
 interface RowSource {
   key: string;
   total: number;
+  /** False: `total` is a lower bound ("at least"), the exact count comes when asked for. */
+  totalExact: boolean;
   row: (index: number) => CaseRecord | undefined;
   /** The rows answer an older query than the one typed (a new answer is on its way). */
   stale: boolean;
@@ -38,14 +40,18 @@ function useRowSource(): RowSource | null {
   const recent = useCases(selectCases);
   return useMemo(() => {
     if (results !== null) {
-      return { key: results.key, total: results.total, row: (i) => rowAt(results, i), stale: results.key !== key || pending };
+      return { key: results.key, total: results.total, totalExact: results.totalExact, row: (i) => rowAt(results, i), stale: results.key !== key || pending };
     }
-    if (browsing) return { key: 'recent', total: recent.length, row: (i) => recent[i], stale: false };
+    if (browsing) return { key: 'recent', total: recent.length, totalExact: true, row: (i) => recent[i], stale: false };
     return null;
   }, [results, key, pending, browsing, recent]);
 }
 
-export function CaseList() {
+/**
+ * Memoised, like its rows: the list follows its own stores. Without it every screen-pop, which
+ * re-renders the shell, re-rendered every visible row of a long list with it.
+ */
+export const CaseList = memo(function CaseList() {
   const { t } = useTranslation();
   const desk = useCasesDesk();
   const lng = useLanguage();
@@ -66,9 +72,10 @@ export function CaseList() {
     <section className="panel case-list-panel" aria-labelledby="case-list-title">
       <div className="case-list-head">
         <h2 id="case-list-title">{browsing ? t('cases.title') : t('cases.results')}</h2>
-        <span className="case-total muted" data-testid="case-total" data-total={total} aria-live="polite">
-          {source === null ? '' : t(browsing ? 'cases.totalAll' : 'cases.totalFound', { total: formatCount(total, lng) })}
+        <span className="case-total muted" data-testid="case-total" data-total={total} data-exact={source?.totalExact ?? true} aria-live="polite">
+          {source === null ? '' : t(totalKey(browsing, source.totalExact), { total: formatCount(total, lng) })}
         </span>
+        {source !== null && !source.totalExact && <CountExactly />}
       </div>
       <CaseSearchBar />
       {error && (
@@ -102,6 +109,24 @@ export function CaseList() {
       )}
     </section>
   );
+});
+
+/** Many matches are counted only as far as the list needs: the heading says "at least" then. */
+const TOTAL_TEXT = {
+  browsing: { exact: 'cases.totalAll', atLeast: 'cases.totalAllAtLeast' },
+  found: { exact: 'cases.totalFound', atLeast: 'cases.totalFoundAtLeast' },
+} as const;
+const totalKey = (browsing: boolean, exact: boolean) => TOTAL_TEXT[browsing ? 'browsing' : 'found'][exact ? 'exact' : 'atLeast'];
+
+function CountExactly() {
+  const { t } = useTranslation();
+  const desk = useCasesDesk();
+  const counting = useSearch(selectCounting);
+  return (
+    <button type="button" className="link" data-testid="case-total-count" disabled={counting} onClick={() => desk.search.countExactly()}>
+      {counting ? t('cases.counting') : t('cases.countExactly')}
+    </button>
+  );
 }
 
 function CaseRowHeader() {
@@ -126,7 +151,7 @@ interface CaseRowProps {
   lng: ReturnType<typeof useLanguage>;
 }
 
-function CaseRow({ index, record, active, rowId, role, lng }: CaseRowProps) {
+const CaseRow = memo(function CaseRow({ index, record, active, rowId, role, lng }: CaseRowProps) {
   const { t } = useTranslation();
   const cls = `case-grid case-row${active ? ' case-row--active' : ''}${record?.urgent ? ' case-row--urgent' : ''}`;
   if (!record) {
@@ -177,4 +202,4 @@ function CaseRow({ index, record, active, rowId, role, lng }: CaseRowProps) {
       </span>
     </div>
   );
-}
+});

@@ -27,6 +27,20 @@ export function storedLanguage(storage: KeyValueStorage | null): Language {
   }
 }
 
+/**
+ * The language an earlier release kept in this browser, removed as it is read: the desk's
+ * settings keep it now (renderer/src/presence). null: none kept.
+ */
+export function takeStoredLanguage(storage: (KeyValueStorage & Pick<Storage, 'removeItem'>) | null): Language | null {
+  try {
+    const value = storage?.getItem(STORAGE_KEY) ?? null;
+    storage?.removeItem(STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** `resources`: the app's default namespace, which the shell assembles from the features' texts. */
 export function createI18n(lng: Language, resources: TranslationResources): i18n {
   const instance = i18next.createInstance();

@@ -86,6 +86,8 @@ export function VirtualList(props: VirtualListProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys pressed in a control inside a row (a select, a button) are that control's.
+    if (e.target !== e.currentTarget) return;
     const page = rowsPerPage(height, rowHeight);
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveTo(active + 1),

@@ -8,7 +8,9 @@ export function useNow(active: boolean, intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
-    setNow(Date.now());
+    // Woken after a pause, the time kept is stale; just mounted, it is fresh, and setting it
+    // again would draw the component twice (every SLA badge of a screen-pop, while it rings).
+    setNow((kept) => (Date.now() - kept < intervalMs ? kept : Date.now()));
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [active, intervalMs]);

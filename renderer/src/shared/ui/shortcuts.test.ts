@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jumpTarget, saveShortcut } from './shortcuts.js';
+import { saveShortcut } from './shortcuts.js';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'repeat', boolean>> = {}) => ({
   key: k,
@@ -19,12 +19,5 @@ describe('keyboard map', () => {
     expect(saveShortcut(key('Enter'))).toBeNull();
     expect(saveShortcut(key('Enter', { ctrlKey: true, altKey: true }))).toBeNull();
     expect(saveShortcut(key('Enter', { ctrlKey: true, repeat: true }))).toBeNull();
-  });
-
-  it('F2 jumps to the subject, F3 to the search box', () => {
-    expect(jumpTarget(key('F2'))).toBe('case-subject');
-    expect(jumpTarget(key('F3'))).toBe('case-search');
-    expect(jumpTarget(key('F3', { shiftKey: true }))).toBeNull();
-    expect(jumpTarget(key('F5'))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { AgentSortKey } from '../agentSort.js';
 import { formatClock } from '../format.js';
 import { knownQueues, totalsOf } from '../queueFigures.js';
 import { selectAgents, selectHistory, selectLoadError, selectMemberChange, selectPartialDaySince, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
@@ -39,9 +40,12 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
   const sort = useView(selectSort);
   const chartQueue = useView(selectChartQueue);
 
-  const queues = useMemo(() => knownQueues(tiles, agents), [tiles, agents]);
+  // A new array only when the names change: every agent row takes it, and a row re-renders on a new one.
+  const queuesKey = knownQueues(tiles, agents).join('\n');
+  const queues = useMemo(() => (queuesKey === '' ? [] : queuesKey.split('\n')), [queuesKey]);
   const totals = useMemo(() => totalsOf(tiles, window), [tiles, window]);
   const { view } = wallboard;
+  const onSort = useCallback((key: AgentSortKey) => view.setState((s) => sortClicked(s, key), true), [view]);
 
   return (
     <div ref={root} lang={lng} className={tv ? 'wb wb--tv' : 'wb'} data-testid="wallboard" data-tv={tv} data-status={status}>
@@ -121,9 +125,9 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
               queues={queues}
               settings={settings}
               sort={sort}
-              onSort={(key) => view.setState((s) => sortClicked(s, key), true)}
-              now={now}
+              onSort={onSort}
               actions={readOnly || tv ? null : wallboard.actions}
+              tv={tv}
               t={t}
               lng={lng}
             />

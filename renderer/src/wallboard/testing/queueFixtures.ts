@@ -55,6 +55,8 @@ export const someSettings = (overrides: Partial<WallboardSettings> = {}): Wallbo
 
 export function aQueueSnapshot(overrides: Partial<QueueSnapshot> = {}): QueueSnapshot {
   return {
+    stream: 'host-run-1',
+    version: 1,
     at: T0,
     memberChange: null,
     // Counting since the desk started at 08:00 Istanbul, midnight being 13 hours before T0.

@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { switchLanguage } from '../shared/i18n/i18n.js';
+import type { Language } from '../shared/i18n/resources.js';
+import { useLanguage } from '../shared/ui/hooks.js';
+import { usePresence, usePresenceDesk } from './deskPart.js';
+import { selectAdminSet, selectLanguage } from './presenceStore.js';
+
+/** The page speaks the settings' language: at start, and when another window of this desk changes it. */
+export function useSettingsLanguage(): void {
+  const { i18n } = useTranslation();
+  const language = usePresence(selectLanguage);
+  useEffect(() => {
+    if (language !== null && language !== i18n.resolvedLanguage) switchLanguage(i18n, language, null);
+  }, [i18n, language]);
+}
+
+/** The header's language switch: at once on screen, then kept in the settings (refused: back). */
+export function useLanguageChoice(): { current: Language; locked: boolean; choose: (lng: Language) => void } {
+  const { i18n } = useTranslation();
+  const desk = usePresenceDesk();
+  const current = useLanguage();
+  const locked = usePresence(selectAdminSet).includes('language');
+  const choose = (lng: Language) => {
+    switchLanguage(i18n, lng, null);
+    void desk.presence.update({ language: lng }).then((result) => {
+      const kept = selectLanguage(desk.presence.store.getState());
+      if (!result.ok && kept !== null) switchLanguage(i18n, kept, null);
+    });
+  };
+  return { current, locked, choose };
+}
