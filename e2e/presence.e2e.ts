@@ -132,9 +132,16 @@ test('F1 lists the keys and where each works; keys, volume, attention and langua
   await page.keyboard.press('F1');
   await expect(help).toHaveCount(0);
 
-  // Ready / pause from the keyboard.
+  // Ready / pause from the keyboard: F8 goes to the reason, the arrows pick one, Enter pauses with it.
   await page.keyboard.press('F8');
+  const reason = page.locator('#operator-pause-reason');
+  await expect(reason).toBeFocused();
+  const reasons = await reason.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await page.keyboard.press('ArrowDown');
+  await expect(reason).toHaveValue(reasons[1]!);
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('operator-state')).toHaveAttribute('data-state', 'paused');
+  await expect(page.getByTestId('operator-pause-reason')).toHaveText(await reason.locator('option:checked').innerText());
   await page.keyboard.press('F8');
   await expect(page.getByTestId('operator-state')).toHaveAttribute('data-state', 'available');
 
@@ -157,11 +164,25 @@ test('F1 lists the keys and where each works; keys, volume, attention and langua
   await expect.poll(() => JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).ringVolume).toBe(30);
   expect(statSync(path.join(dataDir, 'settings.json')).mode & 0o777).toBe(0o600);
 
-  // The desk restarts (a new process, a new token): everything is as the operator left it.
+  // The desk restarts (a new process, a new token, the same port as a real desk's fixed one):
+  // everything is as the operator left it, and the first frame is already in English, before
+  // the settings arrive over the link.
+  const port = new URL(desk.url).port;
   await desk.stop();
-  desk = await startDesk({ DESK_DATA_DIR: dataDir, DESK_SERVER_URL: 'off', ...env });
+  desk = await startDesk({ DESK_DATA_DIR: dataDir, DESK_SERVER_URL: 'off', DESK_PORT: port, ...env });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const button = document.querySelector('[data-testid="settings-button"]');
+      if (button === null) return;
+      (window as unknown as { firstSettingsText: string | null }).firstSettingsText = button.textContent;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // Only the #token differs from the page already open: leave it first, or there is no new load.
+  await page.goto('about:blank');
   await page.goto(desk.url);
   await expect(page.getByTestId('settings-button')).toHaveText('Settings');
+  expect(await page.evaluate(() => (window as unknown as { firstSettingsText: string | null }).firstSettingsText)).toBe('Settings');
   await page.getByTestId('settings-button').click();
   await expect(settings.getByTestId('setting-ring-volume')).toHaveValue('30');
   await expect(settings.getByTestId('setting-attention-front')).toBeChecked();

@@ -7,10 +7,10 @@ import { createDesk } from './app/desk.js';
 import { DeskProvider } from './shared/desk/deskContext.js';
 import { App } from './app/components/App.js';
 import { resources } from './app/texts.js';
-import { browserStorage, createI18n, storedLanguage } from './shared/i18n/i18n.js';
+import { browserStorage, createI18n, initialLanguage } from './shared/i18n/i18n.js';
 import { createWallboard, registerWallboardLocales, WallboardProvider } from './wallboard/index.js';
 
-const language = storedLanguage(browserStorage());
+const language = initialLanguage(browserStorage());
 document.documentElement.lang = language;
 const i18n = createI18n(language, resources);
 registerWallboardLocales(i18n);

@@ -32,8 +32,9 @@ describe('what a hot key does, in the setup and the moment', () => {
     expect(hotkeyCommand('mute', desk)).toEqual({ kind: 'none', why: 'desk-phone' });
   });
 
-  it('ready / pause toggles with the first reason; ready ends a pause or the wrap-up; out of every queue it says so', () => {
-    expect(hotkeyCommand('readyPause', ctx())).toEqual({ kind: 'pause', reason: 'Mola' });
+  it('ready / pause: while ready it goes to the reason to pick (never a guessed one); while paused or in wrap-up it makes ready; out of every queue it says so', () => {
+    expect(hotkeyCommand('readyPause', ctx())).toEqual({ kind: 'focus', target: 'pauseReason' });
+    expect(hotkeyCommand('readyPause', ctx({ pauseReasons: [] }))).toEqual({ kind: 'none', why: 'not-in-queue' });
     expect(hotkeyCommand('readyPause', ctx({ agent: { paused: true } }))).toEqual({ kind: 'ready' });
     expect(hotkeyCommand('readyPause', ctx({ agent: null }))).toEqual({ kind: 'none', why: 'not-in-queue' });
   });

@@ -12,9 +12,8 @@ export type NoCommandReason = 'no-call' | 'desk-phone' | 'not-in-queue';
 export type HotkeyCommand =
   | { kind: 'softphone'; op: 'answer' | 'reject' | 'hangup' | 'toggleHold' | 'toggleMute' }
   | { kind: 'ami-hangup'; linkedid: string }
-  | { kind: 'pause'; reason: string }
   | { kind: 'ready' }
-  | { kind: 'focus'; target: 'subject' | 'search' }
+  | { kind: 'focus'; target: 'subject' | 'search' | 'pauseReason' }
   | { kind: 'none'; why: NoCommandReason };
 
 export interface HotkeyContext {
@@ -53,12 +52,12 @@ export function hotkeyCommand(action: HotkeyAction, ctx: HotkeyContext): HotkeyC
       return inSoftphoneCall(ctx, 'toggleHold');
     case 'mute':
       return inSoftphoneCall(ctx, 'toggleMute');
-    case 'readyPause': {
+    case 'readyPause':
       if (ctx.agent === null) return none('not-in-queue');
       if (ctx.agent.paused) return { kind: 'ready' };
-      const reason = ctx.pauseReasons[0];
-      return reason === undefined ? none('not-in-queue') : { kind: 'pause', reason };
-    }
+      // The reason goes into the PBX's queue_log and the break reports: the operator picks it
+      // (arrows, then Enter), the key never guesses one.
+      return ctx.pauseReasons.length === 0 ? none('not-in-queue') : { kind: 'focus', target: 'pauseReason' };
     case 'focusSubject':
       return { kind: 'focus', target: 'subject' };
     case 'focusSearch':

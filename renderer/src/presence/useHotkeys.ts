@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { actionOfCombo, comboOfKey, DEFAULT_HOTKEYS, type HotkeyAction } from '../../../core/hotkeys.js';
 import { selectAgent } from '../shared/state/hostStore.js';
-import { focusById, SEARCH_INPUT_ID, SUBJECT_INPUT_ID } from '../shared/ui/focus.js';
+import { focusById, PAUSE_REASON_ID, SEARCH_INPUT_ID, SUBJECT_INPUT_ID } from '../shared/ui/focus.js';
 import { selectAgentRow, selectSettings as selectQueueSettings, useWallboard } from '../wallboard/index.js';
 import { usePresenceDesk } from './deskPart.js';
 import { hotkeyCommand, type HotkeyCommand, type HotkeyContext } from './hotkeyCommands.js';
@@ -9,6 +9,8 @@ import { keyNoteCleared, keyNoted, panelToggled } from './presenceStore.js';
 
 /** How long "this key did nothing, because…" stays on screen. */
 const KEY_NOTE_MS = 4000;
+
+const FOCUS_TARGETS = { subject: SUBJECT_INPUT_ID, search: SEARCH_INPUT_ID, pauseReason: PAUSE_REASON_ID } as const;
 
 /** The help panel's key: fixed, so nobody can lose the way back to the key map. */
 export const HELP_KEY = 'F1';
@@ -52,12 +54,10 @@ export function useHotkeys(): void {
           return phone[command.op]();
         case 'ami-hangup':
           return void wallboard.actions.hangup(command.linkedid);
-        case 'pause':
-          return void wallboard.actions.pauseSelf(true, command.reason);
         case 'ready':
           return void wallboard.actions.pauseSelf(false, null);
         case 'focus':
-          return focusById(command.target === 'subject' ? SUBJECT_INPUT_ID : SEARCH_INPUT_ID);
+          return focusById(FOCUS_TARGETS[command.target]);
         case 'none': {
           const at = Date.now();
           desk.presence.store.setState((s) => keyNoted(s, action, command.why, at), true);

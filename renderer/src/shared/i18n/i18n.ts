@@ -18,12 +18,32 @@ export function browserStorage(): Storage | null {
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
-export function storedLanguage(storage: KeyValueStorage | null): Language {
+/**
+ * Where the page notes the language it last showed. Only a hint for the first frame of the next
+ * start, drawn before the desk's settings arrive over the link (they decide, and switch if they
+ * differ): without it an English-speaking operator would see every start in Turkish first.
+ */
+const SHOWN_KEY = 'alo153.language.shown';
+
+function readLanguage(storage: KeyValueStorage | null, key: string): Language | null {
   try {
-    const value = storage?.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+    const value = storage?.getItem(key);
+    return isLanguage(value) ? value : null;
   } catch {
-    return DEFAULT_LANGUAGE;
+    return null;
+  }
+}
+
+/** The language of the first frame: the one last shown, else an older release's choice, else Turkish. */
+export function initialLanguage(storage: KeyValueStorage | null): Language {
+  return readLanguage(storage, SHOWN_KEY) ?? readLanguage(storage, STORAGE_KEY) ?? DEFAULT_LANGUAGE;
+}
+
+export function rememberShownLanguage(storage: KeyValueStorage | null, lng: Language): void {
+  try {
+    storage?.setItem(SHOWN_KEY, lng);
+  } catch {
+    // A refused write (private mode, quota) only costs the next start's first frame.
   }
 }
 
@@ -59,9 +79,5 @@ export function createI18n(lng: Language, resources: TranslationResources): i18n
 export function switchLanguage(instance: i18n, lng: Language, storage: KeyValueStorage | null): void {
   void instance.changeLanguage(lng);
   document.documentElement.lang = lng;
-  try {
-    storage?.setItem(STORAGE_KEY, lng);
-  } catch {
-    // A refused write (private mode, quota) only costs the preference, not the switch.
-  }
+  rememberShownLanguage(storage, lng);
 }

@@ -16,6 +16,8 @@ export function focusNextField(e: ReactKeyboardEvent<HTMLElement>): void {
 export const SUBJECT_INPUT_ID = 'case-subject';
 export const DESCRIPTION_INPUT_ID = 'case-description';
 export const SEARCH_INPUT_ID = 'case-search';
+/** The operator's own pause reason (F8 while ready): Enter there pauses with it. */
+export const PAUSE_REASON_ID = 'operator-pause-reason';
 
 export function focusById(id: string): void {
   const el = document.getElementById(id);

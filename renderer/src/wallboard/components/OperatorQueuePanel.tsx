@@ -6,6 +6,7 @@ import { alertLevel, isPaused, knownQueues, longestWaitSec, secondsSince, wrapUp
 import { selectAgentRow, selectAgents, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
 import { ActionError } from './ActionError.js';
 import { useActions, useNow, useQueue, useWallboardText } from './hooks.js';
+import { PAUSE_REASON_ID } from '../../shared/ui/focus.js';
 import { PauseControls } from './PauseControls.js';
 import { StateBadge } from './StateBadge.js';
 import { useWallboard } from './WallboardContext.js';
@@ -88,6 +89,7 @@ export function OperatorQueuePanel({ agentInterface }: OperatorQueuePanelProps) 
           wrapUp={row.state === 'wrap-up'}
           busy={busy}
           variant="self"
+          selectId={PAUSE_REASON_ID}
           onPause={(reason) => void actions.pauseSelf(true, reason)}
           onUnpause={() => void actions.pauseSelf(false, null)}
           t={t}

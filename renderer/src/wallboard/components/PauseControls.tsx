@@ -14,6 +14,11 @@ export interface PauseControlsProps {
   variant: 'self' | 'agent';
   /** What the controls act on, for screen readers in a table of agents. */
   subject?: string;
+  /**
+   * The reason select's id, for a key to reach it; with it, Enter in the select pauses (or changes
+   * the reason), so a break is taken from the keyboard: F8, arrows, Enter.
+   */
+  selectId?: string;
   onPause: (reason: string) => void;
   onUnpause: () => void;
   t: WallboardT;
@@ -23,13 +28,15 @@ export interface PauseControlsProps {
 /** A reason select, a pause button (changing the reason while paused), and an unpause button while paused. */
 export function PauseControls(props: PauseControlsProps) {
   const { reasons, paused, currentReason, wrapUp = false, busy, variant, subject, t, lng } = props;
-  const id = useId();
+  const generatedId = useId();
+  const id = props.selectId ?? generatedId;
   const fallback = currentReason !== null && reasons.includes(currentReason) ? currentReason : (reasons[0] ?? '');
   const [picked, setPicked] = useState<string | null>(null);
   // The host's list can change under us; a pick it no longer offers falls back.
   const reason = picked !== null && reasons.includes(picked) ? picked : fallback;
   const sameReason = paused && reason === currentReason;
   const suffix = subject ? ` — ${subject}` : '';
+  const canPause = !busy && reason !== '' && !sameReason;
 
   return (
     <div className="wb-pause" role="group" aria-label={`${t('pause.reason')}${suffix}`}>
@@ -37,7 +44,18 @@ export function PauseControls(props: PauseControlsProps) {
         {t('pause.reason')}
         {suffix}
       </label>
-      <select id={id} data-testid="pause-reason" value={reason} disabled={busy || reasons.length === 0} onChange={(e) => setPicked(e.target.value)}>
+      <select
+        id={id}
+        data-testid="pause-reason"
+        value={reason}
+        disabled={busy || reasons.length === 0}
+        onChange={(e) => setPicked(e.target.value)}
+        onKeyDown={(e) => {
+          if (props.selectId === undefined || e.key !== 'Enter' || e.ctrlKey || e.altKey || e.shiftKey || e.metaKey) return;
+          e.preventDefault();
+          if (canPause) props.onPause(reason);
+        }}
+      >
         {reasons.map((r) => (
           <option key={r} value={r}>
             {pauseReasonLabel(r, lng)}
@@ -48,7 +66,7 @@ export function PauseControls(props: PauseControlsProps) {
         type="button"
         data-testid="pause-button"
         className={paused ? undefined : 'wb-pause-button'}
-        disabled={busy || reason === '' || sameReason}
+        disabled={!canPause}
         aria-label={subject ? `${paused ? t('pause.changeReason') : t(variant === 'self' ? 'pause.pauseSelf' : 'pause.pause')}${suffix}` : undefined}
         onClick={() => props.onPause(reason)}
       >
