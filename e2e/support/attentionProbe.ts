@@ -48,8 +48,8 @@ export async function probeAttention(context: BrowserContext): Promise<void> {
     const play = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
       probe.played.push(this.src);
-      // Headless Chromium refuses autoplay before a click; the desk copes, the probe only records.
-      return play.call(this).catch(() => undefined);
+      // A refusal (a browser that wants a click first) reaches the desk, as it would without the probe.
+      return play.call(this);
     };
 
     let hidden = false;

@@ -20,12 +20,15 @@ const formOfSubject = (): HTMLElement | null => document.getElementById(SUBJECT_
 export function pagePresenceEnv(defaultLanguage: DeskLanguage): PresenceEnv {
   if (typeof document === 'undefined' || typeof window === 'undefined') return NO_PAGE;
   const icon = (): HTMLLinkElement | null => document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  const ring = createRingSound(
+    () => (typeof Audio === 'undefined' ? null : new Audio()),
+    (wav) => URL.createObjectURL(new Blob([wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' })),
+  );
+  // A ring the browser refused plays from the operator's first click or key in the page.
+  for (const name of ['pointerdown', 'keydown']) window.addEventListener(name, () => ring.retry(), true);
   return {
     defaultLanguage,
-    ring: createRingSound(
-      () => (typeof Audio === 'undefined' ? null : new Audio()),
-      (wav) => URL.createObjectURL(new Blob([wav as Uint8Array<ArrayBuffer>], { type: 'audio/wav' })),
-    ),
+    ring,
     attention: {
       notifier: {
         show(notice, tag, onClick) {

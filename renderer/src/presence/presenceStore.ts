@@ -15,9 +15,18 @@ export interface PresenceState {
   panel: PresencePanel | null;
   /** "Not now" to the notification permission: not offered again in this page's life. */
   notificationsDeferred: boolean;
+  /** The ring is wanted but the browser refused to play it until the operator clicks in the page. */
+  ringBlocked: boolean;
 }
 
-export const initialPresenceState: PresenceState = { view: null, desktop: null, keyNote: null, panel: null, notificationsDeferred: false };
+export const initialPresenceState: PresenceState = {
+  view: null,
+  desktop: null,
+  keyNote: null,
+  panel: null,
+  notificationsDeferred: false,
+  ringBlocked: false,
+};
 
 export const createPresenceStore = (initial: PresenceState = initialPresenceState) => createStore<PresenceState>()(() => initial);
 export type PresenceStore = ReturnType<typeof createPresenceStore>;

@@ -58,10 +58,39 @@ describe('the ring', () => {
     expect(log).toEqual(['play@0.8', 'pause']);
   });
 
-  it('a refused play (no click in the tab yet) is not an error', async () => {
+  it('a refused play (no click in the tab yet) is not an error: it is reported, and the next gesture plays it', async () => {
+    const { audio, log } = fakeAudio();
+    let allowed = false;
+    audio.play = async () => {
+      log.push('play');
+      if (!allowed) throw new Error('NotAllowedError');
+    };
+    const ring = createRingSound(() => audio, () => 'blob:ring');
+    const reports: boolean[] = [];
+    ring.onBlocked((blocked) => reports.push(blocked));
+    ring.want('attention', true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ring.playing).toBe(true);
+    expect(ring.blocked).toBe(true);
+    allowed = true;
+    ring.retry();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ring.blocked).toBe(false);
+    expect(log).toEqual(['play', 'play']);
+    // Nothing to retry once it plays, nor after the call stopped ringing.
+    ring.retry();
+    ring.want('attention', false);
+    ring.retry();
+    expect(log).toEqual(['play', 'play', 'pause']);
+    expect(reports).toEqual([true, false]);
+  });
+
+  it('a call that stops ringing while the sound is held back takes the notice with it', async () => {
     const ring = createRingSound(() => ({ ...fakeAudio().audio, play: () => Promise.reject(new Error('NotAllowedError')) }), () => 'blob:ring');
     ring.want('attention', true);
-    await Promise.resolve();
-    expect(ring.playing).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ring.blocked).toBe(true);
+    ring.want('attention', false);
+    expect(ring.blocked).toBe(false);
   });
 });

@@ -22,6 +22,13 @@ export interface RingSound {
   /** Volume 0–100 (0: silent); the speaker's device id (null: the default). */
   configure(volume: number, outputId: string | null): void;
   readonly playing: boolean;
+  /**
+   * The browser refused to play (a tab may not make sound before the operator's first click or
+   * key in it): the ring is wanted but silent. `retry` on the operator's next gesture plays it.
+   */
+  readonly blocked: boolean;
+  onBlocked(listener: (blocked: boolean) => void): () => void;
+  retry(): void;
 }
 
 const RATE = 8000;
@@ -63,6 +70,23 @@ export function createRingSound(makeAudio: () => AudioLike | null, urlOf: (wav: 
   let volume = 0.7;
   let sink: string | null = null;
   let playing = false;
+  let blocked = false;
+  const blockedListeners = new Set<(blocked: boolean) => void>();
+
+  const setBlocked = (next: boolean) => {
+    if (next === blocked) return;
+    blocked = next;
+    for (const listener of blockedListeners) listener(blocked);
+  };
+
+  const start = (el: AudioLike) => {
+    el.play().then(
+      () => setBlocked(false),
+      // Refused autoplay (no click in this tab yet): the notification and the title still show
+      // the call, and the page says the sound waits for a click.
+      () => setBlocked(playing),
+    );
+  };
 
   const element = (): AudioLike | null => {
     if (audio) return audio;
@@ -87,10 +111,10 @@ export function createRingSound(makeAudio: () => AudioLike | null, urlOf: (wav: 
       el.volume = volume;
       el.currentTime = 0;
       applySink(el);
-      // Refused autoplay (no click in this tab yet): the notification and the title still show the call.
-      void el.play().catch(() => {});
+      start(el);
     } else {
       el.pause();
+      setBlocked(false);
     }
   }
 
@@ -112,6 +136,16 @@ export function createRingSound(makeAudio: () => AudioLike | null, urlOf: (wav: 
     },
     get playing() {
       return playing;
+    },
+    get blocked() {
+      return blocked;
+    },
+    onBlocked(listener) {
+      blockedListeners.add(listener);
+      return () => blockedListeners.delete(listener);
+    },
+    retry() {
+      if (playing && blocked && audio) start(audio);
     },
   };
 }

@@ -9,14 +9,14 @@ import { startPresence, type PresenceEnv } from './startPresence.js';
 
 const view = (over: Partial<SettingsView['settings']> = {}, adminSet: string[] = []): SettingsView => ({ settings: { ...DEFAULT_SETTINGS, ...over }, adminSet });
 
-function setup(legacy: 'tr' | 'en' | null, settings: SettingsView) {
+function setup(legacy: 'tr' | 'en' | null, settings: SettingsView, play: () => Promise<void> = async () => {}) {
   const fake = createFakeTransport();
   fake.answer('settings.get', () => ({ ok: true, value: settings }));
   fake.answer('desktop.status', () => ({ ok: true, value: { shell: 'browser', globalHotkeys: [], update: { state: 'off' } } }));
   fake.answer('settings.update', (patch) => ({ ok: true, value: view({ ...settings.settings, ...(patch as object) }) }));
   const volumes: number[] = [];
   const ring = createRingSound(
-    () => ({ src: '', loop: false, volume: 0, currentTime: 0, play: async () => {}, pause: () => {} }),
+    () => ({ src: '', loop: false, volume: 0, currentTime: 0, play, pause: () => {} }),
     () => '',
   );
   const configure = ring.configure.bind(ring);
@@ -39,6 +39,22 @@ describe('the presence controller', () => {
     expect(presence.store.getState().view?.settings.ringVolume).toBe(30);
     expect(presence.store.getState().desktop?.shell).toBe('browser');
     expect(volumes).toEqual([30]);
+  });
+
+  it('tells the page when the browser holds the ring back, and when it plays after all', async () => {
+    let allowed = false;
+    const { presence } = setup(null, view({ ringVolume: 50 }), async () => {
+      if (!allowed) throw new Error('NotAllowedError');
+    });
+    await settle();
+    presence.testRing();
+    await settle();
+    expect(presence.store.getState().ringBlocked).toBe(true);
+    allowed = true;
+    presence.ring.retry();
+    await settle();
+    expect(presence.store.getState().ringBlocked).toBe(false);
+    presence.stop();
   });
 
   it('follows settings another window changed', async () => {

@@ -69,6 +69,7 @@ export function startPresence(client: DeskClient, env: PresenceEnv): PresenceCon
     client.onConnection((c) => c.status === 'connected' && void load()),
     env.attention ? followAttention(client, { ...env.attention, ring }) : () => {},
     env.window ? startWindowReport(client, env.window) : () => {},
+    ring.onBlocked((ringBlocked) => store.setState((s) => ({ ...s, ringBlocked }), true)),
   ];
   if (client.connection().status === 'connected') void load();
 

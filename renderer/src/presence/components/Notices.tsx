@@ -42,6 +42,18 @@ export function NotificationPrompt() {
   );
 }
 
+/** The browser holds the ring back until the operator's first click or key in the tab: say so, while it rings. */
+export function RingBlockedNotice() {
+  const { t } = usePresenceText();
+  const blocked = usePresence((s) => s.ringBlocked);
+  if (!blocked) return null;
+  return (
+    <p className="presence-banner" role="alert" data-testid="ring-blocked">
+      {t('ring.blocked')}
+    </p>
+  );
+}
+
 /** A downloaded update (Electron): what is new, in the server's words, and a restart to install it now. */
 export function UpdateNotice() {
   const { t } = usePresenceText();

@@ -3,12 +3,12 @@ import { useSettingsLanguage } from '../useLanguage.js';
 import { usePresence, usePresenceDesk, usePresenceText } from '../deskPart.js';
 import { panelToggled } from '../presenceStore.js';
 import { HelpPanel } from './HelpPanel.js';
-import { KeyNote, NotificationPrompt, UpdateNotice } from './Notices.js';
+import { KeyNote, NotificationPrompt, RingBlockedNotice, UpdateNotice } from './Notices.js';
 import { SettingsPanel } from './SettingsPanel.js';
 
 /**
- * Mounted once by the shell: the hot keys, the settings' language, the notification prompt and
- * update notice, and the help or settings panel when open.
+ * Mounted once by the shell: the hot keys, the settings' language, the notification prompt, the
+ * held-back ring's notice and the update notice, and the help or settings panel when open.
  */
 export function PresenceLayer() {
   useHotkeys();
@@ -17,6 +17,7 @@ export function PresenceLayer() {
   return (
     <>
       <NotificationPrompt />
+      <RingBlockedNotice />
       <UpdateNotice />
       <KeyNote />
       {panel === 'help' && <HelpPanel />}
