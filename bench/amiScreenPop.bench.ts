@@ -32,6 +32,7 @@
  *   npm run bench:screen-pop
  *   BENCH_FILE=/tmp/cases-1m.sqlite BENCH_CALLS=100 BENCH_NO_RESULTS=1 npm run bench:screen-pop
  *   BENCH_CALLS     measured calls per store (default 200, after 5 warm-up calls per round)
+ *   BENCH_TRACE=dir a Chromium timeline trace of every round there (slows the page: not for figures)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -69,6 +70,10 @@ function positiveInt(name: string, fallback: number): number {
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
   return value;
 }
+
+/** BENCH_TRACE=dir: a Chromium timeline trace of each round's calls there (style, layout, paint, scripts), for finding where the time goes. */
+const TRACE_DIR = process.env.BENCH_TRACE ?? '';
+let traces = 0;
 
 const epochNow = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -220,6 +225,7 @@ async function measureRound(
     await page.evaluate(PROBE);
     // Let the start-up reads (recent cases, the first search page, queue status) settle.
     await sleep(2000);
+    if (TRACE_DIR) await browser.startTracing(page, { path: path.join(TRACE_DIR, `${store.label.replace(/\W+/g, '-')}-${++traces}.json`), categories: ['devtools.timeline'] });
 
     const samples: Sample[] = [];
     for (let i = 0; i < WARM_UP + calls; i++) {
@@ -237,6 +243,7 @@ async function measureRound(
       await page.waitForSelector(`[data-testid="screen-pop"][data-linkedid="${linkedid}"][data-phase="ended"]`, { timeout: 10_000 });
       await sleep(GAP_MS + Math.random() * GAP_MS);
     }
+    if (TRACE_DIR) await browser.stopTracing();
     return samples;
   } finally {
     await context.close();
