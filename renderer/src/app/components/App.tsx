@@ -17,9 +17,6 @@ import { PresenceLayer } from '../../presence/index.js';
 export function App() {
   const role = useHost(selectRole);
   const agent = useHost(selectAgent);
-  const call = useCall((s) => s.screenPop?.call ?? null);
-  // On the softphone its own panel hangs up; the AMI hang-up is for desk phones.
-  const onSoftphone = useSoftphone((s) => callInProgress(s.phone.call));
   const [view, setView] = useState<View | null>(null);
   // A team lead's desk opens on the wallboard, a feedback operator's on the call-backs, everyone else's on the call desk.
   useEffect(() => {
@@ -59,7 +56,7 @@ export function App() {
           <div className="column column--call">
             <OperatorQueuePanel agentInterface={agent?.agentInterface ?? null} />
             <ScreenPopPanel />
-            {call && call.phase === 'connected' && !onSoftphone && <HangupButton linkedid={call.linkedid} className="call-hangup" />}
+            <DeskPhoneHangup />
             <SoftphonePanel />
             <CaseForm />
           </div>
@@ -71,4 +68,15 @@ export function App() {
       )}
     </div>
   );
+}
+
+/**
+ * The AMI hang-up for a desk phone's call once connected (on the softphone its own panel hangs
+ * up). Its own component, reading only that: a pop arriving or ticking must not re-render the
+ * whole desk (the case list's rows among it) from App.
+ */
+function DeskPhoneHangup() {
+  const linkedid = useCall((s) => (s.screenPop?.call.phase === 'connected' ? s.screenPop.call.linkedid : null));
+  const onSoftphone = useSoftphone((s) => callInProgress(s.phone.call));
+  return linkedid !== null && !onSoftphone ? <HangupButton linkedid={linkedid} className="call-hangup" /> : null;
 }
