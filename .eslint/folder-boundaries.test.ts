@@ -32,6 +32,15 @@ describe('folder boundaries (ARCHITECTURE.md table)', () => {
     ).toEqual([]);
   });
 
+  it("lets server/ use the AMI client and the queue reducer, but not the desk's softphone, and the simulator only in tests", async () => {
+    const collector = "import { a } from '../../telephony/ami/amiClient.js';\nimport { b } from '../../telephony/queueMetrics/index.js';\nexport const q = [a, b];\n";
+    expect(await boundaryErrors('server/queueStats/fixture.ts', collector)).toEqual([]);
+    expect(await boundaryErrors('server/queueStats/fixture.ts', "export * from '../../telephony/softphone/x.js';\n")).toHaveLength(1);
+    const simulator = "import { s } from '../../telephony/simulator/pbxSimulator.js';\nexport const q = s;\n";
+    expect(await boundaryErrors('server/queueStats/fixture.ts', simulator)).toHaveLength(1);
+    expect(await boundaryErrors('server/queueStats/fixture.test.ts', simulator)).toEqual([]);
+  });
+
   it('rejects telephony/ importing db/', async () => {
     expect(await boundaryErrors('telephony/fixture.ts', "export * from '../db/x.js';\n")).toHaveLength(1);
   });

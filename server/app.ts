@@ -23,6 +23,8 @@ import type { Senders } from './notifications/senders.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerNumberRoutes } from './numbers/routes.js';
 import { registerCallbackRoutes } from './callbacks/routes.js';
+import { registerQueueStatsRoutes } from './queueStats/routes.js';
+import type { OpenAgentTime } from './queueStats/report.js';
 import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
 import { isDemoCredential } from './seed.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
@@ -48,6 +50,8 @@ export interface AppOptions {
    * them: what startServer asks for unless it is a demo server. Unset (tests): they log in.
    */
   refuseDemoPasswords?: boolean;
+  /** The queue collectors' agent states still open (startServer wires them once the collectors run). */
+  openAgentTime?: () => OpenAgentTime;
 }
 
 declare module 'fastify' {
@@ -172,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await registerDepartmentPage(app);
 
   registerReportRoutes(app, { db, requireAccount });
+  registerQueueStatsRoutes(app, { db, requireAccount, now, ...(options.openAgentTime ? { openAgentTime: options.openAgentTime } : {}) });
   registerNumberRoutes(app, { db, now, requireAccount });
   registerCallbackRoutes(app, { db, now, policy: callbackPolicy, requireAccount });
   if (options.notificationSenders) registerNotificationWorker(app, db, options.notificationSenders, { now });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parsePbxUrls, type PbxEndpoint } from './queueStats/pbxUrl.js';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   /** Call-backs: unanswered calls before giving up (CALLBACK_MAX_ATTEMPTS, 3) and minutes between tries (CALLBACK_RETRY_MINUTES, 120). */
   /** Optional for callers that build a config by hand (the embedded server): the defaults then. */
   callbacks?: { maxAttempts: number; retryMinutes: number };
+  /** SERVER_AMI_URL: the PBXs whose queues the server's collector records (queueStats/); none by default. */
+  pbxs?: PbxEndpoint[];
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
@@ -47,5 +50,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       maxAttempts: positiveInteger(env, 'CALLBACK_MAX_ATTEMPTS', 3, 20),
       retryMinutes: positiveInteger(env, 'CALLBACK_RETRY_MINUTES', 120, 7 * 24 * 60),
     },
+    pbxs: parsePbxUrls(env.SERVER_AMI_URL ?? ''),
   };
 }

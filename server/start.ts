@@ -9,11 +9,14 @@ import { openPostgres } from './db/postgresClient.js';
 import type { SqlClient } from './db/sqlClient.js';
 import { sendersFromEnv } from './notifications/senders.js';
 import { accountsAtStart, seedDemo, seedUnits } from './seed.js';
+import { startQueueCollector, type QueueCollector } from './queueStats/collector.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   db: SqlClient;
   url: string;
+  /** One per PBX of SERVER_AMI_URL. */
+  collectors: QueueCollector[];
   stop(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function startServer(
   if (config.demo !== true) await seedUnits(db);
   // SMS is logged (id and template only) until a gateway sender exists; e-mail goes out over SMTP_URL.
   let log: (line: string) => void = () => {};
+  const collectors: QueueCollector[] = [];
   const app = await createApp({
     db,
     now,
@@ -65,16 +69,23 @@ export async function startServer(
     ...(config.callbacks ? { callbacks: config.callbacks } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     refuseDemoPasswords: config.demo !== true,
+    openAgentTime: () => collectors.flatMap((c) => c.openAgentStates()),
   });
   log = (line) => app.log.info(line);
   await reportAccounts(app, db, config.demo === true);
+  for (const pbx of config.pbxs ?? []) {
+    collectors.push(await startQueueCollector({ db, pbx, now: () => now().getTime(), log: (line) => app.log.info(line) }));
+    app.log.info({ pbx: pbx.name }, 'queue statistics: collecting from the PBX');
+  }
   const url = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: config.databaseUrl ? 'postgresql' : 'pglite', demo: config.demo === true, seeded }, 'case server listening');
   return {
     app,
     db,
     url,
+    collectors,
     async stop() {
+      for (const collector of collectors) await collector.stop();
       await app.close();
       await db.close();
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseStatus } from '../../core/case.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from '../../core/report.js';
+import { AgentStatsReport, QueueStatsReport, StatsDate, StatsInterval } from '../../core/queueStats.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../../core/callback.js';
 import { Cursor, LiveNotice, PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
 import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
@@ -47,6 +48,43 @@ function actionPaths(): Record<string, unknown> {
     };
   }
   return paths;
+}
+
+/** Queue and agent statistics from the server's collector (server/queueStats). */
+function queueStatsPaths(): Record<string, unknown> {
+  const range = [
+    { name: 'from', in: 'query', required: true, schema: schema(StatsDate), example: '2026-12-01' },
+    { name: 'to', in: 'query', required: true, schema: schema(StatsDate), example: '2026-12-03' },
+  ];
+  const format = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } };
+  const answers = (ref: string) => ({
+    200: { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } }, 'text/csv': { schema: { type: 'string' } } } },
+    400: error('invalid request: a date that is not YYYY-MM-DD, `to` before `from`, or a span too long for the interval'),
+    401: error('no valid token'),
+    403: error('not a team lead or admin'),
+  });
+  return {
+    '/api/v1/queue-stats': {
+      get: {
+        summary: 'Queue figures per interval and in total, for Istanbul days from `from` to `to` (inclusive)',
+        description:
+          'Team leads and admins. Calls count in the interval they entered the queue. `gaps` lists the spans the collector did not see the PBX: figures there are missing, not zero. ' +
+          'Spans: up to 92 days by 15, 30 or 60 minutes, 366 by day. `format=csv` answers CSV for Turkish Excel.',
+        security: bearer,
+        parameters: [...range, { name: 'interval', in: 'query', schema: { ...schema(StatsInterval), default: '60' } }, { name: 'queue', in: 'query', schema: { type: 'string' } }, format],
+        responses: answers('QueueStatsReport'),
+      },
+    },
+    '/api/v1/agent-stats': {
+      get: {
+        summary: 'Per agent: answered calls, mean talk, ring-no-answers, logged-in time, paused time per reason, wrap-up, occupancy',
+        description: 'Team leads and admins; Istanbul days from `from` to `to` (inclusive, up to 366). The state an agent is in now counts up to now.',
+        security: bearer,
+        parameters: [...range, format],
+        responses: answers('AgentStatsReport'),
+      },
+    },
+  };
 }
 
 const callbackId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]*$' } }];
@@ -170,6 +208,8 @@ export function openApiDocument(): Record<string, unknown> {
         UnitInbox: schema(UnitInbox),
         ...Object.fromEntries(ACTION_NAMES.map((name) => [actionSchemaName(name), schema(ActionBodies[name])])),
         MonthlyReport: schema(MonthlyReport),
+        QueueStatsReport: schema(QueueStatsReport),
+        AgentStatsReport: schema(AgentStatsReport),
         ReserveNumbersRequest: schema(ReserveNumbersRequest),
         ReserveNumbersResponse: schema(ReserveNumbersResponse),
         CallbackItem: schema(CallbackItem),
@@ -282,6 +322,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...queueStatsPaths(),
       ...callbackPaths(),
       '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },

@@ -1,3 +1,4 @@
+import { parseAmiUrl } from '../ami/amiUrl.js';
 import type { PbxLinkState } from '../../core/pbxLink.js';
 import type { QueueFigures, QueueSnapshot } from '../queueMetrics/index.js';
 
@@ -67,16 +68,10 @@ export function parseArgs(
     else throw new UsageError(`unknown argument ${arg}`);
   }
   if (ami === null) throw new UsageError('--ami is required');
-  let url: URL;
-  try {
-    url = new URL(ami);
-  } catch {
-    throw new UsageError('--ami must look like ami://USER@HOST:PORT');
-  }
-  if (url.protocol !== 'ami:' || url.hostname === '' || url.username === '') throw new UsageError('--ami must look like ami://USER@HOST:PORT');
-  const port = url.port === '' ? 5038 : Number(url.port);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const inUrl = decodeURIComponent(url.password);
+  const url = parseAmiUrl(ami);
+  if (url === null) throw new UsageError('--ami must look like ami://USER@HOST:PORT');
+  const { host, port } = url;
+  const inUrl = url.secret;
   const inEnv = env[SECRET_ENV] ?? '';
   if (inUrl !== '' && secretFile !== null) throw new UsageError('give the secret either in --ami or in --secret-file, not both');
   if (inUrl === '' && secretFile === null && inEnv === '') {
@@ -86,7 +81,7 @@ export function parseArgs(
   return {
     host,
     port,
-    username: decodeURIComponent(url.username),
+    username: url.username,
     secret: secretSource === 'file' ? '' : secretSource === 'argv' ? inUrl : inEnv,
     secretSource,
     secretFile,

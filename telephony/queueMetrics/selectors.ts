@@ -209,6 +209,32 @@ const DEFAULT_ORDER = new Intl.Collator();
 
 const ACTIVITY_RANK: Record<AgentActivity, number> = { ringing: 0, 'on-call': 1, 'wrap-up': 2, available: 3, paused: 4, 'logged-out': 5 };
 
+/** The most telling activity wins: paused in one queue but available in another is available. */
+function mostTelling<T extends { activity: AgentActivity }>(queues: readonly T[]): T {
+  return queues.reduce((a, b) => (ACTIVITY_RANK[b.activity] < ACTIVITY_RANK[a.activity] ? b : a));
+}
+
+/** One agent as the agents table shows it (selectAgents), without building the table; null when in no queue. */
+export function agentActivityOf(
+  state: QueueMetricsState,
+  iface: string,
+  now: number,
+): { name: string; activity: AgentActivity; pausedReason: string; queues: string[] } | null {
+  const rows: Array<{ queue: string; activity: AgentActivity; pausedReason: string; name: string }> = [];
+  for (const queue of Object.values(state.queues)) {
+    const member = queue.members.get(iface);
+    if (member !== undefined) rows.push({ queue: queue.name, activity: memberActivity(state, queue.name, member, now).activity, pausedReason: member.pausedReason, name: member.name });
+  }
+  if (rows.length === 0) return null;
+  const best = mostTelling(rows);
+  return {
+    name: best.name,
+    activity: best.activity,
+    pausedReason: best.activity === 'paused' ? best.pausedReason : '',
+    queues: rows.filter((row) => row.activity !== 'logged-out').map((row) => row.queue).sort(),
+  };
+}
+
 /** One row per member interface, over all its queues, by name. */
 export function selectAgents(state: QueueMetricsState, now: number): AgentView[] {
   const rows = new Map<string, { name: string; queues: Array<AgentQueueView & { since: number }> }>();
@@ -223,8 +249,7 @@ export function selectAgents(state: QueueMetricsState, now: number): AgentView[]
   const views: AgentView[] = [];
   for (const [iface, row] of rows) {
     row.queues.sort((a, b) => a.queue.localeCompare(b.queue));
-    // The most telling activity wins: paused in one queue but available in another is available.
-    const best = row.queues.reduce((a, b) => (ACTIVITY_RANK[b.activity] < ACTIVITY_RANK[a.activity] ? b : a));
+    const best = mostTelling(row.queues);
     const today = state.agentsToday.get(iface);
     const sinceStart = state.agentsSinceStart.get(iface);
     views.push({
