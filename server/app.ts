@@ -25,6 +25,7 @@ import { registerNumberRoutes } from './numbers/routes.js';
 import { registerCallbackRoutes } from './callbacks/routes.js';
 import { registerQueueStatsRoutes } from './queueStats/routes.js';
 import type { OpenAgentTime } from './queueStats/report.js';
+import type { QueueFiguresHub } from './queueStats/liveFigures.js';
 import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
 import { isDemoCredential } from './seed.js';
 import { PullQuery, PushRequest } from '../sync/protocol.js';
@@ -52,6 +53,8 @@ export interface AppOptions {
   refuseDemoPasswords?: boolean;
   /** The queue collectors' agent states still open (startServer wires them once the collectors run). */
   openAgentTime?: () => OpenAgentTime;
+  /** The queue collectors' live figures for the live channel (startServer publishes into it). */
+  queueFigures?: QueueFiguresHub;
 }
 
 declare module 'fastify' {
@@ -171,7 +174,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAccountRoutes(app, { db, now, throttle: loginThrottle, requireAccount, token: bearerToken });
-  live = registerLiveChannel(app, { db: options.db, now });
+  live = registerLiveChannel(app, { db: options.db, now, ...(options.queueFigures ? { queueFigures: options.queueFigures } : {}) });
   registerWorkflowRoutes(app, { db, now, callbackPolicy });
   await registerDepartmentPage(app);
 

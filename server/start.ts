@@ -10,6 +10,7 @@ import type { SqlClient } from './db/sqlClient.js';
 import { sendersFromEnv } from './notifications/senders.js';
 import { accountsAtStart, seedDemo, seedUnits } from './seed.js';
 import { startQueueCollector, type QueueCollector } from './queueStats/collector.js';
+import { createQueueFiguresHub, startQueueFiguresPublisher } from './queueStats/liveFigures.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -61,6 +62,7 @@ export async function startServer(
   // SMS is logged (id and template only) until a gateway sender exists; e-mail goes out over SMTP_URL.
   let log: (line: string) => void = () => {};
   const collectors: QueueCollector[] = [];
+  const queueFigures = createQueueFiguresHub();
   const app = await createApp({
     db,
     now,
@@ -70,6 +72,7 @@ export async function startServer(
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     refuseDemoPasswords: config.demo !== true,
     openAgentTime: () => collectors.flatMap((c) => c.openAgentStates()),
+    queueFigures,
   });
   log = (line) => app.log.info(line);
   await reportAccounts(app, db, config.demo === true);
@@ -77,6 +80,7 @@ export async function startServer(
     collectors.push(await startQueueCollector({ db, pbx, now: () => now().getTime(), log: (line) => app.log.info(line) }));
     app.log.info({ pbx: pbx.name }, 'queue statistics: collecting from the PBX');
   }
+  const publisher = collectors.length > 0 ? startQueueFiguresPublisher({ collectors, now: () => now().getTime(), publish: queueFigures.publish }) : null;
   const url = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: config.databaseUrl ? 'postgresql' : 'pglite', demo: config.demo === true, seeded }, 'case server listening');
   return {
@@ -85,6 +89,7 @@ export async function startServer(
     url,
     collectors,
     async stop() {
+      publisher?.stop();
       for (const collector of collectors) await collector.stop();
       await app.close();
       await db.close();

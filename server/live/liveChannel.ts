@@ -7,6 +7,8 @@ import type { ApiError } from '../http/errors.js';
 import { changeSeenBy } from '../sync/pull.js';
 import { MAX_LIVE_NOTICE_BYTES, type ChangeWithCursor, type LiveNotice } from '../../sync/protocol.js';
 import { createChangeFeed, type ChangeFeed, type LogBatch } from './changeFeed.js';
+import { mayReadReports } from '../reports/routes.js';
+import type { QueueFiguresHub, QueueFiguresUpdate } from '../queueStats/liveFigures.js';
 
 export interface LiveChannelOptions {
   db: SqlClient;
@@ -15,6 +17,8 @@ export interface LiveChannelOptions {
   heartbeatMs?: number;
   /** Least time between two notices to a subscriber (changeFeed.ts); 250 ms by default. */
   coalesceMs?: number;
+  /** The queue collectors' live figures (`event: queues`, team leads and admins), when the server has collectors. */
+  queueFigures?: QueueFiguresHub;
 }
 
 export interface LiveChannel {
@@ -44,9 +48,12 @@ function tokenOf(req: FastifyRequest): string | null {
 interface Subscriber {
   token: string;
   account: Account;
+  /** Missed a queue delta (its socket was full): gets the next snapshot whole. */
+  queuesBehind: boolean;
 }
 
 const frame = (notice: LiveNotice) => Buffer.from(`event: changed\ndata: ${JSON.stringify(notice)}\n\n`);
+const queuesFrame = (event: unknown) => Buffer.from(`event: queues\ndata: ${JSON.stringify(event)}\n\n`);
 
 /**
  * Accounts that receive exactly the same entries: what an account may see and how it sees it
@@ -126,6 +133,28 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
     }
   };
 
+  /** Queue figures: the same delta for every team lead and admin, serialised once. */
+  const sendQueues = (update: QueueFiguresUpdate) => {
+    let delta: Buffer | null = null;
+    let whole: Buffer | null = null;
+    for (const [res, subscriber] of subscribers) {
+      if (!mayReadReports(subscriber.account)) continue;
+      if (res.writableLength > BACKLOG_BYTES) {
+        subscriber.queuesBehind = true;
+        continue;
+      }
+      if (subscriber.queuesBehind || update.event.delta === undefined) {
+        whole ??= queuesFrame({ links: update.event.links, snapshot: update.snapshot });
+        res.write(whole);
+        subscriber.queuesBehind = false;
+      } else {
+        delta ??= queuesFrame(update.event);
+        res.write(delta);
+      }
+    }
+  };
+  const unsubscribeQueues = options.queueFigures?.subscribe(sendQueues);
+
   const feed: ChangeFeed = createChangeFeed({ db, reader, onBatch: send, coalesceMs: options.coalesceMs });
 
   /** A logged-out or expired token ends its stream even when nothing changes. */
@@ -151,13 +180,16 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n: connected\n\n');
-    subscribers.set(res, { token, account });
+    subscribers.set(res, { token, account, queuesBehind: false });
+    const figures = mayReadReports(account) ? options.queueFigures?.current() : null;
+    if (figures) res.write(queuesFrame(figures));
     res.on('close', () => subscribers.delete(res));
     res.on('error', () => subscribers.delete(res));
   });
 
   app.addHook('preClose', async () => {
     closing = true;
+    unsubscribeQueues?.();
     for (const res of subscribers.keys()) res.end();
     subscribers.clear();
     if (heartbeat) clearInterval(heartbeat);

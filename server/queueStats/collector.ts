@@ -9,6 +9,7 @@ import type { QueueMetricsState } from '../../telephony/queueMetrics/queueMetric
 import { applyChannels, createQueueMetricsState, reduceQueueMetrics, resync, showsUnknownMember } from '../../telephony/queueMetrics/reduceQueueMetrics.js';
 import type { SqlClient } from '../db/sqlClient.js';
 import type { PbxEndpoint } from './pbxUrl.js';
+import { restoreTodayFromDb } from './dayRestore.js';
 import { closeGap, lastAlive, openGap, storeFacts } from './factStore.js';
 
 // One AMI session per PBX, held by the central server: the desk's reducer fed by every queue and
@@ -81,7 +82,7 @@ export async function startQueueCollector(options: CollectorOptions): Promise<Qu
       now,
     });
   const ledger = createQueueLedger();
-  let state = createQueueMetricsState(now());
+  let state = await restoreTodayFromDb(options.db, pbx, createQueueMetricsState(now()));
   let live = false;
   let queue: Array<{ fact: LedgerFact; arrivedAt: number }> = [];
   /** Gap changes in arrival order with the facts around them: a gap closes after the facts before it. */

@@ -210,7 +210,7 @@ async function applyFact(tx: SqlRunner, pbx: string, fact: LedgerFact): Promise<
 export async function storeFacts(tx: SqlRunner, pbx: string, facts: readonly LedgerFact[], aliveAt: number): Promise<void> {
   for (const fact of facts) await applyFact(tx, pbx, fact);
   await tx.query(
-    `INSERT INTO collector_state (pbx, alive_at) VALUES ($1, $2) ON CONFLICT (pbx) DO UPDATE SET alive_at = greatest(collector_state.alive_at, excluded.alive_at)`,
+    `INSERT INTO collector_state (pbx, collecting_since, alive_at) VALUES ($1, $2, $2) ON CONFLICT (pbx) DO UPDATE SET alive_at = greatest(collector_state.alive_at, excluded.alive_at)`,
     [pbx, new Date(aliveAt).toISOString()],
   );
 }

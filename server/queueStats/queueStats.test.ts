@@ -7,6 +7,12 @@ import { startTestServer, type TestServer } from '../testSupport.js';
 import { startQueueCollector, type QueueCollector } from './collector.js';
 import { istanbulDate, splitByIstanbulDay } from './factStore.js';
 import { parsePbxUrls } from './pbxUrl.js';
+import { createQueueFiguresHub, startQueueFiguresPublisher } from './liveFigures.js';
+import { createSseParser } from '../../sync/client/sse.js';
+import { QueueFiguresEvent } from '../../sync/protocol.js';
+import { applyQueueDelta } from '../../core/queueDelta.js';
+import type { QueueSnapshot } from '../../core/queue.js';
+import { toQueueTiles } from '../../telephony/queueMetrics/wallboard.js';
 
 // The collector as a center runs it: the PBX simulator over real TCP AMI, the server's database
 // (PGlite and PostgreSQL), and the team lead reading the figures through the API.
@@ -34,6 +40,30 @@ async function collector(server: TestServer, sim: PbxSimulator): Promise<QueueCo
   cleanups.push(() => c.stop());
   await waitFor(() => c.status().live, 5000);
   return c;
+}
+
+/** Every `queues` event of the live channel, as a desk reads it. */
+async function queueEvents(url: string, authorization: string): Promise<{ events: QueueFiguresEvent[]; stop(): void }> {
+  const controller = new AbortController();
+  const res = await fetch(`${url}/api/v1/sync/events`, { headers: { authorization }, signal: controller.signal });
+  expect(res.status).toBe(200);
+  const events: QueueFiguresEvent[] = [];
+  const parser = createSseParser((e) => {
+    if (e.event === 'queues') events.push(QueueFiguresEvent.parse(JSON.parse(e.data)));
+  });
+  void (async () => {
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        parser.push(value);
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return { events, stop: () => controller.abort() };
 }
 
 /** The Istanbul days around now: a run at 23:59 must still find its calls. */
@@ -179,5 +209,52 @@ describe.each(engines)('queue statistics on $name', (engine) => {
     await c2Flushed();
     const report = QueueStatsReport.parse((await server.app.inject({ method: 'GET', url: `/api/v1/queue-stats?${range()}`, headers: lead })).json());
     expect(report.gaps).toEqual([expect.objectContaining({ reason: 'collector-down', to: expect.any(String) })]);
+  });
+
+  it('puts the live figures on the live channel for team leads, the day counted from the database, and for nobody else', { timeout: 60_000 }, async () => {
+    const hub = createQueueFiguresHub();
+    const server = await startTestServer(engine, { queueFigures: hub });
+    cleanups.push(() => server.close());
+    const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const sim = await simulator();
+    // A day already under way: one call recorded before this collector started.
+    const first = await collector(server, sim);
+    sim.placeCall(ALI);
+    await waitFor(() => first.state.queues.alo153?.today.completed === 1, 10_000);
+    await first.stop();
+    cleanups.pop();
+    const c = await collector(server, sim);
+    expect(c.state.queues.alo153?.today.answered).toBe(1);
+    const publisher = startQueueFiguresPublisher({ collectors: [c], now: Date.now, publish: hub.publish });
+    cleanups.push(async () => publisher.stop());
+
+    const lead = await queueEvents(url, (await server.auth('lead')).authorization);
+    const operator = await queueEvents(url, (await server.auth('operator')).authorization);
+    cleanups.push(async () => {
+      lead.stop();
+      operator.stop();
+    });
+    sim.pauseMember('Local/1001@sim-agent/n', true, { reason: 'Yemek' });
+    sim.pauseMember('Local/1002@sim-agent/n', true, { reason: 'Yemek' });
+    sim.placeCall({ number: '905441234567', name: 'Vatandaş Zehra' });
+    await waitFor(() => c.state.queues.alo153?.callers.length === 1, 5000);
+    // The snapshot, then deltas that build on it, end where the collector is.
+    let view: QueueSnapshot | null = null;
+    await waitFor(() => {
+      view = null;
+      for (const event of lead.events) {
+        if (event.snapshot) view = event.snapshot;
+        else if (event.delta && view) view = applyQueueDelta(view, event.delta);
+      }
+      const queue = (view as QueueSnapshot | null)?.queues.find((q) => q.queue === 'alo153');
+      return queue?.waiting.length === 1 && (view as QueueSnapshot | null)?.agents.every((a) => a.state === 'paused') === true;
+    }, 5000);
+    const shown = (view as unknown as QueueSnapshot).queues.find((q) => q.queue === 'alo153')!;
+    expect(shown.day.answered).toBe(1);
+    expect(shown.day).toEqual(toQueueTiles(c.state, Date.now()).find((q) => q.queue === 'alo153')!.day);
+    // Masked as on a team lead's desk.
+    expect(shown.waiting[0]!.callerNumber).not.toContain('1234567');
+    expect(lead.events[0]!.links).toEqual([{ pbx: `127.0.0.1:${sim.port}`, live: true }]);
+    expect(operator.events).toEqual([]);
   });
 });

@@ -131,5 +131,8 @@ CREATE UNIQUE INDEX collector_gaps_open ON collector_gaps (pbx) WHERE to_at IS N
 -- a server that was down can say from when.
 CREATE TABLE collector_state (
   pbx text PRIMARY KEY,
+  -- Its first batch ever: figures before it are not missing, there were none (live figures'
+  -- countingSince).
+  collecting_since timestamptz NOT NULL,
   alive_at timestamptz NOT NULL
 );
