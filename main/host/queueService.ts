@@ -5,7 +5,8 @@ import { maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
 import type { Clock } from '../../core/clock.js';
 import type { QueueDelta, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
-import { diffQueueSnapshots } from '../../core/queueDelta.js';
+import { applyQueueDelta, diffQueueSnapshots } from '../../core/queueDelta.js';
+import type { QueueFiguresEvent } from '../../sync/protocol.js';
 import { header } from '../../telephony/ami/amiFrame.js';
 import type { AmiClient } from '../../telephony/ami/amiClient.js';
 import { AmiCommandError, createQueueControl } from '../../telephony/ami/queueControl.js';
@@ -64,8 +65,17 @@ export interface QueueServiceDeps {
 
 export interface QueueService {
   handlers: QueueHandlers;
+  /**
+   * The central server's live queue figures (its collector's, over the live channel): while they
+   * are fresh and the server sees its PBX, a team lead's wallboard shows them (the whole day, every
+   * agent) instead of what this desk's own session saw.
+   */
+  serverFigures(event: QueueFiguresEvent): void;
   stop(): void;
 }
+
+/** Server figures older than this are not shown: the server publishes every second at least. */
+const SERVER_FIGURES_FRESH_MS = 5_000;
 
 const PUSH_INTERVAL_MS = 250;
 const PERSIST_INTERVAL_MS = 5_000;
@@ -88,20 +98,26 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   // restart tells it that versions it holds mean nothing here.
   const stream = randomUUID();
   let published: QueueSnapshot | null = null;
+  let server: { snapshot: QueueSnapshot | null; receivedAt: number; live: boolean } = { snapshot: null, receivedAt: 0, live: false };
+  const serverView = (now: number): QueueSnapshot | null =>
+    server.snapshot !== null && server.live && now - server.receivedAt < SERVER_FIGURES_FRESH_MS ? server.snapshot : null;
+  let showingServer = false;
   /** A snapshot of now, the next version; everyone already following gets it as a delta. */
   const publish = (): QueueSnapshot => {
     const now = nowMs();
     history = appendHistory(history, state, now);
+    const fromServer = serverView(now);
+    showingServer = fromServer !== null;
     const next: QueueSnapshot = {
       stream,
       version: (published?.version ?? 0) + 1,
       at: now,
       memberChange,
-      countingSince: state.countingSince,
-      dayStartsAt: state.day.startsAt,
-      queues: toQueueTiles(state, now, maskNumber),
-      agents: toAgentRows(state, now),
-      history: history as QueueHistoryPoint[],
+      countingSince: fromServer?.countingSince ?? state.countingSince,
+      dayStartsAt: fromServer?.dayStartsAt ?? state.day.startsAt,
+      queues: fromServer?.queues ?? toQueueTiles(state, now, maskNumber),
+      agents: fromServer?.agents ?? toAgentRows(state, now),
+      history: fromServer?.history ?? (history as QueueHistoryPoint[]),
       settings,
     };
     if (published !== null) deps.push(diffQueueSnapshots(published, next));
@@ -148,6 +164,10 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const reconcileTimer = (deps.reconcileSec ?? 0) > 0 ? setInterval(() => ami.requestResync('periodic'), deps.reconcileSec! * 1000) : null;
   // The chart and the counts since midnight move even when the PBX is quiet.
   const minuteTimer = setInterval(schedulePush, 60_000);
+  // Server figures that stopped coming (live channel down, collector gone): back to this desk's own.
+  const serverTimer = setInterval(() => {
+    if (showingServer && serverView(nowMs()) === null) schedulePush();
+  }, 1_000);
   const persistTimer = setInterval(() => {
     if (!dirty) return;
     dirty = false;
@@ -204,7 +224,15 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         : control.removeMember({ queue, interface: iface }),
     );
 
+  function serverFigures(event: QueueFiguresEvent): void {
+    if (deps.role !== 'team-lead') return;
+    const base = event.snapshot ?? (event.delta && server.snapshot ? applyQueueDelta(server.snapshot, event.delta) : null);
+    server = { snapshot: base, receivedAt: nowMs(), live: event.links.some((link) => link.live) };
+    schedulePush();
+  }
+
   return {
+    serverFigures,
     handlers: {
       'queue.snapshot': () => publish(),
       'agent.pause': async ({ paused, reason, queue }) => {
@@ -262,6 +290,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       unsubscribeEvents();
       unsubscribeResync();
       clearInterval(minuteTimer);
+      clearInterval(serverTimer);
       clearInterval(persistTimer);
       if (reconcileTimer) clearInterval(reconcileTimer);
       if (pushTimer) clearTimeout(pushTimer);

@@ -23,7 +23,7 @@ import { DEMO_ACCOUNTS } from '../../server/seed.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { createHttpTransport, SyncFailure } from '../../sync/client/httpTransport.js';
 import { createSyncEngine, type SyncEngine, type SyncStore } from '../../sync/client/syncEngine.js';
-import { CaseChange, type ServerChange } from '../../sync/protocol.js';
+import { CaseChange, type QueueFiguresEvent, type ServerChange } from '../../sync/protocol.js';
 import type { AutoLogin, CentralServer } from './config.js';
 import { invalidField, RequestError, type Handlers } from './dispatch.js';
 import { createCentralApi, type CentralApi } from './centralApi.js';
@@ -44,6 +44,8 @@ export interface SyncServiceDeps {
   onStatus: (status: SyncStatus) => void;
   /** Cases changed by a pull: lists and open details reload. */
   onCasesSynced: (caseIds: number[]) => void;
+  /** The server's live queue figures (team leads, when the server has a queue collector). */
+  onQueueFigures?: (event: QueueFiguresEvent) => void;
 }
 
 export interface SyncService {
@@ -180,6 +182,7 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
     transport,
     now: deps.now,
     log,
+    ...(deps.onQueueFigures ? { onQueueFigures: deps.onQueueFigures } : {}),
   });
   engine.onStatus(deps.onStatus);
 

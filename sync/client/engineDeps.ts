@@ -1,4 +1,4 @@
-import type { CaseChange, PushResponse, ServerChange } from '../protocol.js';
+import type { CaseChange, PushResponse, QueueFiguresEvent, ServerChange } from '../protocol.js';
 import type { SyncTransport } from './transport.js';
 
 // What the sync engine is built from, apart from syncEngine.ts so that its parts (engineContext,
@@ -41,5 +41,7 @@ export interface SyncEngineDeps {
   /** One-shot timers (setTimeout semantics); injectable for tests. */
   setTimer?: (fn: () => void, ms: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
+  /** The server's live queue figures as they arrive on the live channel (team leads, admins). */
+  onQueueFigures?: (event: QueueFiguresEvent) => void;
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LiveNotice, PullResponse, PushResponse, type PushRequest } from '../protocol.js';
+import { LiveNotice, PullResponse, PushResponse, QueueFiguresEvent, type PushRequest } from '../protocol.js';
 import { createSseParser } from './sse.js';
 import {
   LoginAnswer,
@@ -168,7 +168,12 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
       arm(silenceMs, silent);
       safely(() => handlers.onOpen());
       const parser = createSseParser((event) => {
-        if (event.event === 'changed' && !finished) safely(() => handlers.onChanged(liveNotice(event.data)));
+        if (finished) return;
+        if (event.event === 'changed') safely(() => handlers.onChanged(liveNotice(event.data)));
+        else if (event.event === 'queues' && handlers.onQueues) {
+          const figures = queueFigures(event.data);
+          if (figures !== null) safely(() => handlers.onQueues!(figures));
+        }
       });
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
@@ -216,6 +221,16 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
     },
     openLive,
   };
+}
+
+/** Queue figures checked against the protocol; anything else is dropped (the desk's own figures stand). */
+function queueFigures(data: string): QueueFiguresEvent | null {
+  try {
+    const parsed = QueueFiguresEvent.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A notice checked like a pull's answer; anything else only says that something changed. */

@@ -1,7 +1,7 @@
 import { createBackoff } from './backoff.js';
 import type { EngineContext } from './engineContext.js';
 import type { TimerHandle } from './engineDeps.js';
-import type { LiveNotice } from '../protocol.js';
+import type { LiveNotice, QueueFiguresEvent } from '../protocol.js';
 import type { LiveStream } from './transport.js';
 
 /**
@@ -21,7 +21,7 @@ export interface LiveChannel {
 
 export function createLiveChannel(
   ctx: EngineContext,
-  handlers: { onChanged(notice: LiveNotice | null): void; onRefused(): void },
+  handlers: { onChanged(notice: LiveNotice | null): void; onRefused(): void; onQueues?: (event: QueueFiguresEvent) => void },
 ): LiveChannel {
   const liveBackoff = createBackoff({ random: ctx.random });
   let liveTimer: TimerHandle | null = null;
@@ -44,6 +44,13 @@ export function createLiveChannel(
         if (mine !== ctx.epoch) return;
         handlers.onChanged(notice);
       },
+      ...(handlers.onQueues
+        ? {
+            onQueues: (event: QueueFiguresEvent) => {
+              if (mine === ctx.epoch) handlers.onQueues!(event);
+            },
+          }
+        : {}),
       onClose: (failure) => {
         ended = true;
         if (mine !== ctx.epoch) return;

@@ -66,6 +66,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       void requestCycle(false, notice === null);
     },
     onRefused: () => endSession('unauthorized'),
+    ...(deps.onQueueFigures ? { onQueues: deps.onQueueFigures } : {}),
   });
   const syncCycle = createSyncCycle(ctx, { batchSize, pullIntervalMs, requestCycle, ensureLive: live.ensure, notices, endSession });
   const logins = createLoginRetry(ctx, startSession);

@@ -192,6 +192,10 @@ describe('AMI client: state rebuilt from the PBX after every (re)connect', () =>
       expect(names(o).has('VarSet')).toBe(false);
       expect(names(o).has('QueueCallerJoin')).toBe(true);
     }
+    // Of the members' events, the operator gets its own only; the team lead everyone's.
+    const members = (o: typeof operator) => new Set(o.events.filter((e) => header(e, 'Event')?.startsWith('QueueMember')).map((e) => header(e, 'Interface')));
+    expect([...members(operator)]).toEqual([AYSE.interface]);
+    expect(members(lead).size).toBe(2);
   });
 });
 

@@ -29,12 +29,15 @@ export function filterLiteral(text: string): string {
 }
 
 /**
- * An operator's desk: every queue event (Queue*: callers joining and leaving, members' status
- * and pauses, enough for the queue panel) and every event naming its own member interface
- * (AgentCalled/Connect/Complete/RingNoAnswer for the screen-pop).
+ * An operator's desk: what its panel shows and nothing of the other 499 agents. Callers joining
+ * and leaving its queues (QueueCaller*: waiting counts, longest wait), every event naming its own
+ * member interface (its status and pauses; AgentCalled/Connect/Complete/RingNoAnswer for the
+ * screen-pop) and its own pause device. The agents table is a team lead's, and a team lead's
+ * desk reads it from the server's collector (issue 16) or from its own session.
  */
 export function operatorFilters(agentInterface: string): AmiFilter[] {
-  return ['Event: Queue*', `Interface: ${filterLiteral(agentInterface)}`, HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS, MEMBER_PAUSE_DEVICES];
+  const own = filterLiteral(agentInterface);
+  return ['Event: QueueCaller', `Interface: ${own}`, HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS, `Device: Queue:.*_pause_${own}`];
 }
 
 /** A team lead's wallboard: every queue and agent event of every queue. */
