@@ -23,6 +23,19 @@ export function collectorFilters(): AmiFilter[] {
   return [...teamLeadFilters(), 'Variable: QUEUESTATUS'];
 }
 
+/** Uniqueids and Linkedids of the channels a resync listed; null when the PBX refused the list. */
+function channelIdsOf(channels: readonly AmiFrame[] | null): Set<string> | null {
+  if (channels === null) return null;
+  const ids = new Set<string>();
+  for (const frame of channels) {
+    const event = parseQueueEvent(frame);
+    if (event?.kind !== 'channel') continue;
+    ids.add(event.uniqueid);
+    if (event.linkedid !== '') ids.add(event.linkedid);
+  }
+  return ids;
+}
+
 export interface CollectorOptions {
   db: SqlClient;
   pbx: PbxEndpoint;
@@ -151,7 +164,7 @@ export async function startQueueCollector(options: CollectorOptions): Promise<Qu
     client.onResync((r) => {
       const listed = resync(state, r.queueStatus, r.at);
       state = r.channels === null ? listed : applyChannels(listed, r.channels, r.at);
-      push(ledger.resynced(state, r.at), r.at);
+      push(ledger.resynced(state, r.at, channelIdsOf(r.channels)), r.at);
       if (!live) gapOps.push({ op: 'close', at: r.at, index: queue.length });
       live = true;
     }),

@@ -163,6 +163,14 @@ async function applyFact(tx: SqlRunner, pbx: string, fact: LedgerFact): Promise<
       await bumpQuarter(tx, pbx, fact.call.queue, asMs(rows[0]!.entered_at), { completed: 1, talk_sec: fact.talkSec, transferred: fact.reason === 'transfer' ? 1 : 0 });
       return bumpAgentDay(tx, pbx, fact.agent, '', fact.at, { completed: 1, talk_sec: fact.talkSec });
     }
+    case 'endedUnseen':
+      // Answered, so counted; its talk time is not known and it is not counted as completed.
+      await tx.query(
+        `UPDATE queue_calls SET end_reason = 'unknown', completed_at = $4
+          WHERE pbx = $1 AND queue = $2 AND uniqueid = $3 AND outcome = 'answered' AND completed_at IS NULL`,
+        [pbx, fact.call.queue, fact.call.uniqueid, new Date(fact.at).toISOString()],
+      );
+      return;
     case 'leftEmpty': {
       const rows = await tx.query<{ entered_at: unknown }>(
         `UPDATE queue_calls SET outcome = 'leftEmpty' WHERE id = (

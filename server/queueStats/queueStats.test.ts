@@ -28,8 +28,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function simulator(): Promise<PbxSimulator> {
-  const sim = await startPbxSimulator({ username: 'stats', secret: 's3cr3t:153', agents: AGENTS, callers: [ALI], callIntervalMs: 0, autoAnswerMs: 100, talkTimeMs: 400 });
+async function simulator(talkTimeMs = 400): Promise<PbxSimulator> {
+  const sim = await startPbxSimulator({ username: 'stats', secret: 's3cr3t:153', agents: AGENTS, callers: [ALI], callIntervalMs: 0, autoAnswerMs: 100, talkTimeMs });
   cleanups.push(() => sim.stop());
   return sim;
 }
@@ -191,6 +191,27 @@ describe.each(engines)('queue statistics on $name', (engine) => {
     expect(report.gaps).toHaveLength(1);
     expect(report.gaps[0]).toMatchObject({ reason: 'link-lost', pbx: `127.0.0.1:${sim.port}` });
     expect(Date.parse(report.gaps[0]!.to!)).toBeGreaterThanOrEqual(Date.parse(report.gaps[0]!.from));
+  });
+
+  it('ends a call in progress when the PBX restarts under it: answered, its talk time unknown, not made up', { timeout: 60_000 }, async () => {
+    const server = await startTestServer(engine);
+    cleanups.push(() => server.close());
+    const sim = await simulator(60_000);
+    const c = await collector(server, sim);
+    sim.placeCall(ALI);
+    await waitFor(() => c.state.queues.alo153?.today.answered === 1, 10_000);
+    await sim.kill();
+    await waitFor(() => !c.status().live, 5000);
+    await sim.restart();
+    await waitFor(() => c.status().live, 10_000);
+    await c.flush();
+    const [row] = await server.db.query<{ outcome: string; end_reason: string | null; talk_sec: number | null; completed_at: unknown }>('SELECT outcome, end_reason, talk_sec, completed_at FROM queue_calls');
+    expect(row).toMatchObject({ outcome: 'answered', end_reason: 'unknown', talk_sec: null });
+    expect(row!.completed_at).not.toBeNull();
+    const lead = await server.auth('lead');
+    const report = QueueStatsReport.parse((await server.app.inject({ method: 'GET', url: `/api/v1/queue-stats?${range()}&interval=day`, headers: lead })).json());
+    expect(report.totals[0]).toMatchObject({ offered: 1, answered: 1, avgTalkSec: null });
+    expect(report.gaps).toHaveLength(1);
   });
 
   it('names the span the server itself was down when it starts again', { timeout: 60_000 }, async () => {

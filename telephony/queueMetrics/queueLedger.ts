@@ -46,6 +46,8 @@ export type LedgerFact =
   | { readonly kind: 'connected'; readonly call: LedgerCall; readonly agent: string; readonly agentName: string; readonly at: number }
   /** An answered call ended: Asterisk's TalkTime, and who ended it (caller, agent, transfer). */
   | { readonly kind: 'completed'; readonly call: LedgerCall; readonly agent: string; readonly talkSec: number; readonly reason: string; readonly at: number }
+  /** An answered call whose channels were gone at a resync (the PBX restarted): its end and talk time are unknown. */
+  | { readonly kind: 'endedUnseen'; readonly call: LedgerCall; readonly at: number }
   /** A timed-out call turns out to have left because the queue had no one to answer (QUEUESTATUS). */
   | { readonly kind: 'leftEmpty'; readonly call: LedgerCall }
   | { readonly kind: 'ringNoAnswer'; readonly call: LedgerCall | null; readonly queue: string; readonly agent: string; readonly agentName: string; readonly at: number }
@@ -112,8 +114,12 @@ export function queueStatusOf(frame: AmiFrame): { uniqueid: string; status: stri
 export interface QueueLedger {
   /** After the reducer took `event` (null: a frame that is no queue event) from `before` to `after`. */
   step(before: QueueMetricsState, after: QueueMetricsState, event: QueueEvent | null, frame: AmiFrame | null, now: number): LedgerFact[];
-  /** After a resync rebuilt the live view: calls that vanished meanwhile end as `unknown`, new ones enter. */
-  resynced(after: QueueMetricsState, now: number): LedgerFact[];
+  /**
+   * After a resync rebuilt the live view: waiting calls that vanished meanwhile end as `unknown`,
+   * new ones enter, and answered calls none of whose channels is left (`channelIds`: Uniqueids and
+   * Linkedids of CoreShowChannels; null when the PBX refused it) ended unseen.
+   */
+  resynced(after: QueueMetricsState, now: number, channelIds?: ReadonlySet<string> | null): LedgerFact[];
   /** The link to the PBX is lost: every open agent interval ends now (nothing is known until the resync). */
   linkLost(now: number): LedgerFact[];
   /** Once a second: agent states that change with the clock alone (a wrap-up running out). */
@@ -300,13 +306,16 @@ export function createQueueLedger(): QueueLedger {
       if (before !== after) for (const iface of changedAgents(before, after)) syncAgent(after, iface, now, facts);
       return facts;
     },
-    resynced(after, now) {
+    resynced(after, now, channelIds = null) {
       const facts: LedgerFact[] = [];
       const waiting = new Map<string, QueueMetricsState['queues'][string]['callers'][number]>();
       for (const queue of Object.values(after.queues)) for (const caller of queue.callers) waiting.set(keyOf(queue.name, caller.uniqueid), caller);
       for (const [key, open] of calls) {
         if (open.answeredBy !== null || open.leftAt !== null) {
-          if (now - open.call.enteredAt > ANSWERED_CALL_LIMIT_MS) calls.delete(key);
+          const { uniqueid, linkedid } = open.call;
+          const gone = channelIds !== null && !channelIds.has(uniqueid) && (linkedid === null || !channelIds.has(linkedid));
+          if (gone) facts.push({ kind: 'endedUnseen', call: open.call, at: now });
+          if (gone || now - open.call.enteredAt > ANSWERED_CALL_LIMIT_MS) calls.delete(key);
           continue;
         }
         if (waiting.has(key)) continue;
