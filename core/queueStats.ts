@@ -85,3 +85,27 @@ export const AgentStatsReport = z.object({
   gaps: z.array(CollectorGap),
 });
 export type AgentStatsReport = z.infer<typeof AgentStatsReport>;
+
+/**
+ * What the calls became, beside the queue tiles (the case-aware wallboard): today's cases by
+ * subject against the same hours of the same weekday a week ago (a spike in one subject is what a
+ * team lead must see first), first-contact resolution, repeat calls, and the units' open and
+ * overdue cases.
+ */
+export const CaseFigures = z.object({
+  /** ISO instant the figures were read. */
+  at: z.string(),
+  createdToday: count,
+  /** Cases of today resolved on the call ÷ today's cases. */
+  firstContactPct: percent,
+  /** Today's top subjects: cases since midnight, and a week ago from midnight to the same time. */
+  subjects: z.array(z.object({ subject: z.string(), today: count, lastWeek: count })),
+  /**
+   * Today's queue calls from a number that had called within the 7 days before (the server's
+   * collector); null without one.
+   */
+  repeatCalls: z.object({ calls: count, repeats: count, pct: percent }).nullable(),
+  /** Units with open cases, the most overdue first. */
+  units: z.array(z.object({ unitCode: z.string(), name: z.string(), open: count, overdue: count })),
+});
+export type CaseFigures = z.infer<typeof CaseFigures>;

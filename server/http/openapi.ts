@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseStatus } from '../../core/case.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from '../../core/report.js';
-import { AgentStatsReport, QueueStatsReport, StatsDate, StatsInterval } from '../../core/queueStats.js';
+import { AgentStatsReport, CaseFigures, QueueStatsReport, StatsDate, StatsInterval } from '../../core/queueStats.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../../core/callback.js';
 import { Cursor, LiveNotice, PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
 import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
@@ -73,6 +73,14 @@ function queueStatsPaths(): Record<string, unknown> {
         security: bearer,
         parameters: [...range, { name: 'interval', in: 'query', schema: { ...schema(StatsInterval), default: '60' } }, { name: 'queue', in: 'query', schema: { type: 'string' } }, format],
         responses: answers('QueueStatsReport'),
+      },
+    },
+    '/api/v1/case-stats/today': {
+      get: {
+        summary: "What today's calls became: cases by subject against the same hours a week ago, first-contact resolution, repeat calls, units' open and overdue cases",
+        description: 'Team leads and admins; counts only. `repeatCalls` is null when the server has no queue collector.',
+        security: bearer,
+        responses: { 200: { description: 'ok', ...json('CaseFigures') }, 401: error('no valid token'), 403: error('not a team lead or admin') },
       },
     },
     '/api/v1/agent-stats': {
@@ -210,6 +218,7 @@ export function openApiDocument(): Record<string, unknown> {
         MonthlyReport: schema(MonthlyReport),
         QueueStatsReport: schema(QueueStatsReport),
         AgentStatsReport: schema(AgentStatsReport),
+        CaseFigures: schema(CaseFigures),
         ReserveNumbersRequest: schema(ReserveNumbersRequest),
         ReserveNumbersResponse: schema(ReserveNumbersResponse),
         CallbackItem: schema(CallbackItem),

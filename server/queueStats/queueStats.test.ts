@@ -34,9 +34,19 @@ async function simulator(talkTimeMs = 400): Promise<PbxSimulator> {
   return sim;
 }
 
+/**
+ * The collectors' and servers' clock: real time, two hours ahead when that is within half an hour
+ * of Istanbul midnight, so that no test straddles midnight whenever (and under whatever faketime)
+ * it runs. Never behind real time: the PBX's own epoch fields (LastCall) must not lie ahead of it.
+ */
+const minuteOfDay = Math.floor(((Date.now() + 3 * 3_600_000) % 86_400_000) / 60_000);
+const shift = minuteOfDay >= 22 * 60 + 30 || minuteOfDay < 30 ? 2 * 3_600_000 : 0;
+const clock = () => Date.now() + shift;
+const serverClock = () => new Date(clock());
+
 async function collector(server: TestServer, sim: PbxSimulator): Promise<QueueCollector> {
   const [pbx] = parsePbxUrls(`ami://stats:s3cr3t%3A153@127.0.0.1:${sim.port}`);
-  const c = await startQueueCollector({ db: server.db, pbx: pbx!, flushMs: 50 });
+  const c = await startQueueCollector({ db: server.db, pbx: pbx!, flushMs: 50, now: clock });
   cleanups.push(() => c.stop());
   await waitFor(() => c.status().live, 5000);
   return c;
@@ -66,9 +76,9 @@ async function queueEvents(url: string, authorization: string): Promise<{ events
   return { events, stop: () => controller.abort() };
 }
 
-/** The Istanbul days around now: a run at 23:59 must still find its calls. */
+/** Today, on the tests' clock. */
 function range(): string {
-  return `from=${istanbulDate(Date.now() - 86_400_000)}&to=${istanbulDate(Date.now() + 86_400_000)}`;
+  return `from=${istanbulDate(clock())}&to=${istanbulDate(clock())}`;
 }
 
 describe('splitByIstanbulDay', () => {
@@ -97,7 +107,7 @@ describe.each(engines)('queue statistics on $name', (engine) => {
   it('records answered, abandoned and timed-out calls and agents, and answers team leads only', { timeout: 60_000 }, async () => {
     let running: QueueCollector | null = null;
     // As startServer wires it: the agent states still open count in today's figures.
-    const server = await startTestServer(engine, { openAgentTime: () => running?.openAgentStates() ?? [] });
+    const server = await startTestServer(engine, { now: serverClock, openAgentTime: () => running?.openAgentStates() ?? [] });
     cleanups.push(() => server.close());
     const sim = await simulator();
     const c = await collector(server, sim);
@@ -170,7 +180,7 @@ describe.each(engines)('queue statistics on $name', (engine) => {
   });
 
   it('says which span it missed when the PBX drops, and ends the calls it lost sight of as unknown', { timeout: 60_000 }, async () => {
-    const server = await startTestServer(engine);
+    const server = await startTestServer(engine, { now: serverClock });
     cleanups.push(() => server.close());
     const sim = await simulator();
     const c = await collector(server, sim);
@@ -194,7 +204,7 @@ describe.each(engines)('queue statistics on $name', (engine) => {
   });
 
   it('ends a call in progress when the PBX restarts under it: answered, its talk time unknown, not made up', { timeout: 60_000 }, async () => {
-    const server = await startTestServer(engine);
+    const server = await startTestServer(engine, { now: serverClock });
     cleanups.push(() => server.close());
     const sim = await simulator(60_000);
     const c = await collector(server, sim);
@@ -214,8 +224,22 @@ describe.each(engines)('queue statistics on $name', (engine) => {
     expect(report.gaps).toHaveLength(1);
   });
 
+  it('counts a caller who calls again within the week as a repeat call', { timeout: 60_000 }, async () => {
+    const server = await startTestServer(engine, { now: serverClock });
+    cleanups.push(() => server.close());
+    const sim = await simulator();
+    const c = await collector(server, sim);
+    sim.placeCall(ALI);
+    await waitFor(() => c.state.queues.alo153?.today.completed === 1, 10_000);
+    sim.placeCall(ALI);
+    await waitFor(() => c.state.queues.alo153?.today.completed === 2, 10_000);
+    await c.flush();
+    const res = await server.app.inject({ method: 'GET', url: '/api/v1/case-stats/today', headers: await server.auth('lead') });
+    expect(res.json<{ repeatCalls: unknown }>().repeatCalls).toEqual({ calls: 2, repeats: 1, pct: 50 });
+  });
+
   it('names the span the server itself was down when it starts again', { timeout: 60_000 }, async () => {
-    const server = await startTestServer(engine);
+    const server = await startTestServer(engine, { now: serverClock });
     cleanups.push(() => server.close());
     const sim = await simulator();
     const c = await collector(server, sim);
@@ -234,7 +258,7 @@ describe.each(engines)('queue statistics on $name', (engine) => {
 
   it('puts the live figures on the live channel for team leads, the day counted from the database, and for nobody else', { timeout: 60_000 }, async () => {
     const hub = createQueueFiguresHub();
-    const server = await startTestServer(engine, { queueFigures: hub });
+    const server = await startTestServer(engine, { now: serverClock, queueFigures: hub });
     cleanups.push(() => server.close());
     const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
     const sim = await simulator();
@@ -246,7 +270,7 @@ describe.each(engines)('queue statistics on $name', (engine) => {
     cleanups.pop();
     const c = await collector(server, sim);
     expect(c.state.queues.alo153?.today.answered).toBe(1);
-    const publisher = startQueueFiguresPublisher({ collectors: [c], now: Date.now, publish: hub.publish });
+    const publisher = startQueueFiguresPublisher({ collectors: [c], now: clock, publish: hub.publish });
     cleanups.push(async () => publisher.stop());
 
     const lead = await queueEvents(url, (await server.auth('lead')).authorization);
@@ -272,7 +296,7 @@ describe.each(engines)('queue statistics on $name', (engine) => {
     }, 5000);
     const shown = (view as unknown as QueueSnapshot).queues.find((q) => q.queue === 'alo153')!;
     expect(shown.day.answered).toBe(1);
-    expect(shown.day).toEqual(toQueueTiles(c.state, Date.now()).find((q) => q.queue === 'alo153')!.day);
+    expect(shown.day).toEqual(toQueueTiles(c.state, clock()).find((q) => q.queue === 'alo153')!.day);
     // Masked as on a team lead's desk.
     expect(shown.waiting[0]!.callerNumber).not.toContain('1234567');
     expect(lead.events[0]!.links).toEqual([{ pbx: `127.0.0.1:${sim.port}`, live: true }]);

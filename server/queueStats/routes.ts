@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SqlClient } from '../db/sqlClient.js';
 import { invalidRequest, type ApiError } from '../http/errors.js';
 import { mayReadReports } from '../reports/routes.js';
+import { caseFigures } from './caseFigures.js';
 import { AgentStatsQuery, QueueStatsQuery, agentStats, agentStatsCsv, queueStats, queueStatsCsv, type OpenAgentTime } from './report.js';
 
 /** Queue and agent statistics: team leads and admins, as the monthly report (reports/routes.ts). */
@@ -25,6 +26,12 @@ export function registerQueueStatsRoutes(
     const report = await queueStats(options.db, parsed.data);
     if (parsed.data.format === 'json') return report;
     return csv(reply, `alo153-kuyruk-${report.from}-${report.to}-${report.interval}`, queueStatsCsv(report));
+  });
+
+  // What today's calls became (the case-aware wallboard), read every half minute by team leads' boards.
+  app.get('/api/v1/case-stats/today', { preHandler: options.requireAccount }, async (req, reply) => {
+    if (!mayReadReports(req.account!)) return reply.code(403).send({ error: 'forbidden' } satisfies ApiError);
+    return caseFigures(options.db, options.now());
   });
 
   app.get('/api/v1/agent-stats', { preHandler: options.requireAccount }, async (req, reply) => {

@@ -44,6 +44,8 @@ CREATE UNIQUE INDEX queue_calls_waiting ON queue_calls (pbx, queue, uniqueid) WH
 CREATE INDEX queue_calls_talking ON queue_calls (pbx, queue, uniqueid) WHERE outcome = 'answered' AND completed_at IS NULL;
 CREATE INDEX queue_calls_entered ON queue_calls (entered_at);
 CREATE INDEX queue_calls_linkedid ON queue_calls (linkedid) WHERE linkedid IS NOT NULL;
+-- Repeat calls: did this number call in the 7 days before (case-aware wallboard).
+CREATE INDEX queue_calls_caller ON queue_calls (caller_number, entered_at);
 
 -- Sums per queue and quarter hour (by the calls' entry). Waits are seconds.
 CREATE TABLE queue_stats_15m (
@@ -136,3 +138,8 @@ CREATE TABLE collector_state (
   collecting_since timestamptz NOT NULL,
   alive_at timestamptz NOT NULL
 );
+
+-- The case-aware wallboard (queueStats/caseFigures.ts) reads today's and last week's cases by
+-- creation time, and the units' open cases, every half minute: neither may scan every case.
+CREATE INDEX cases_created_at ON cases (created_at);
+CREATE INDEX cases_open_by_unit ON cases (unit_code) WHERE status NOT IN ('resolved', 'closed', 'rejected');
