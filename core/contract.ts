@@ -22,6 +22,7 @@ import { QueueDelta, QueueSnapshot, SpyMode } from './queue.js';
 import { PbxLinkState } from './pbxLink.js';
 import { SyncStatus } from './syncStatus.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from './report.js';
+import { AgentStatsReport, CaseFigures, QueueStatsReport, StatsDate, StatsInterval } from './queueStats.js';
 import { SoftphoneIncoming, SoftphoneSettings } from './softphone.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from './callback.js';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './passwordPolicy.js';
@@ -72,6 +73,21 @@ export const DeskSnapshot = z.object({
 });
 export type DeskSnapshot = z.infer<typeof DeskSnapshot>;
 
+/** Whole days from one Istanbul date (StatsDate) to another. */
+const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+/** The statistics' period: `from` not after `to`, and at most a year (the server refuses more, and less for short intervals). */
+function statsPeriod<S extends z.ZodType<{ from: string; to: string }>>(schema: S): S {
+  return schema
+    .refine((r) => daysBetween(r.from, r.to) >= 0, { message: 'range.reversed', path: ['to'] })
+    .refine((r) => daysBetween(r.from, r.to) < 366, { message: 'range.tooLong', path: ['to'] });
+}
+
+const QueueStatsRequest = statsPeriod(
+  z.object({ from: StatsDate, to: StatsDate, interval: StatsInterval, queue: z.string().trim().min(1).max(80).optional() }).strict(),
+);
+const AgentStatsRequest = statsPeriod(z.object({ from: StatsDate, to: StatsDate }).strict());
+
 export const methods = {
   /** Everything the UI needs on (re)connect; afterwards it follows pushed events. */
   'desk.snapshot': { request: z.object({}).strict(), response: DeskSnapshot },
@@ -108,6 +124,8 @@ export const methods = {
     response: AttachmentInfo,
   },
   'catalogue.get': { request: z.object({}).strict(), response: Catalogue },
+  /** Team lead: what today's calls became (the server's, read every half minute); null before the first read or without a server. */
+  'wallboard.caseFigures': { request: z.object({}).strict(), response: CaseFigures.nullable() },
   /** Saved continuously while the operator types: a crash or a closed window loses nothing. */
   'drafts.save': {
     request: DraftRecord.omit({ savedAt: true }).strict(),
@@ -199,6 +217,14 @@ export const methods = {
     request: z.object({ month: ReportMonth, by: ReportGrouping }).strict(),
     response: z.object({ fileName: z.string(), csv: z.string() }),
   },
+  /** Team lead: the central server's queue figures per interval of Istanbul days `from`…`to`, with totals per queue. */
+  'reports.queueStats': { request: QueueStatsRequest, response: QueueStatsReport },
+  /** Team lead: the same figures as CSV. */
+  'reports.queueStatsCsv': { request: QueueStatsRequest, response: z.object({ fileName: z.string(), csv: z.string() }) },
+  /** Team lead: each agent's calls and time per state over Istanbul days `from`…`to`. */
+  'reports.agentStats': { request: AgentStatsRequest, response: AgentStatsReport },
+  /** Team lead: the same figures as CSV. */
+  'reports.agentStatsCsv': { request: AgentStatsRequest, response: z.object({ fileName: z.string(), csv: z.string() }) },
   /** The softphone's registration settings, password included, for this session's memory only. */
   'softphone.settings': { request: z.object({}).strict(), response: SoftphoneSettings },
   /** An INVITE rang the softphone: the host pairs it with the AMI call (or pops from SIP alone). */
@@ -258,6 +284,8 @@ export const events = {
   'cases.synced': z.object({ changed: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).max(100) }),
   /** The call-back worklist changed on the server: reload it. */
   'callbacks.changed': z.object({}),
+  /** Team lead: what today's calls became, read again from the server. */
+  'wallboard.caseFigures': CaseFigures,
   /** The sync state changed (online/offline, pending count, last sync, errors). */
   'sync.status': SyncStatus,
   /** The settings changed (this desk's panel, or another window of it). */

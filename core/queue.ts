@@ -142,5 +142,21 @@ export const QueueDelta = z.object({
 });
 export type QueueDelta = z.infer<typeof QueueDelta>;
 
+/**
+ * `event: queues` on the central server's live channel (sync/protocol.ts), to team leads and
+ * admins only, when the server has a queue statistics collector (SERVER_AMI_URL): the queue
+ * figures as a desk's wallboard shows them, from the server's one AMI session per PBX, so
+ * team-lead desks and TVs (the server's `/wallboard/` page) need no session of their own.
+ * A subscriber gets the whole `snapshot` when it connects (or fell behind), then a `delta` per
+ * change (core/queueDelta.ts applies it to the snapshot with its `baseVersion`).
+ */
+export const QueueFiguresEvent = z.object({
+  /** Each PBX the server watches, and whether its figures are live (link up and read since). */
+  links: z.array(z.object({ pbx: z.string(), live: z.boolean() })),
+  snapshot: QueueSnapshot.optional(),
+  delta: QueueDelta.optional(),
+});
+export type QueueFiguresEvent = z.infer<typeof QueueFiguresEvent>;
+
 export const SpyMode = z.enum(['listen', 'whisper', 'barge']);
 export type SpyMode = z.infer<typeof SpyMode>;

@@ -18,5 +18,17 @@ export default defineConfig({
     // Loaded from disk (Electron) or loopback (browser mode), never over a WAN: one 600 kB app
     // chunk costs nothing noticeable. JsSIP is split off and loaded only when SIP is configured.
     chunkSizeWarningLimit: 800,
+    // Two pages: the desk (index.html) and the TV wallboard the central server serves at
+    // /wallboard/ (tv.html, server/queueStats/wallboardPage.ts). rolldownOptions is Vite 8's name
+    // for rollupOptions.
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        tv: fileURLToPath(new URL('./tv.html', import.meta.url)),
+      },
+      // What both pages load (React, the wallboard, styles.css…) in one chunk named for what it is,
+      // not after whichever module came first.
+      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
+    },
   },
 });

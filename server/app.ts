@@ -24,6 +24,7 @@ import { registerReportRoutes } from './reports/routes.js';
 import { registerNumberRoutes } from './numbers/routes.js';
 import { registerCallbackRoutes } from './callbacks/routes.js';
 import { registerQueueStatsRoutes } from './queueStats/routes.js';
+import { registerWallboardPage } from './queueStats/wallboardPage.js';
 import type { OpenAgentTime } from './queueStats/report.js';
 import type { QueueFiguresHub } from './queueStats/liveFigures.js';
 import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
@@ -177,6 +178,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   live = registerLiveChannel(app, { db: options.db, now, ...(options.queueFigures ? { queueFigures: options.queueFigures } : {}) });
   registerWorkflowRoutes(app, { db, now, callbackPolicy });
   await registerDepartmentPage(app);
+  registerWallboardPage(app);
 
   registerReportRoutes(app, { db, requireAccount });
   registerQueueStatsRoutes(app, { db, requireAccount, now, ...(options.openAgentTime ? { openAgentTime: options.openAgentTime } : {}) });

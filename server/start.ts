@@ -11,13 +11,16 @@ import { sendersFromEnv } from './notifications/senders.js';
 import { accountsAtStart, seedDemo, seedUnits } from './seed.js';
 import { startQueueCollector, type QueueCollector } from './queueStats/collector.js';
 import { createQueueFiguresHub, startQueueFiguresPublisher } from './queueStats/liveFigures.js';
+import type { PbxEndpoint } from './queueStats/pbxUrl.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   db: SqlClient;
   url: string;
-  /** One per PBX of SERVER_AMI_URL. */
+  /** One per PBX of SERVER_AMI_URL (and of collect()). */
   collectors: QueueCollector[];
+  /** Starts recording one more PBX's queues (the desk's embedded demo server: its simulated PBX). */
+  collect(pbx: PbxEndpoint): Promise<QueueCollector>;
   stop(): Promise<void>;
 }
 
@@ -76,11 +79,16 @@ export async function startServer(
   });
   log = (line) => app.log.info(line);
   await reportAccounts(app, db, config.demo === true);
-  for (const pbx of config.pbxs ?? []) {
-    collectors.push(await startQueueCollector({ db, pbx, now: () => now().getTime(), log: (line) => app.log.info(line) }));
+  let publisher: { stop(): void } | null = null;
+  const collect = async (pbx: PbxEndpoint): Promise<QueueCollector> => {
+    const collector = await startQueueCollector({ db, pbx, now: () => now().getTime(), log: (line) => app.log.info(line) });
+    collectors.push(collector);
+    // The publisher reads the list at every turn: a collector added later is published too.
+    publisher ??= startQueueFiguresPublisher({ collectors, now: () => now().getTime(), publish: queueFigures.publish });
     app.log.info({ pbx: pbx.name }, 'queue statistics: collecting from the PBX');
-  }
-  const publisher = collectors.length > 0 ? startQueueFiguresPublisher({ collectors, now: () => now().getTime(), publish: queueFigures.publish }) : null;
+    return collector;
+  };
+  for (const pbx of config.pbxs ?? []) await collect(pbx);
   const url = await app.listen({ port: config.port, host: config.host });
   app.log.info({ engine: config.databaseUrl ? 'postgresql' : 'pglite', demo: config.demo === true, seeded }, 'case server listening');
   return {
@@ -88,6 +96,7 @@ export async function startServer(
     db,
     url,
     collectors,
+    collect,
     async stop() {
       publisher?.stop();
       for (const collector of collectors) await collector.stop();

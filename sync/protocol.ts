@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { QueueDelta, QueueSnapshot } from '../core/queue.js';
 import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText, oneLine } from '../core/case.js';
 
 /*
@@ -266,17 +265,5 @@ export const LiveNotice = z.object({
 });
 export type LiveNotice = z.infer<typeof LiveNotice>;
 
-/**
- * `event: queues` on the live channel, to team leads and admins only, when the server has a queue
- * statistics collector (SERVER_AMI_URL): the queue figures as a desk's wallboard shows them, from
- * the server's one AMI session per PBX, so team-lead desks and TVs need no session of their own.
- * A subscriber gets the whole `snapshot` when it connects (or fell behind), then a `delta` per
- * change (core/queueDelta.ts applies it to the snapshot with its `baseVersion`).
- */
-export const QueueFiguresEvent = z.object({
-  /** Each PBX the server watches, and whether its figures are live (link up and read since). */
-  links: z.array(z.object({ pbx: z.string(), live: z.boolean() })),
-  snapshot: QueueSnapshot.optional(),
-  delta: QueueDelta.optional(),
-});
-export type QueueFiguresEvent = z.infer<typeof QueueFiguresEvent>;
+/** `event: queues` on the live channel: core/queue.ts, where the server's TV page (renderer) reads it too. */
+export { QueueFiguresEvent } from '../core/queue.js';

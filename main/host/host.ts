@@ -17,6 +17,7 @@ import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/
 import { createCaseHandlers } from './caseService.js';
 import { callerHistory, screenPopOf as assembleScreenPop } from './screenPop.js';
 import { createQueueService } from './queueService.js';
+import { startCaseFigures } from './caseFiguresService.js';
 import { loadCatalogue } from './catalogueSource.js';
 import { prepareDataDir, STORE_FILE } from './privateDataDir.js';
 import type { DeskConfig } from './config.js';
@@ -24,11 +25,13 @@ import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { startSyncService } from './syncService.js';
 import { createCallbackHandlers } from './callbackService.js';
+import { createQueueStatsReportHandlers } from './queueStatsReports.js';
 import { callFromInvite, correlateInvite } from '../../telephony/sipCorrelation.js';
 import { latestDraft } from '../../db/draftRepository.js';
 import { openSettings } from './settings.js';
 import { startPresence, type Presence } from './presence.js';
 import type { DesktopShell } from './desktopShell.js';
+import type { QueueFiguresEvent } from '../../sync/protocol.js';
 
 export type HostEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -91,6 +94,8 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
 
   // The central server first: in demo mode it starts in-process, and a PBX simulator started
   // before it would put callers through while the desk is not yet listening.
+  // The queue service starts after sync; figures that arrive before it are dropped (the next come within a second).
+  let serverQueueFigures: ((event: QueueFiguresEvent) => void) | null = null;
   const sync = await startSyncService({
     db,
     dataDir: config.dataDir,
@@ -106,6 +111,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
       emit('callbacks.changed', {});
       if (call) emit('call.screenPop', screenPopOf(call));
     },
+    onQueueFigures: (event) => serverQueueFigures?.(event),
   });
 
   let simulator: PbxSimulator | null = null;
@@ -121,10 +127,13 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     });
     target = { host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS };
     log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
+    // The demo's own server records the simulated PBX's queues, as a center's server does its PBX's.
+    await sync.embedded?.collect({ name: `127.0.0.1:${simulator.port}`, host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS });
   }
 
   // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
-  // asks only for queue events and its own interface's, a team lead's for all queue events.
+  // asks only for its queues' callers and its own interface's events, a team lead's for all
+  // queue and agent events (telephony/ami/amiFilters.ts).
   const filters = !config.amiSessionFilters ? [] : config.role === 'team-lead' ? teamLeadFilters() : operatorFilters(config.agentInterface);
   const ami: AmiClient = createAmiClient({ ...target, filters, log, now: nowMs });
   ami.onLinkState((state: PbxLinkState) => emit('pbx.link', state));
@@ -173,6 +182,8 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     now,
     push: (delta) => emit('queue.delta', delta),
   });
+  serverQueueFigures = queues.serverFigures;
+  const caseFigures = startCaseFigures({ api: sync.api, role: config.role, push: (figures) => emit('wallboard.caseFigures', figures), log });
 
   presence = startPresence({
     shell: options.desktop ?? null,
@@ -189,9 +200,11 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
 
   const handlers: Handlers = {
     ...queues.handlers,
+    ...caseFigures.handlers,
     ...settings.handlers,
     ...presence.handlers,
     ...sync.handlers,
+    ...createQueueStatsReportHandlers({ api: sync.api, role: config.role }),
     'desk.snapshot': () => ({
       role: config.role,
       agentInterface: config.agentInterface,
@@ -275,6 +288,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
       listeners.clear();
       presence?.stop();
       queues.stop();
+      caseFigures.stop();
       await sync.stop();
       await ami.stop();
       await simulator?.stop();

@@ -54,6 +54,8 @@ export interface SyncService {
   api: CentralApi;
   /** A case was written here: push it soon. */
   localChange(): void;
+  /** The in-process demo server (DESK_SERVER_URL unset), null for a real one. */
+  readonly embedded: RunningServer | null;
   /** Tests: resolves after a full push/pull cycle that started after the call. */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -216,6 +218,7 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
   };
 
   return {
+    embedded,
     handlers: {
       'sync.status': () => engine.status(),
       'sync.retry': () => engine.retryNow(),

@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../testSupport.js';
 import { startQueueCollector, type QueueCollector } from './collector.js';
 import { istanbulDate, splitByIstanbulDay } from './factStore.js';
 import { parsePbxUrls } from './pbxUrl.js';
+import { clearOfMidnight } from './testing/clearOfMidnight.js';
 import { createQueueFiguresHub, startQueueFiguresPublisher } from './liveFigures.js';
 import { createSseParser } from '../../sync/client/sse.js';
 import { QueueFiguresEvent } from '../../sync/protocol.js';
@@ -34,14 +35,8 @@ async function simulator(talkTimeMs = 400): Promise<PbxSimulator> {
   return sim;
 }
 
-/**
- * The collectors' and servers' clock: real time, two hours ahead when that is within half an hour
- * of Istanbul midnight, so that no test straddles midnight whenever (and under whatever faketime)
- * it runs. Never behind real time: the PBX's own epoch fields (LastCall) must not lie ahead of it.
- */
-const minuteOfDay = Math.floor(((Date.now() + 3 * 3_600_000) % 86_400_000) / 60_000);
-const shift = minuteOfDay >= 22 * 60 + 30 || minuteOfDay < 30 ? 2 * 3_600_000 : 0;
-const clock = () => Date.now() + shift;
+/** The collectors' and servers' clock: no test straddles Istanbul midnight. */
+const clock = clearOfMidnight();
 const serverClock = () => new Date(clock());
 
 async function collector(server: TestServer, sim: PbxSimulator): Promise<QueueCollector> {

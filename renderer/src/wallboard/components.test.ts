@@ -4,6 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../../core/queue.js';
+import type { CaseFigures } from '../../../core/queueStats.js';
+import { createStore } from 'zustand/vanilla';
+import type { CaseFiguresState } from './caseFigures.js';
 import { HangupButton } from './components/HangupButton.js';
 import { OperatorQueuePanel } from './components/OperatorQueuePanel.js';
 import { WallboardProvider } from './components/WallboardContext.js';
@@ -20,12 +23,21 @@ import { createViewStore, initialViewState, type WallboardViewState } from './vi
 // Server rendering reads each store's initial state, so every test builds its stores with one.
 function render(
   element: ReactElement,
-  opts: { snapshot?: QueueSnapshot | null; status?: QueueFeedStatus; now?: number; lng?: 'tr' | 'en'; failure?: ActionFailure; view?: Partial<WallboardViewState> } = {},
+  opts: {
+    snapshot?: QueueSnapshot | null;
+    status?: QueueFeedStatus;
+    now?: number;
+    lng?: 'tr' | 'en';
+    failure?: ActionFailure;
+    view?: Partial<WallboardViewState>;
+    caseFigures?: CaseFigures | null;
+  } = {},
 ): string {
   const snapshot = opts.snapshot === undefined ? aQueueSnapshot() : opts.snapshot;
   const host = fakeHost();
   const wallboard: Wallboard = {
     queue: createQueueStore({ ...initialQueueState, snapshot, status: opts.status ?? (snapshot ? 'live' : 'loading'), receivedAt: snapshot ? T0 : null }),
+    caseFigures: createStore<CaseFiguresState>(() => ({ figures: opts.caseFigures ?? null })),
     ticker: createTicker(() => opts.now ?? T0),
     view: createViewStore({ ...initialViewState, ...opts.view }),
     actions: createQueueActions(host.client, createActionsStore({ ...initialActionsState, failure: opts.failure ?? null })),
@@ -253,3 +265,38 @@ describe('HangupButton', () => {
     expect(refused).toContain('Çağrı kapatılamadı: Santral (PBX) isteği reddetti: “No such channel”');
   });
 });
+
+describe('what the calls became (case-aware wallboard)', () => {
+  const figures: CaseFigures = {
+    at: '2026-12-03T11:00:00.000Z',
+    createdToday: 42,
+    firstContactPct: 38.1,
+    subjects: [
+      { subject: 'Çöp toplanmadı', today: 9, lastWeek: 8 },
+      { subject: 'Su kesintisi', today: 7, lastWeek: 1 },
+      { subject: '', today: 2, lastWeek: 0 },
+    ],
+    repeatCalls: null,
+    units: [{ unitCode: 'fen-isleri', name: 'Fen İşleri', open: 31, overdue: 4 }],
+  };
+
+  it('puts the subject that spiked against last week first and marks it; units by overdue; a dash without a collector', () => {
+    const html = render(createElement(WallboardScreen), { caseFigures: figures });
+    expect(textOf(html, 'cases-created-today')).toBe('42');
+    expect(textOf(html, 'cases-first-contact')).toBe('%38,1');
+    expect(textOf(html, 'cases-repeat-calls')).toBe('—');
+    const rows = [...html.matchAll(/data-testid="case-subject" data-subject="([^"]*)" data-spike="(true|false)"/g)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual([
+      ['Su kesintisi', 'true'],
+      ['Çöp toplanmadı', 'false'],
+      ['', 'false'],
+    ]);
+    expect(html).toContain('(konusuz)');
+    expect(html).toContain('data-unit="fen-isleri" data-overdue="4"');
+  });
+
+  it('shows nothing of it until the server has answered', () => {
+    expect(render(createElement(WallboardScreen))).not.toContain('data-testid="case-figures"');
+  });
+});
+

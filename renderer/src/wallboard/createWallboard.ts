@@ -1,4 +1,5 @@
 import type { DeskClient } from '../shared/api/deskClient.js';
+import { startCaseFiguresSync, type CaseFiguresStore } from './caseFigures.js';
 import { createQueueActions, type QueueActions } from './queueActions.js';
 import { createQueueStore, type QueueStore } from './queueStore.js';
 import { startQueueSync } from './queueSync.js';
@@ -8,6 +9,8 @@ import { createViewStore, type WallboardViewStore } from './viewStore.js';
 /** Everything the wallboard and the operator's queue panel need, wired once outside React. */
 export interface Wallboard {
   queue: QueueStore;
+  /** What today's calls became (team leads' boards; empty elsewhere). */
+  caseFigures: CaseFiguresStore;
   ticker: Ticker;
   view: WallboardViewStore;
   actions: QueueActions;
@@ -24,12 +27,17 @@ export function createWallboard(client: DeskClient, options: WallboardOptions = 
   const clock = options.clock ?? Date.now;
   const queue = createQueueStore();
   const sync = startQueueSync(client, queue, clock);
+  const cases = startCaseFiguresSync(client);
   return {
     queue,
+    caseFigures: cases.store,
     ticker: createTicker(clock),
     view: createViewStore(),
     actions: createQueueActions(client),
     refresh: sync.refresh,
-    stop: sync.stop,
+    stop: () => {
+      sync.stop();
+      cases.stop();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { MonthlyReportRow, ReportGrouping } from '../../../../core/report.js';
@@ -8,11 +8,38 @@ import { useCallbackText } from '../../callbacks/index.js';
 import { downloadCsv } from '../csvDownload.js';
 import { createReports } from '../reportStore.js';
 import { formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals, type ReportTotals } from '../reportTable.js';
-import { loginOpened, selectAccount } from '../../shared/state/syncStore.js';
+import { selectAccount } from '../../shared/state/syncStore.js';
 import { useDeskPart, useSync } from '../../shared/desk/deskContext.js';
+import { Choices } from './Choices.js';
+import { InlineSelect } from './InlineSelect.js';
+import { ReportError } from './ReportError.js';
+import { QueueStatsView } from './QueueStatsView.js';
+
+type ReportsTab = 'monthly' | 'queueStats';
+const TABS: readonly ReportsTab[] = ['monthly', 'queueStats'];
+
+/** Team lead: the monthly case report, and the queue and agent statistics beside it. */
+export function ReportsView() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<ReportsTab>('monthly');
+  return (
+    <div className="reports-view">
+      <Choices
+        kind="tabs"
+        className="view-tabs reports-tabs"
+        label={t('reports.tabs.label')}
+        options={TABS.map((name) => ({ value: name, text: t(`reports.tabs.${name}`) }))}
+        value={tab}
+        onChange={setTab}
+        testIdPrefix="reports-tab-"
+      />
+      {tab === 'monthly' ? <MonthlyReport /> : <QueueStatsView />}
+    </div>
+  );
+}
 
 /** Team lead: the central server's monthly report, by subject or by unit, with a CSV export. */
-export function ReportsView() {
+export function MonthlyReport() {
   const { t } = useTranslation();
   const lng = useLanguage();
   const desk = useDeskPart();
@@ -46,18 +73,16 @@ export function ReportsView() {
             onChange={(e) => void reports.load(e.target.value, state.by)}
           />
         </div>
-        <div className="field field--inline">
-          <label htmlFor="report-by">{t('reports.by')}</label>
-          <select
-            id="report-by"
-            data-testid="report-by"
-            value={state.by}
-            onChange={(e) => void reports.load(state.month, e.target.value as ReportGrouping)}
-          >
-            <option value="subject">{t('reports.bySubject')}</option>
-            <option value="unit">{t('reports.byUnit')}</option>
-          </select>
-        </div>
+        <InlineSelect<ReportGrouping>
+          id="report-by"
+          label={t('reports.by')}
+          value={state.by}
+          options={[
+            { value: 'subject', text: t('reports.bySubject') },
+            { value: 'unit', text: t('reports.byUnit') },
+          ]}
+          onChange={(by) => void reports.load(state.month, by)}
+        />
         <button type="button" data-testid="report-refresh" disabled={state.loading} onClick={() => void reports.load()}>
           {t('reports.refresh')}
         </button>
@@ -73,18 +98,7 @@ export function ReportsView() {
       </div>
       <p className="muted reports-note">{t('reports.note')}</p>
 
-      {(state.error ?? state.csvError) && (
-        <div className="form-error error reports-error" role="alert">
-          <span data-testid="report-error" data-code={state.error ?? state.csvError}>
-            {t(`errors.report.${(state.error ?? state.csvError)!}`)}
-          </span>
-          {(state.error ?? state.csvError) === 'unauthorized' && (
-            <button type="button" className="link" onClick={() => desk.sync.setState(loginOpened, true)}>
-              {t('reports.login')}
-            </button>
-          )}
-        </div>
-      )}
+      <ReportError code={state.error ?? state.csvError} testId="report-error" />
 
       {state.loading && !report && <p className="muted">{t('reports.loading')}</p>}
       {report && totals && (

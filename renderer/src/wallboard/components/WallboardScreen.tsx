@@ -6,6 +6,7 @@ import { selectAgents, selectHistory, selectLoadError, selectMemberChange, selec
 import { chartQueueChosen, selectChartQueue, selectSort, selectWindow, sortClicked, windowChosen } from '../viewStore.js';
 import { ActionError } from './ActionError.js';
 import { AgentTable } from './AgentTable.js';
+import { CaseFiguresPanel } from './CaseFiguresPanel.js';
 import { useNow, useQueue, useView, useWallboardText } from './hooks.js';
 import { QueueChart } from './QueueChart.js';
 import { QueueTileCard } from './QueueTileCard.js';
@@ -17,14 +18,19 @@ import { WindowSwitch } from './WindowSwitch.js';
 export interface WallboardScreenProps {
   /** No commands on agents (a desk that only watches). The TV view never shows them. */
   readOnly?: boolean;
+  /**
+   * The server's TV page (renderer/src/tv): always the TV view, with no button to leave it (full
+   * screen is the browser's: F11, or kiosk mode), and never a command.
+   */
+  tvOnly?: boolean;
 }
 
 /** The team lead's wallboard: queue tiles, the last hour's chart, the agents and their commands. */
-export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
+export function WallboardScreen({ readOnly = false, tvOnly = false }: WallboardScreenProps) {
   const wallboard = useWallboard();
   const { t, lng } = useWallboardText();
   const root = useRef<HTMLDivElement>(null);
-  const { tv, enter, leave } = useTvMode(root);
+  const { tv, enter, leave } = useTvMode(root, tvOnly);
   const now = useNow();
 
   const status = useQueue(selectStatus);
@@ -62,7 +68,7 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
             {t('status.updatedAt', { time: formatClock(receivedAt, lng) })}
           </span>
         )}
-        {tv ? (
+        {tvOnly ? null : tv ? (
           <button type="button" className="wb-tv-button" data-testid="tv-mode" aria-pressed="true" onClick={leave}>
             {t('tv.leave')}
           </button>
@@ -109,6 +115,7 @@ export function WallboardScreen({ readOnly = false }: WallboardScreenProps) {
               <QueueTileCard key={tile.queue} tile={tile} window={window} alertSec={settings.longestWaitAlertSec} now={now} t={t} lng={lng} />
             ))}
           </div>
+          <CaseFiguresPanel t={t} lng={lng} />
           <div className="wb-lower">
             <QueueChart
               history={history}

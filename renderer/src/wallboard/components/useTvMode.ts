@@ -8,9 +8,11 @@ import { useWallboard } from './WallboardContext.js';
  * browser's own Esc ends full screen (we follow `fullscreenchange`); without full screen (refused,
  * or an Electron window that does not allow it) our key handler does it.
  */
-export function useTvMode(root: RefObject<HTMLElement | null>): { tv: boolean; enter: () => void; leave: () => void } {
+export function useTvMode(root: RefObject<HTMLElement | null>, always = false): { tv: boolean; enter: () => void; leave: () => void } {
   const { view } = useWallboard();
-  const tv = useView(selectTv);
+  const chosen = useView(selectTv);
+  // `always`: a TV page, where the view is not a choice (and Esc is left to the browser).
+  const tv = always || chosen;
 
   const enter = useCallback(() => {
     view.setState((s) => tvChanged(s, true), true);
@@ -27,7 +29,7 @@ export function useTvMode(root: RefObject<HTMLElement | null>): { tv: boolean; e
   }, [view]);
 
   useEffect(() => {
-    if (!tv) return;
+    if (!chosen) return;
     const onFullscreenChange = (): void => {
       if (!document.fullscreenElement) view.setState((s) => tvChanged(s, false), true);
     };
@@ -40,7 +42,7 @@ export function useTvMode(root: RefObject<HTMLElement | null>): { tv: boolean; e
       document.removeEventListener('fullscreenchange', onFullscreenChange);
       document.removeEventListener('keydown', onKey);
     };
-  }, [tv, view, leave]);
+  }, [chosen, view, leave]);
 
   // Leaving the screen (unmount) must not leave the browser in full screen.
   useEffect(
