@@ -45,7 +45,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,7 +55,7 @@ import { createHttpTransport } from '../sync/client/httpTransport.js';
 import { createSyncEngine, type SyncEngine, type SyncStore } from '../sync/client/syncEngine.js';
 import type { LiveHandlers, SyncTransport } from '../sync/client/transport.js';
 import type { CaseChange, CreatePayload, PullResponse, PushResponse, ServerChange } from '../sync/protocol.js';
-import { machine, percentile, seededRandom } from './benchSupport.js';
+import { figures, intFromEnv, load1, machine, positiveInt, postgresReachable, postgresVersion, seededRandom, sleep, withThrowawayDatabase, type Figures } from './benchSupport.js';
 
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'live,push,pull').split(','));
 const LIVE_DESKS = (process.env.BENCH_LIVE_DESKS ?? '200,500').split(',').map((n) => positiveInt('BENCH_LIVE_DESKS', n));
@@ -79,27 +78,13 @@ const TARGET_VISIBLE_P99_MS = 1000;
 const TARGET_HEALTH_RATIO = 10;
 /** How long after a phase the desks may take to push what is left and see every change. */
 const SETTLE_MS = 20_000;
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const SERVER_DIR = path.resolve(process.env.BENCH_SERVER_DIR ?? fileURLToPath(new URL('..', import.meta.url)));
-
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  return raw === undefined || raw === '' ? fallback : positiveInt(name, raw);
-}
 
 /** A module of the server under test (this tree's, or BENCH_SERVER_DIR's). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the other tree's types are not this one's
 const serverModule = (file: string): Promise<any> => import(pathToFileURL(path.join(SERVER_DIR, file)).href);
 
-const load1 = () => loadavg()[0]!;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 // --- The server, in its own process ------------------------------------------------------------
 
@@ -169,39 +154,6 @@ async function startServer(databaseUrl: string): Promise<Server> {
 }
 
 // --- Database ----------------------------------------------------------------------------------
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A throwaway database for `fn`, dropped after it. */
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `alo153_bench_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-}
-
-async function postgresVersion(databaseUrl: string): Promise<string> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    return (await c.query<{ v: string }>("SELECT 'PostgreSQL ' || current_setting('server_version') AS v")).rows[0]!.v;
-  } finally {
-    await c.end();
-  }
-}
 
 interface Account {
   deskId: string;
@@ -292,19 +244,6 @@ function createChangeFor(desk: Account): CaseChange {
 
 // --- Latencies ---------------------------------------------------------------------------------
 
-interface Figures {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-function figures(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  if (sorted.length === 0) return { count: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN };
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1)! };
-}
 
 const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
@@ -572,7 +511,7 @@ async function healthOnce(url: string, samples: number[], failures: { n: number 
 }
 
 async function liveRun(count: number): Promise<{ rows: LiveRow[]; health: HealthRow[]; postgres: string }> {
-  return withDatabase(async (databaseUrl) => {
+  return withThrowawayDatabase(async (databaseUrl) => {
     const accounts = await prepare(databaseUrl, count);
     const postgres = await postgresVersion(databaseUrl);
     const server = await startServer(databaseUrl);
@@ -900,7 +839,7 @@ function pullReport(pull: PullResult): string {
 }
 
 async function pushAndPullRun(): Promise<{ sections: string[]; postgres: string }> {
-  return withDatabase(async (databaseUrl) => {
+  return withThrowawayDatabase(async (databaseUrl) => {
     const desks: Desk[] = (await prepare(databaseUrl, DESKS)).map((a) => ({ ...a, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) }));
     const postgres = await postgresVersion(databaseUrl);
     const server = await startServer(databaseUrl);
@@ -932,17 +871,7 @@ async function pushAndPullRun(): Promise<{ sections: string[]; postgres: string 
 // --- Run ---------------------------------------------------------------------------------------
 
 async function run(): Promise<void> {
-  try {
-    await admin('SELECT 1');
-  } catch (error) {
-    console.error(
-      `PostgreSQL is not reachable at ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')} (${String(error)}).\n` +
-        'This benchmark measures the server on PostgreSQL and does not fall back to PGlite. Start PostgreSQL ' +
-        '(user postgres, trust auth on 127.0.0.1, as .ci/run does) or set BENCH_POSTGRES_URL.',
-    );
-    process.exitCode = 2;
-    return;
-  }
+  if (!(await postgresReachable())) return;
   const sections: string[] = [];
   let postgres = '';
   if (PHASES.has('live')) {

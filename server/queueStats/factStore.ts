@@ -204,9 +204,9 @@ async function applyFact(tx: SqlRunner, pbx: string, fact: LedgerFact): Promise<
       if (fact.kind === 'membership') return;
       for (const part of splitByIstanbulDay(fact.from, fact.to)) {
         await tx.query(
-          `INSERT INTO agent_state_day (pbx, agent, day, state, reason, seconds) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (day, agent, pbx, state, reason) DO UPDATE SET seconds = agent_state_day.seconds + excluded.seconds`,
-          [pbx, fact.agent, part.day, state, reason, part.seconds],
+          `INSERT INTO agent_state_day (pbx, agent, day, state, reason, seconds, agent_name) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (day, agent, pbx, state, reason) DO UPDATE SET seconds = agent_state_day.seconds + excluded.seconds, agent_name = excluded.agent_name`,
+          [pbx, fact.agent, part.day, state, reason, part.seconds, fact.agentName],
         );
       }
       return;

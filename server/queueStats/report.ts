@@ -197,13 +197,10 @@ export async function agentStats(db: SqlRunner, query: Omit<AgentStatsQuery, 'fo
        FROM agent_day WHERE day BETWEEN $1 AND $2 GROUP BY agent`,
     days,
   );
-  const states = await db.query<{ agent: string; state: string; reason: string; seconds: number }>(
-    `SELECT agent, state, reason, sum(seconds)::float8 AS seconds FROM agent_state_day WHERE day BETWEEN $1 AND $2 GROUP BY agent, state, reason`,
+  // Names come from the day rollups too: the raw intervals are never read (a month of them is millions of rows).
+  const states = await db.query<{ agent: string; state: string; reason: string; seconds: number; name: string }>(
+    `SELECT agent, state, reason, sum(seconds)::float8 AS seconds, max(agent_name) AS name FROM agent_state_day WHERE day BETWEEN $1 AND $2 GROUP BY agent, state, reason`,
     days,
-  );
-  const names = await db.query<{ agent: string; name: string }>(
-    `SELECT DISTINCT ON (agent) agent, agent_name AS name FROM agent_intervals WHERE started_at < $2 AND ended_at > $1 ORDER BY agent, ended_at DESC`,
-    [start.toISOString(), end.toISOString()],
   );
   const byAgent = new Map<string, AgentStatsRow & { completed: number; talkSec: number; readySec: number; busySec: number }>();
   const row = (agent: string, name = '') => {
@@ -215,7 +212,6 @@ export async function agentStats(db: SqlRunner, query: Omit<AgentStatsQuery, 'fo
     if (entry.name === '' && name !== '') entry.name = name;
     return entry;
   };
-  for (const n of names) row(n.agent, n.name);
   for (const c of calls) Object.assign(row(c.agent, c.name), { answered: c.answered, ringNoAnswers: c.rna, completed: c.completed, talkSec: c.talk_sec });
   const addState = (entry: ReturnType<typeof row>, state: string, reason: string, secs: number) => {
     entry.loggedInSec += secs;
@@ -225,7 +221,7 @@ export async function agentStats(db: SqlRunner, query: Omit<AgentStatsQuery, 'fo
     if (state !== 'paused') entry.readySec += secs;
     if (state === 'on-call' || state === 'ringing' || state === 'wrap-up') entry.busySec += secs;
   };
-  for (const s of states) addState(row(s.agent), s.state, s.reason, Number(s.seconds));
+  for (const s of states) addState(row(s.agent, s.name), s.state, s.reason, Number(s.seconds));
   for (const o of open) {
     const from = Math.max(o.from, start.getTime());
     const to = Math.min(now, end.getTime());

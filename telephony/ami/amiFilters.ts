@@ -1,8 +1,8 @@
 // Session filters for the two kinds of desk (README-ami.md has the equivalent manager.conf
 // `eventfilter` lines). Legacy filters are regular expressions over the whole event text;
-// Asterisk sends an event when any of them matches. Besides what the role needs, both keep:
-// - (Soft)HangupRequest: the only way to tell a caller's hang-up from a queue timeout, both of
-//   which end in QueueCallerAbandon (a few small events per call);
+// Asterisk sends an event when any of them matches. Besides what the role needs:
+// - (Soft)HangupRequest (team leads and the server's collector): the only way to tell a caller's
+//   hang-up from a queue timeout, both of which end in QueueCallerAbandon;
 // - FullyBooted, Reload and Shutdown: the client re-reads the PBX on the first two and expects a
 //   close on the last.
 
@@ -33,11 +33,14 @@ export function filterLiteral(text: string): string {
  * and leaving its queues (QueueCaller*: waiting counts, longest wait), every event naming its own
  * member interface (its status and pauses; AgentCalled/Connect/Complete/RingNoAnswer for the
  * screen-pop) and its own pause device. The agents table is a team lead's, and a team lead's
- * desk reads it from the server's collector (issue 16) or from its own session.
+ * desk reads it from the server's collector (issue 16) or from its own session. No hang-up
+ * events: they only tell an abandon from a timeout, figures an operator's panel does not show,
+ * and they were most of what remained (bench:ami-load); a ringing pop ends on the agent events
+ * or the caller's QueueCallerAbandon.
  */
 export function operatorFilters(agentInterface: string): AmiFilter[] {
   const own = filterLiteral(agentInterface);
-  return ['Event: QueueCaller', `Interface: ${own}`, HANGUPS, ORIGINATE_RESULTS, LINK_EVENTS, `Device: Queue:.*_pause_${own}`];
+  return ['Event: QueueCaller', `Interface: ${own}`, ORIGINATE_RESULTS, LINK_EVENTS, `Device: Queue:.*_pause_${own}`];
 }
 
 /** A team lead's wallboard: every queue and agent event of every queue. */

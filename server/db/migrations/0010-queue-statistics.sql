@@ -101,6 +101,8 @@ CREATE TABLE agent_state_day (
   state text NOT NULL,
   reason text NOT NULL,
   seconds double precision NOT NULL DEFAULT 0,
+  -- The member name as last seen, so a report names its agents from this table alone.
+  agent_name text NOT NULL DEFAULT '',
   PRIMARY KEY (day, agent, pbx, state, reason)
 );
 
