@@ -92,10 +92,11 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
 
   const screenPopOf = (current: AgentCall | null): ScreenPop | null => (current === null ? null : assembleScreenPop(db, current, now()));
 
+  // The queue service starts after sync: server figures that arrive before it are dropped (the
+  // next come within a second).
+  let serverQueueFigures: ((event: QueueFiguresEvent) => void) | null = null;
   // The central server first: in demo mode it starts in-process, and a PBX simulator started
   // before it would put callers through while the desk is not yet listening.
-  // The queue service starts after sync; figures that arrive before it are dropped (the next come within a second).
-  let serverQueueFigures: ((event: QueueFiguresEvent) => void) | null = null;
   const sync = await startSyncService({
     db,
     dataDir: config.dataDir,
