@@ -6,6 +6,7 @@ import { parsePbxUrls } from '../server/queueStats/pbxUrl.js';
 import { startServer, type RunningServer } from '../server/start.js';
 import { startPbxSimulator, type PbxSimulator } from '../telephony/simulator/pbxSimulator.js';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
+import { teamLeadDeskEnv } from '../main/host/testing/teamLeadDesk.js';
 
 // The wallboard on a TV with no desk (issue 16): the central server, with its queue collector on
 // the PBX simulator (SERVER_AMI_URL), serves /wallboard/; a team lead logs in there and the TV shows
@@ -105,17 +106,7 @@ test("a TV page on the central server: a team lead sees the server's figures, an
 
   // A team lead's desk on the same server (its own AMI session too): it shows the server's figures,
   // the call it never saw included, and both count the next call alike.
-  desk = await startDesk({
-    DESK_DATA_DIR: path.join(dir, 'desk'),
-    DESK_ROLE: 'team-lead',
-    DESK_SERVER_URL: server.url,
-    DESK_SERVER_USER: 'lead',
-    DESK_SERVER_PASSWORD: 'lead153',
-    DESK_AMI_HOST: '127.0.0.1',
-    DESK_AMI_PORT: String(sim.port),
-    DESK_AMI_USER: 'pbx',
-    DESK_AMI_SECRET: 'pbx153',
-  });
+  desk = await startDesk({ DESK_DATA_DIR: path.join(dir, 'desk'), ...teamLeadDeskEnv(server.url, sim.port) });
   const deskPage = await context.newPage();
   await deskPage.goto(desk.url);
   await deskPage.getByTestId('tab-wallboard').click();

@@ -9,6 +9,7 @@ import { startPbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
 import { waitFor } from '../../telephony/testing/waitFor.js';
 import { nextSnapshot } from './testing/queueSnapshots.js';
 import { invokeValue, startTestDesk, type Cleanups } from './testing/testDesk.js';
+import { teamLeadDeskEnv } from './testing/teamLeadDesk.js';
 import type { CaseFigures } from '../../core/queueStats.js';
 
 // A team lead's wallboard fed by the central server's collector (issue 16): one PBX, the server
@@ -54,16 +55,7 @@ describe("a team lead's wallboard from the server's queue collector", () => {
     sim.placeCall();
     await waitFor(() => collector!.state.queues.alo153?.today.completed === 1, 10_000);
 
-    const lead = await startTestDesk(cleanups, {
-      DESK_ROLE: 'team-lead',
-      DESK_SERVER_URL: server.url,
-      DESK_SERVER_USER: 'lead',
-      DESK_SERVER_PASSWORD: 'lead153',
-      DESK_AMI_HOST: '127.0.0.1',
-      DESK_AMI_PORT: String(sim.port),
-      DESK_AMI_USER: 'pbx',
-      DESK_AMI_SECRET: 'pbx153',
-    });
+    const lead = await startTestDesk(cleanups, teamLeadDeskEnv(server.url, sim.port));
     const fromServer = await nextSnapshot(lead, (s) => s.queues.find((q) => q.queue === 'alo153')?.day.answered === 1, 10_000);
     expect(fromServer.agents.map((a) => a.name).sort()).toEqual(['Ayşe Yılmaz', 'Mehmet Demir']);
     expect(fromServer.agents.find((a) => a.callsAnswered === 1)).toBeDefined();

@@ -113,18 +113,16 @@ export function abandonBucket(waitSec: number): number {
   return index < 0 ? ABANDON_WAIT_BOUNDS.length : index;
 }
 
+const LEAVE_CALL = `UPDATE queue_calls SET outcome = $4, left_at = $5, wait_sec = $6, in_service_level = $7
+  WHERE pbx = $1 AND queue = $2 AND uniqueid = $3 AND outcome IS NULL RETURNING entered_at`;
+
 async function applyLeft(tx: SqlRunner, pbx: string, fact: Extract<LedgerFact, { kind: 'left' }>): Promise<void> {
   const params = [pbx, fact.call.queue, fact.call.uniqueid, fact.outcome, new Date(fact.at).toISOString(), fact.waitSec, fact.inServiceLevel];
-  let rows = await tx.query<{ entered_at: unknown }>(
-    `UPDATE queue_calls SET outcome = $4, left_at = $5, wait_sec = $6, in_service_level = $7
-      WHERE pbx = $1 AND queue = $2 AND uniqueid = $3 AND outcome IS NULL RETURNING entered_at`,
-    params,
-  );
+  let rows = await tx.query<{ entered_at: unknown }>(LEAVE_CALL, params);
   if (rows.length === 0) {
     // Its entry was never written (a batch lost to a crash): written now, whole.
     await insertCall(tx, pbx, fact.call, null);
-    rows = await tx.query(`UPDATE queue_calls SET outcome = $4, left_at = $5, wait_sec = $6, in_service_level = $7
-      WHERE pbx = $1 AND queue = $2 AND uniqueid = $3 AND outcome IS NULL RETURNING entered_at`, params);
+    rows = await tx.query(LEAVE_CALL, params);
   }
   const enteredAt = rows.length > 0 ? asMs(rows[0]!.entered_at) : fact.call.enteredAt;
   if (fact.outcome === 'unknown') return bumpQuarter(tx, pbx, fact.call.queue, enteredAt, { unknown: 1 });

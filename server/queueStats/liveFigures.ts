@@ -82,7 +82,11 @@ export function startQueueFiguresPublisher(options: {
   let lastAt = 0;
   let lastLinks = '';
 
-  const links = () => options.collectors.map((c) => ({ pbx: c.status().pbx, live: c.status().live }));
+  const links = () =>
+    options.collectors.map((c) => {
+      const { pbx, live } = c.status();
+      return { pbx, live };
+    });
 
   function tick(): void {
     const now = options.now();

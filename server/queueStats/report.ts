@@ -88,6 +88,21 @@ const SUMMED = [
   'ring_no_answers',
 ] as const;
 
+/** The rollup columns a CallTally is made of (rollupTally). */
+export const TALLY_COLUMNS = [
+  'answered',
+  'answered_in_sl',
+  'answered_wait_sec',
+  'abandoned',
+  'abandoned_in_sl',
+  'abandoned_wait_sec',
+  'timed_out',
+  'timed_out_in_sl',
+  'timed_out_wait_sec',
+  'completed',
+  'talk_sec',
+] as const;
+
 /** An interval's first instant as SQL: quarter hours are stored; longer intervals are sums of them. */
 function bucketSql(interval: StatsInterval): string {
   if (interval === '15') return 'start';
@@ -96,8 +111,9 @@ function bucketSql(interval: StatsInterval): string {
   return `to_timestamp(floor((extract(epoch FROM start) + ${shift}) / ${seconds}) * ${seconds} - ${shift})`;
 }
 
-function toRow(s: Sums): QueueStatsRow {
-  const tally: CallTally = {
+/** A queue's quarter-hour sums as the reducer's CallTally: the desk's figuresOf then computes every ratio. */
+export function rollupTally(s: Pick<Sums, (typeof TALLY_COLUMNS)[number]>): CallTally {
+  return {
     answered: s.answered,
     answeredInSl: s.answered_in_sl,
     answeredWaitSec: s.answered_wait_sec,
@@ -110,7 +126,10 @@ function toRow(s: Sums): QueueStatsRow {
     completed: s.completed,
     talkSec: s.talk_sec,
   };
-  const f = figuresOf(tally);
+}
+
+function toRow(s: Sums): QueueStatsRow {
+  const f = figuresOf(rollupTally(s));
   const left = s.answered + s.abandoned + s.timed_out;
   return {
     queue: s.queue,

@@ -43,8 +43,8 @@ describe('queue statistics table', () => {
     const points = intervalSeries(report.rows, report, gaps, Date.parse('2026-12-03T13:30:00Z'));
     expect(points.filter((p) => p.missing).map((p) => new Date(p.at).toISOString().slice(11, 16))).toEqual(['08:00', '12:00', '13:00']);
     // Figures inside a gap are shown: the collector saw those calls.
-    expect(intervalSeries(report.rows, report, report.gaps)[10]).toMatchObject({ offered: 4, missing: false });
-    const days = intervalSeries([aQueueStatsRow({ start: '2026-11-30T21:00:00.000Z' })], { from: '2026-12-01', to: '2026-12-31', interval: 'day' }, []);
+    expect(intervalSeries(report.rows, report, report.gaps, Date.parse('2026-12-03T13:30:00Z'))[10]).toMatchObject({ offered: 4, missing: false });
+    const days = intervalSeries([aQueueStatsRow({ start: '2026-11-30T21:00:00.000Z' })], { from: '2026-12-01', to: '2026-12-31', interval: 'day' }, [], Date.parse('2026-12-31T12:00:00Z'));
     expect(days).toHaveLength(31);
     expect(days[0]!.offered).toBe(10);
   });

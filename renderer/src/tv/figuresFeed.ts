@@ -94,6 +94,7 @@ export function startFiguresFeed(options: FiguresFeedOptions): FiguresFeed {
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let silenceTimer: ReturnType<typeof setTimeout> | null = null;
+  let casesTimer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
 
   const setStatus = (patch: Partial<FeedStatus>) => {
@@ -209,7 +210,8 @@ export function startFiguresFeed(options: FiguresFeedOptions): FiguresFeed {
     stream = null;
     if (retryTimer) clearTimeout(retryTimer);
     if (silenceTimer) clearTimeout(silenceTimer);
-    retryTimer = silenceTimer = null;
+    if (casesTimer) clearInterval(casesTimer);
+    retryTimer = silenceTimer = casesTimer = null;
   }
 
   // The case figures move slowly: read on a timer of their own, pushed to the board as the desk's host pushes them.
@@ -222,13 +224,8 @@ export function startFiguresFeed(options: FiguresFeedOptions): FiguresFeed {
       emit('wallboard.caseFigures', figures);
     }
   };
-  const casesTimer = options.caseFigures === undefined ? null : setInterval(() => void readCases(), options.caseFiguresMs ?? 30_000);
+  if (options.caseFigures !== undefined) casesTimer = setInterval(() => void readCases(), options.caseFiguresMs ?? 30_000);
   void readCases();
-  const stopFeed = stop;
-  const stopAll = () => {
-    stopFeed();
-    if (casesTimer) clearInterval(casesTimer);
-  };
 
   const transport: DeskTransport = {
     invoke(method: MethodName): Promise<Result<unknown>> {
@@ -248,5 +245,5 @@ export function startFiguresFeed(options: FiguresFeedOptions): FiguresFeed {
   };
 
   connect();
-  return { transport, status, stop: stopAll };
+  return { transport, status, stop };
 }
