@@ -69,25 +69,6 @@ interface Sums {
   by_wait: number[];
 }
 
-const SUMMED = [
-  'offered',
-  'answered',
-  'answered_in_sl',
-  'answered_wait_sec',
-  'abandoned',
-  'abandoned_in_sl',
-  'abandoned_wait_sec',
-  'timed_out',
-  'timed_out_in_sl',
-  'timed_out_wait_sec',
-  'left_empty',
-  'unknown',
-  'completed',
-  'talk_sec',
-  'transferred',
-  'ring_no_answers',
-] as const;
-
 /** The rollup columns a CallTally is made of (rollupTally). */
 export const TALLY_COLUMNS = [
   'answered',
@@ -102,6 +83,9 @@ export const TALLY_COLUMNS = [
   'completed',
   'talk_sec',
 ] as const;
+
+/** Every rollup column a report sums. */
+const SUMMED = [...TALLY_COLUMNS, 'offered', 'left_empty', 'unknown', 'transferred', 'ring_no_answers'] as const;
 
 /** An interval's first instant as SQL: quarter hours are stored; longer intervals are sums of them. */
 function bucketSql(interval: StatsInterval): string {
