@@ -128,8 +128,12 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     });
     target = { host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS };
     log(`demo mode: PBX simulator on 127.0.0.1:${simulator.port}`);
-    // The demo's own server records the simulated PBX's queues, as a center's server does its PBX's.
-    await sync.embedded?.collect({ name: `127.0.0.1:${simulator.port}`, host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS });
+    // A team lead's demo: its own server records the simulated PBX's queues, as a center's server
+    // does its PBX's (the reports, the live figures). Only a team lead reads them: an operator's
+    // demo server would write them for nobody, on the one PGlite connection its sync uses too.
+    if (config.role === 'team-lead') {
+      await sync.embedded?.collect({ name: `127.0.0.1:${simulator.port}`, host: '127.0.0.1', port: simulator.port, ...DEMO_CREDENTIALS });
+    }
   }
 
   // Hundreds of desks each taking every event of a large PBX overload it: an operator's desk
