@@ -232,6 +232,7 @@ function createChangeFor(desk: Account): CaseChange {
     address: { district: pick(DISTRICTS), neighbourhood: `${pick(NEIGHBOURHOODS)} Mahallesi`, street: pick(STREETS), detail: `No: ${1 + Math.floor(rnd() * 120)}` },
     linkedid: `${Math.floor(Date.now() / 1000)}.${Math.floor(rnd() * 10_000)}`,
     dueAt: resolved ? null : new Date(Date.now() + 15 * 24 * 3600_000).toISOString(),
+    incidentId: null,
     status: resolved ? 'resolved' : 'forwarded',
     unitCode,
     resolution: resolved ? 'Kesintinin 18.00’de biteceği bilgisi verildi.' : null,

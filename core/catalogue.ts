@@ -12,6 +12,13 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
+/** This many cases with one subject in one district within this many minutes suggests a mass incident. */
+export const SurgeRule = z.object({
+  cases: z.number().int().min(2).max(1000),
+  minutes: z.number().int().min(1).max(1440),
+});
+export type SurgeRule = z.infer<typeof SurgeRule>;
+
 export const Subject = z.object({
   code: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
@@ -28,6 +35,8 @@ export const Subject = z.object({
   defaultType: CaseType,
   /** Extra words the type-ahead should match (natural Turkish; folded when searching). */
   keywords: z.array(z.string().max(60)).max(30).default([]),
+  /** Null: the parent's rule, else the catalogue's `surgeDefault` (lookup.ts surgeRuleOf). */
+  surge: SurgeRule.nullable().default(null),
 });
 export type Subject = z.infer<typeof Subject>;
 
@@ -40,6 +49,13 @@ export const CannedAnswer = z.object({
 });
 export type CannedAnswer = z.infer<typeof CannedAnswer>;
 
+/** A district (ilçe) and its neighbourhoods (mahalle), named as written in Turkish, without "Mahallesi". */
+export const District = z.object({
+  name: z.string().min(1).max(120),
+  neighbourhoods: z.array(z.string().min(1).max(120)).max(400),
+});
+export type District = z.infer<typeof District>;
+
 export const Catalogue = z.object({
   version: z.string().min(1).max(40),
   /** Where a forwarded case without a catalogue subject or chosen unit goes to be triaged. */
@@ -47,6 +63,9 @@ export const Catalogue = z.object({
   units: z.array(Unit).min(1),
   subjects: z.array(Subject).min(1),
   cannedAnswers: z.array(CannedAnswer),
+  /** Defaulted, so a centre's catalogue.json written before mass incidents still loads. */
+  districts: z.array(District).default([]),
+  surgeDefault: SurgeRule.default({ cases: 10, minutes: 60 }),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
 

@@ -25,6 +25,12 @@ export const MonthlyReportRow = z.object({
   citizenDisputed: z.number().int().nonnegative(),
   /** confirmed / (confirmed + disputed), 0–1; null when no citizen was reached. */
   citizenConfirmedRate: z.number().min(0).max(1).nullable(),
+  /**
+   * Of `created`, how many are mass incidents (core/incident.ts): an incident's attached cases
+   * count once, as the incident, and `incidentCases` says how many calls they were.
+   */
+  incidents: z.number().int().nonnegative().default(0),
+  incidentCases: z.number().int().nonnegative().default(0),
 });
 export type MonthlyReportRow = z.infer<typeof MonthlyReportRow>;
 

@@ -25,6 +25,9 @@ import { registerNumberRoutes } from './numbers/routes.js';
 import { registerCallbackRoutes } from './callbacks/routes.js';
 import { registerQueueStatsRoutes } from './queueStats/routes.js';
 import { registerWallboardPage } from './queueStats/wallboardPage.js';
+import { registerIncidentRoutes } from './incidents/routes.js';
+import { createIncidentFeed } from './incidents/incidentFeed.js';
+import type { Incident } from '../core/incident.js';
 import type { OpenAgentTime } from './queueStats/report.js';
 import type { QueueFiguresHub } from './queueStats/liveFigures.js';
 import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './callbacks/create.js';
@@ -56,6 +59,8 @@ export interface AppOptions {
   openAgentTime?: () => OpenAgentTime;
   /** The queue collectors' live figures for the live channel (startServer publishes into it). */
   queueFigures?: QueueFiguresHub;
+  /** After an incident was declared, changed or closed, with the active ones as they now are (startServer: the PBX announcements). */
+  onIncidentChanged?: (before: Incident | null, after: Incident, active: readonly Incident[]) => Promise<void>;
 }
 
 declare module 'fastify' {
@@ -175,7 +180,17 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAccountRoutes(app, { db, now, throttle: loginThrottle, requireAccount, token: bearerToken });
-  live = registerLiveChannel(app, { db: options.db, now, ...(options.queueFigures ? { queueFigures: options.queueFigures } : {}) });
+  const incidents = createIncidentFeed(options.db, now);
+  live = registerLiveChannel(app, { db: options.db, now, incidents, ...(options.queueFigures ? { queueFigures: options.queueFigures } : {}) });
+  registerIncidentRoutes(app, {
+    db,
+    now,
+    requireAccount,
+    onChanged: async (before, after) => {
+      await incidents.changed();
+      await options.onIncidentChanged?.(before, after, incidents.current());
+    },
+  });
   registerWorkflowRoutes(app, { db, now, callbackPolicy });
   await registerDepartmentPage(app);
   registerWallboardPage(app);

@@ -12,6 +12,7 @@ import { accountsAtStart, seedDemo, seedUnits } from './seed.js';
 import { startQueueCollector, type QueueCollector } from './queueStats/collector.js';
 import { createQueueFiguresHub, startQueueFiguresPublisher } from './queueStats/liveFigures.js';
 import type { PbxEndpoint } from './queueStats/pbxUrl.js';
+import { followIncident } from './incidents/announcement.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -76,6 +77,17 @@ export async function startServer(
     refuseDemoPasswords: config.demo !== true,
     openAgentTime: () => collectors.flatMap((c) => c.openAgentStates()),
     queueFigures,
+    // Through the collectors' sessions: the server's manager user needs write `system` for it (telephony/README-ami.md).
+    onIncidentChanged: async (before, after, active) => {
+      if (collectors.length === 0) return;
+      const result = await followIncident(
+        collectors.map((c) => c.client),
+        before,
+        after,
+        active,
+      );
+      if (result.failed > 0) app.log.warn({ failed: result.failed }, 'incident announcement: the PBX did not take every AstDB write');
+    },
   });
   log = (line) => app.log.info(line);
   await reportAccounts(app, db, config.demo === true);

@@ -63,6 +63,7 @@ export function createPayload(overrides: Partial<CreatePayload> = {}): CreatePay
     address: null,
     linkedid: null,
     dueAt: null,
+    incidentId: null,
     status: 'forwarded',
     unitCode: 'fen-isleri',
     resolution: null,

@@ -54,6 +54,12 @@ export const DeskFields = z.object({
   address: Address.nullable(),
   linkedid: oneLine(64).nullable(),
   dueAt: Instant.nullable(),
+  /**
+   * The mass incident the call was attached to (core/incident.ts). Optional, not defaulted: a
+   * default would make every partial `fields` change carry it, and clear it (and desks before
+   * issue 17 send none).
+   */
+  incidentId: z.uuid().nullable().optional(),
 });
 export type DeskFields = z.infer<typeof DeskFields>;
 

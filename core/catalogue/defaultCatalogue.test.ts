@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '../catalogue.js';
 import data from './defaultCatalogue.json' with { type: 'json' };
-import { defaultCatalogue, findSubject, findUnit, subjectPath } from './defaultCatalogue.js';
+import { defaultCatalogue, findDistrict, findNeighbourhood, findSubject, findUnit, subjectPath, surgeRuleOf } from './defaultCatalogue.js';
+import districts from './istanbulDistricts.json' with { type: 'json' };
 
 const c = defaultCatalogue;
 const parents = new Set(c.subjects.flatMap((s) => (s.parent === null ? [] : [s.parent])));
@@ -9,7 +10,7 @@ const leaves = c.subjects.filter((s) => !parents.has(s.code));
 
 describe('default catalogue', () => {
   it('parses with the schema, and a broken edit would not', () => {
-    expect(Catalogue.parse(data)).toEqual(c);
+    expect(Catalogue.parse({ ...data, districts })).toEqual(c);
     expect(() => Catalogue.parse({ ...data, subjects: [{ code: 'x' }] })).toThrow();
   });
 
@@ -47,6 +48,67 @@ describe('default catalogue', () => {
 
   it('gives every leaf a unit to forward to', () => {
     for (const s of leaves) expect(s.defaultUnit, s.code).not.toBeNull();
+  });
+});
+
+describe('surge rules', () => {
+  it('gives the subjects where outages come in bulk their own rule, and the rest the default', () => {
+    expect(surgeRuleOf(c, 'su.kesinti')).toEqual({ cases: 8, minutes: 30 });
+    expect(surgeRuleOf(c, 'enerji.dogalgaz')).toEqual({ cases: 3, minutes: 30 });
+    expect(surgeRuleOf(c, 'aydinlatma.sokak-lambasi')).toEqual(findSubject(c, 'aydinlatma')?.surge);
+    expect(surgeRuleOf(c, 'tesekkur.personel')).toEqual({ cases: 10, minutes: 60 });
+  });
+});
+
+describe('Istanbul districts', () => {
+  const names = c.districts.map((d) => d.name);
+
+  it('has all 39 districts, each once, each with its neighbourhoods once', () => {
+    expect(names).toHaveLength(39);
+    expect(new Set(names).size).toBe(39);
+    for (const d of c.districts) {
+      expect(d.neighbourhoods.length, d.name).toBeGreaterThan(0);
+      expect(new Set(d.neighbourhoods).size, d.name).toBe(d.neighbourhoods.length);
+    }
+    expect(c.districts.reduce((n, d) => n + d.neighbourhoods.length, 0)).toBeGreaterThan(900);
+  });
+
+  it('names them as written in Turkish, without "Mahallesi"', () => {
+    expect(names).toEqual(expect.arrayContaining(['Kadıköy', 'Üsküdar', 'Eyüpsultan', 'Şişli', 'Çatalca', 'Ümraniye']));
+    for (const d of c.districts) {
+      for (const n of d.neighbourhoods) expect(n, d.name).not.toMatch(/\s(mahallesi|mah\.?)$/i);
+    }
+  });
+
+  it('finds every district and neighbourhood by its own name, none hiding another', () => {
+    for (const d of c.districts) {
+      expect(findDistrict(c, d.name), d.name).toBe(d);
+      for (const n of d.neighbourhoods) expect(findNeighbourhood(d, n), `${d.name}/${n}`).toBe(n);
+    }
+  });
+
+  it('lists the 21 neighbourhoods of Kadıköy', () => {
+    const kadikoy = [
+      'Acıbadem', 'Bostancı', 'Caddebostan', 'Caferağa', 'Dumlupınar', 'Eğitim', 'Erenköy', 'Fenerbahçe', 'Feneryolu', 'Fikirtepe', '19 Mayıs',
+      'Göztepe', 'Hasanpaşa', 'Koşuyolu', 'Kozyatağı', 'Merdivenköy', 'Osmanağa', 'Rasimpaşa', 'Sahrayıcedit', 'Suadiye', 'Zühtüpaşa',
+    ];
+    expect(findDistrict(c, 'Kadıköy')?.neighbourhoods.toSorted()).toEqual(kadikoy.toSorted());
+  });
+
+  it('matches a district name in any case, with or without "İlçesi"', () => {
+    for (const typed of ['KADIKÖY', 'kadıköy ilçesi', ' Kadıköy İlçesi ', 'kadikoy']) expect(findDistrict(c, typed)?.name, typed).toBe('Kadıköy');
+    for (const typed of ['ÜSKÜDAR', 'Üsküdar', 'uskudar']) expect(findDistrict(c, typed)?.name, typed).toBe('Üsküdar');
+    expect(findDistrict(c, 'Ankara')).toBeNull();
+    expect(findDistrict(c, ' ')).toBeNull();
+  });
+
+  it('matches a neighbourhood name in any case, with or without "Mahallesi" or "Mah."', () => {
+    const kadikoy = findDistrict(c, 'Kadıköy')!;
+    for (const typed of ['Caferağa Mahallesi', 'CAFERAĞA MAH.', 'caferaga mah.', 'Caferağa']) expect(findNeighbourhood(kadikoy, typed), typed).toBe('Caferağa');
+    expect(findNeighbourhood(kadikoy, '19 Mayıs Mahallesi')).toBe('19 Mayıs');
+    expect(findNeighbourhood(kadikoy, 'Moda')).toBeNull();
+    const atasehir = findDistrict(c, 'Ataşehir')!;
+    expect(findNeighbourhood(atasehir, 'Aşıkveysel Mah.')).toBe('Aşık Veysel');
   });
 });
 

@@ -1,4 +1,5 @@
-import type { Catalogue, Subject, Unit } from '../catalogue.js';
+import type { Catalogue, District, Subject, SurgeRule, Unit } from '../catalogue.js';
+import { foldTurkish } from '../turkishText.js';
 
 /**
  * Lookups by code. A catalogue is read-only once loaded, so the maps are built once per
@@ -42,4 +43,36 @@ export function subjectPath(c: Catalogue, code: string): Subject[] {
 /** Codes of subjects that have children: the groups of the tree. */
 export function groupCodes(c: Catalogue): ReadonlySet<string> {
   return new Set(c.subjects.flatMap((s) => (s.parent === null ? [] : [s.parent])));
+}
+
+/** The subject's own surge rule, else the nearest parent's, else the catalogue's default. */
+export function surgeRuleOf(c: Catalogue, subjectCode: string): SurgeRule {
+  return subjectPath(c, subjectCode).reverse().find((s) => s.surge)?.surge ?? c.surgeDefault;
+}
+
+/**
+ * Place names as callers, addresses and other systems write them: any case, with or without the
+ * Turkish letters, spaced or not ("Aşıkveysel", "Aşık Veysel"), with the official suffix or
+ * without, so "Yeni Mahallesi", "Yeni Mah." and "Yenimahalle" all meet.
+ */
+function placeKey(name: string, suffix: RegExp): string {
+  return foldTurkish(name).trim().replace(suffix, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const DISTRICT_SUFFIX = /\s+ilcesi$/;
+const NEIGHBOURHOOD_SUFFIX = /\s+mah\.?$|\s*mahalle(si)?$/;
+
+function findPlace<T>(places: readonly T[], nameOf: (place: T) => string, name: string, suffix: RegExp): T | null {
+  const key = placeKey(name, suffix);
+  if (key === '') return null;
+  return places.find((p) => placeKey(nameOf(p), suffix) === key) ?? null;
+}
+
+export function findDistrict(c: Catalogue, name: string): District | null {
+  return findPlace(c.districts, (d) => d.name, name, DISTRICT_SUFFIX);
+}
+
+/** The neighbourhood's name as the catalogue writes it. */
+export function findNeighbourhood(district: District, name: string): string | null {
+  return findPlace(district.neighbourhoods, (n) => n, name, NEIGHBOURHOOD_SUFFIX);
 }

@@ -17,12 +17,13 @@ function subject(code: string, name: string, extra: Partial<Subject> = {}): Subj
     urgent: false,
     defaultType: 'request',
     keywords: [],
+    surge: null,
     ...extra,
   };
 }
 
 function catalogue(subjects: Subject[]): Catalogue {
-  return { version: 'test', triageUnit: null, units: [{ code: 'u', name: 'Birim', kind: 'directorate' }], subjects, cannedAnswers: [] };
+  return { version: 'test', triageUnit: null, units: [{ code: 'u', name: 'Birim', kind: 'directorate' }], subjects, cannedAnswers: [], districts: [], surgeDefault: { cases: 10, minutes: 60 } };
 }
 
 describe('searchSubjects: Turkish folding', () => {

@@ -17,8 +17,11 @@ import { maySeeCase, type Account, type Role } from './roles.js';
  *     fields: status/unit/resol.    -         -         -        -      -    (the server's: dropped, rule 1)
  *   department workflow (5 actions) -         -        yes      yes    yes
  *   T.C. kimlik no whole            -         -        yes      yes     -    (masked otherwise)
+ *   mass incident (server/incidents)
+ *     read (list, one, its cases)   yes       yes       yes      yes    yes   (its cases as each may see them)
+ *     declare, change, close         -         -        yes      yes     -
  *
- * `unit` is a department account of the case's own unit. Department accounts do not push
+ * `unit` is a department account of the case's own unit (for an incident: of the incident's unit). Department accounts do not push
  * (roles.ts mayPush): they work cases through the workflow routes, so the `unit` entries for
  * desk changes are the rule, not a way in.
  *
@@ -29,6 +32,8 @@ import { maySeeCase, type Account, type Role } from './roles.js';
  *   shows it whole to team leads only (main/host/caseService.ts); the unit that acts on the
  *   application may need to identify the applicant (an information request under law 4982).
  *   Admins run the system, not cases: masked.
+ * - Declaring an incident tells every caller of a district what to expect and closes all its
+ *   cases at once: the floor's team leads, and the unit that owns the outage, decide it.
  */
 
 /** A role, or `unit`: a department account of the case's own unit. */
@@ -64,6 +69,7 @@ export const CASE_RULES = {
     address: DESK,
     linkedid: DESK,
     dueAt: DESK,
+    incidentId: DESK,
     confidential: LEAD_OR_UNIT,
     // Workflow fields belong to the server (sync/protocol.ts rule 1): a desk's values are
     // dropped and kept in the history, never applied, so they never reach this check.
@@ -81,7 +87,20 @@ export const CASE_RULES = {
   } satisfies Record<ActionName, readonly Actor[]>,
   /** Who receives a case's T.C. kimlik no whole (pull, inbox, workflow answers); the rest masked. */
   wholeTcKimlikNo: LEAD_OR_UNIT,
+  /** Mass incidents; reading them is open to every signed-in account. */
+  incident: {
+    declare: LEAD_OR_UNIT,
+    update: LEAD_OR_UNIT,
+    close: LEAD_OR_UNIT,
+  },
 } as const;
+
+export type IncidentAction = keyof typeof CASE_RULES.incident;
+
+/** May the account declare, change or close an incident of this unit? */
+export function mayManageIncident(account: Account, action: IncidentAction, unitCode: string): boolean {
+  return allows(CASE_RULES.incident[action], account, unitCode);
+}
 
 function allows(actors: readonly Actor[], account: Account, unitCode: string | null): boolean {
   if (account.role === 'department') return actors.includes('unit') && account.unitCode !== null && account.unitCode === unitCode;

@@ -3,12 +3,13 @@ import { CaseStatus } from '../../core/case.js';
 import { MonthlyReport, ReportGrouping, ReportMonth } from '../../core/report.js';
 import { AgentStatsReport, CaseFigures, QueueStatsReport, StatsDate, StatsInterval } from '../../core/queueStats.js';
 import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../../core/callback.js';
-import { Cursor, LiveNotice, PullResponse, PushRequest, PushResponse } from '../../sync/protocol.js';
+import { Cursor, LiveNotice, PullResponse, PushRequest, PushResponse, ServerCase } from '../../sync/protocol.js';
 import { MAX_RESERVE_COUNT, ReserveNumbersRequest, ReserveNumbersResponse } from '../numbers/reserve.js';
 import { CaseStatusAnswer } from '../status/statusQuery.js';
 import { ACTION_NAMES, ActionBodies, type ActionName } from '../workflow/actions.js';
 import { UnitInbox, WorkedCase } from '../workflow/workflow.js';
 import { ApiError } from './errors.js';
+import { Incident, IncidentClosing, IncidentDeclaration, IncidentList, IncidentUpdate } from '../../core/incident.js';
 import { LoginRequest, LoginResponse, PasswordChangeRequest, PasswordResetRequest } from './schemas.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
@@ -152,6 +153,65 @@ function callbackPaths(): Record<string, unknown> {
   };
 }
 
+const incidentId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const INCIDENT_MANAGERS = 'Team leads, and department users of the incident\'s unit (auth/permissions.ts); every other role 403.';
+
+/** Mass incidents (server/incidents). */
+function incidentPaths(): Record<string, unknown> {
+  const common = { 400: error('invalid request'), 401: error('no valid token') };
+  return {
+    '/api/v1/incidents': {
+      post: {
+        summary: 'Declare a mass incident: subject, unit, districts and neighbourhoods, what callers are told, start and expected end; `caseNumbers` attaches existing cases (a surge) at once',
+        description: `${INCIDENT_MANAGERS} Every desk receives it on the live channel (\`event: incidents\`). With \`announceQueues\`, callers of those queues hear the announcement before they wait (AstDB, telephony/README-ami.md).`,
+        security: bearer,
+        requestBody: json('IncidentDeclaration'),
+        responses: { 201: { description: 'the incident, with its id', ...json('Incident') }, ...common, 403: error('may not declare for this unit') },
+      },
+      get: {
+        summary: 'Incidents: the active ones (`active=1`), else also those closed in the last 30 days; with attached-case counts',
+        description: 'Every signed-in account.',
+        security: bearer,
+        parameters: [{ name: 'active', in: 'query', schema: { type: 'string', enum: ['0', '1'] } }],
+        responses: { 200: { description: 'ok', ...json('IncidentList') }, ...common },
+      },
+    },
+    '/api/v1/incidents/{id}': {
+      get: {
+        summary: 'One incident and its attached cases, newest first, as the account may see them',
+        description: 'Every signed-in account; confidential cases only to whom may see them, T.C. kimlik no masked as in pull.',
+        security: bearer,
+        parameters: [...incidentId, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } }],
+        responses: { 200: { description: 'ok', ...json('IncidentWithCases') }, ...common, 404: error('unknown incident') },
+      },
+      patch: {
+        summary: 'Change what was declared (any field but the cases); a closed incident cannot change',
+        description: INCIDENT_MANAGERS,
+        security: bearer,
+        parameters: incidentId,
+        requestBody: json('IncidentUpdate'),
+        responses: { 200: { description: 'the incident as it is now', ...json('Incident') }, ...common, 403: error('may not change this unit\'s incident'), 404: error('unknown incident'), 409: error('`closed`') },
+      },
+    },
+    '/api/v1/incidents/{id}/close': {
+      post: {
+        summary: 'Close the incident: every attached open case is resolved with the one resolution; each citizen gets one SMS for the incident, and no resolution call-back',
+        description: `${INCIDENT_MANAGERS} One transaction; each case gets its history and change-log entry as a unit's resolve would. The announcement is cleared from the PBX.`,
+        security: bearer,
+        parameters: incidentId,
+        requestBody: json('IncidentClosing'),
+        responses: {
+          200: { description: 'the closed incident and how many cases it resolved', ...json('IncidentClosed') },
+          ...common,
+          403: error('may not close this unit\'s incident'),
+          404: error('unknown incident'),
+          409: error('`closed`: already closed'),
+        },
+      },
+    },
+  };
+}
+
 const LOGIN_THROTTLE =
   'Wrong passwords slow an account down: after 5 in a row, 1 s, then 2 s, 4 s … at most 5 minutes between tries; an address that has not failed on the account waits at most 30 s. One address may fail 30 times in 10 minutes, across accounts. A success clears the account. A refused try is answered 429 with `Retry-After` and its password is not checked.';
 const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } };
@@ -225,6 +285,13 @@ export function openApiDocument(): Record<string, unknown> {
         CallbackWorklist: schema(z.object({ items: z.array(CallbackItem) })),
         CallbackOutcomeInput: schema(CallbackOutcomeInput),
         CallbackOutcomeResult: schema(CallbackOutcomeResult),
+        Incident: schema(Incident),
+        IncidentList: schema(IncidentList),
+        IncidentDeclaration: schema(IncidentDeclaration),
+        IncidentUpdate: schema(IncidentUpdate),
+        IncidentClosing: schema(IncidentClosing),
+        IncidentWithCases: schema(z.object({ incident: Incident, cases: z.array(ServerCase) })),
+        IncidentClosed: schema(z.object({ incident: Incident, resolved: z.number().int() })),
       },
     },
     paths: {
@@ -333,6 +400,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       ...queueStatsPaths(),
       ...callbackPaths(),
+      ...incidentPaths(),
       '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },
   };

@@ -9,6 +9,8 @@ import { MAX_LIVE_NOTICE_BYTES, type ChangeWithCursor, type LiveNotice } from '.
 import { createChangeFeed, type ChangeFeed, type LogBatch } from './changeFeed.js';
 import { mayReadReports } from '../reports/routes.js';
 import type { QueueFiguresHub, QueueFiguresUpdate } from '../queueStats/liveFigures.js';
+import type { IncidentFeed } from '../incidents/incidentFeed.js';
+import type { Incident, IncidentList } from '../../core/incident.js';
 
 export interface LiveChannelOptions {
   db: SqlClient;
@@ -19,6 +21,8 @@ export interface LiveChannelOptions {
   coalesceMs?: number;
   /** The queue collectors' live figures (`event: queues`, team leads and admins), when the server has collectors. */
   queueFigures?: QueueFiguresHub;
+  /** The active mass incidents (`event: incidents`, every account): on opening and after each change. */
+  incidents?: IncidentFeed;
 }
 
 export interface LiveChannel {
@@ -54,6 +58,7 @@ interface Subscriber {
 
 const frame = (notice: LiveNotice) => Buffer.from(`event: changed\ndata: ${JSON.stringify(notice)}\n\n`);
 const queuesFrame = (event: unknown) => Buffer.from(`event: queues\ndata: ${JSON.stringify(event)}\n\n`);
+const incidentsFrame = (incidents: Incident[]) => Buffer.from(`event: incidents\ndata: ${JSON.stringify({ incidents } satisfies IncidentList)}\n\n`);
 
 /**
  * Accounts that receive exactly the same entries: what an account may see and how it sees it
@@ -155,6 +160,13 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
   };
   const unsubscribeQueues = options.queueFigures?.subscribe(sendQueues);
 
+  /** Incidents hold no citizen: one frame for every subscriber. A full socket misses it and gets the next. */
+  const sendIncidents = (incidents: Incident[]) => {
+    const whole = incidentsFrame(incidents);
+    for (const res of subscribers.keys()) if (res.writableLength <= BACKLOG_BYTES) res.write(whole);
+  };
+  const unsubscribeIncidents = options.incidents?.subscribe(sendIncidents);
+
   const feed: ChangeFeed = createChangeFeed({ db, reader, onBatch: send, coalesceMs: options.coalesceMs });
 
   /** A logged-out or expired token ends its stream even when nothing changes. */
@@ -169,6 +181,7 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
     if (token === null || !account) return reply.code(401).send({ error: 'unauthorized' } satisfies ApiError);
     if (closing) return reply.code(503).send({ error: 'internal' } satisfies ApiError);
     await feed.start();
+    await options.incidents?.start();
     heartbeat ??= setInterval(() => void beat(), heartbeatMs);
     heartbeat.unref();
     reply.hijack();
@@ -183,6 +196,7 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
     subscribers.set(res, { token, account, queuesBehind: false });
     const figures = mayReadReports(account) ? options.queueFigures?.current() : null;
     if (figures) res.write(queuesFrame(figures));
+    if (options.incidents) res.write(incidentsFrame(options.incidents.current()));
     res.on('close', () => subscribers.delete(res));
     res.on('error', () => subscribers.delete(res));
   });
@@ -190,6 +204,8 @@ export function registerLiveChannel(app: FastifyInstance, options: LiveChannelOp
   app.addHook('preClose', async () => {
     closing = true;
     unsubscribeQueues?.();
+    unsubscribeIncidents?.();
+    await options.incidents?.stop();
     for (const res of subscribers.keys()) res.end();
     subscribers.clear();
     if (heartbeat) clearInterval(heartbeat);

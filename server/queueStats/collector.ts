@@ -64,6 +64,8 @@ export interface CollectorStatus {
 
 export interface QueueCollector {
   readonly state: QueueMetricsState;
+  /** Its AMI session, which also writes the PBX's incident announcements (server/incidents/announcement.ts). */
+  readonly client: AmiClient;
   status(): CollectorStatus;
   openAgentStates(): ReturnType<ReturnType<typeof createQueueLedger>['openAgentStates']>;
   /** Every queued fact written (tests, shutdown). */
@@ -188,6 +190,7 @@ export async function startQueueCollector(options: CollectorOptions): Promise<Qu
   client.start();
 
   return {
+    client,
     get state() {
       return state;
     },

@@ -30,6 +30,8 @@ export function monthBounds(month: string): { from: Date; to: Date } {
  *   citizen said it is solved ('informed') / not solved ('not-solved'); a case reopened and
  *   resolved again has one of each. citizenConfirmedRate = confirmed / (confirmed + disputed),
  *   null when no citizen was reached.
+ * - the cases attached to one mass incident count once, as the incident (its earliest case in the
+ *   month stands for it, resolved when the incident closed it), with `incidentCases` calls.
  * When a case reached a status comes from the change log: every change (desk push or
  * department workflow) is logged with the case as it became (change_log.snapshot) at that time.
  */
@@ -48,9 +50,19 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
     reopened: number;
     confirmed: number;
     disputed: number;
+    incidents: number;
+    incident_cases: number;
   }>(
-    `WITH cohort AS (
-       SELECT c.id, ${groupKey} AS key, c.created_at, c.status,
+    `WITH month_cases AS (
+       SELECT c.id, c.fields ->> 'incidentId' AS incident_id,
+              CASE WHEN c.fields ->> 'incidentId' IS NULL THEN 1
+                   ELSE row_number() OVER (PARTITION BY c.fields ->> 'incidentId' ORDER BY c.created_at, c.id) END AS nth,
+              CASE WHEN c.fields ->> 'incidentId' IS NULL THEN 0
+                   ELSE count(*) OVER (PARTITION BY c.fields ->> 'incidentId') END AS attached
+         FROM cases c
+        WHERE c.created_at >= $1 AND c.created_at < $2),
+     cohort AS (
+       SELECT c.id, ${groupKey} AS key, c.created_at, c.status, m.incident_id, m.attached,
               (c.fields ->> 'dueAt')::timestamptz AS due_at,
               coalesce((c.fields ->> 'firstContactResolution')::boolean, false) AS fcr,
               coalesce(
@@ -60,8 +72,8 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
                 OR c.status = 'reopened' AS reopened,
               (SELECT count(*) FROM callbacks b WHERE b.case_id = c.id AND b.kind = 'resolution' AND b.outcome = 'informed') AS confirmed,
               (SELECT count(*) FROM callbacks b WHERE b.case_id = c.id AND b.kind = 'resolution' AND b.outcome = 'not-solved') AS disputed
-         FROM cases c
-        WHERE c.created_at >= $1 AND c.created_at < $2)
+         FROM month_cases m JOIN cases c ON c.id = m.id
+        WHERE m.nth = 1)
      SELECT k.key, ${label} AS label,
             count(*)::int AS created,
             count(k.resolved_at)::int AS resolved,
@@ -70,7 +82,9 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
             count(*) FILTER (WHERE k.fcr)::int AS fcr,
             count(*) FILTER (WHERE k.reopened)::int AS reopened,
             sum(k.confirmed)::int AS confirmed,
-            sum(k.disputed)::int AS disputed
+            sum(k.disputed)::int AS disputed,
+            count(k.incident_id)::int AS incidents,
+            sum(k.attached)::int AS incident_cases
        FROM cohort k LEFT JOIN units u ON u.code = k.key
       GROUP BY k.key
       ORDER BY count(*) DESC, k.key`,
@@ -91,6 +105,8 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
       citizenConfirmed: r.confirmed,
       citizenDisputed: r.disputed,
       citizenConfirmedRate: r.confirmed + r.disputed === 0 ? null : r.confirmed / (r.confirmed + r.disputed),
+      incidents: r.incidents,
+      incidentCases: r.incident_cases,
     })),
   };
 }
@@ -99,7 +115,7 @@ const CSV_HEADERS: Record<ReportGrouping, string[]> = {
   subject: ['Konu'],
   unit: ['Birim kodu', 'Birim'],
 };
-const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan', 'Vatandaş teyit etti', 'Vatandaş itiraz etti', 'Vatandaş teyit oranı (%)'];
+const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan', 'Vatandaş teyit etti', 'Vatandaş itiraz etti', 'Vatandaş teyit oranı (%)', 'Toplu olay', 'Toplu olaya bağlı başvuru'];
 
 /**
  * The report as CSV for Turkish Excel (core/csv.ts: BOM, ';', decimal comma, CRLF). Subjects
@@ -121,6 +137,8 @@ export function monthlyReportCsv(report: MonthlyReport): string {
       r.citizenConfirmed,
       r.citizenDisputed,
       r.citizenConfirmedRate === null ? null : decimal(r.citizenConfirmedRate * 100, 1),
+      r.incidents,
+      r.incidentCases,
     ]);
   }
   return csvDocument(lines);

@@ -25,6 +25,8 @@ describe('monthlyReportCsv', () => {
     citizenConfirmed: 0,
     citizenDisputed: 0,
     citizenConfirmedRate: null,
+    incidents: 0,
+    incidentCases: 0,
   });
 
   it('writes subjects and unit names that look like formulas as text, figures as numbers', () => {
@@ -34,15 +36,15 @@ describe('monthlyReportCsv', () => {
       rows: [row('=HYPERLINK("http://x.example","Tıkla")'), row('+1+2'), row('@SUM(1+1)'), row('-Çöp'), row('\tSekme')],
     });
     expect(bySubject.slice(1).split('\r\n').slice(1)).toEqual([
-      `"'=HYPERLINK(""http://x.example"",""Tıkla"")";1;1;1;-1,5;0;0;0;0;`,
-      "'+1+2;1;1;1;-1,5;0;0;0;0;",
-      "'@SUM(1+1);1;1;1;-1,5;0;0;0;0;",
-      "'-Çöp;1;1;1;-1,5;0;0;0;0;",
-      "'\tSekme;1;1;1;-1,5;0;0;0;0;",
+      `"'=HYPERLINK(""http://x.example"",""Tıkla"")";1;1;1;-1,5;0;0;0;0;;0;0`,
+      "'+1+2;1;1;1;-1,5;0;0;0;0;;0;0",
+      "'@SUM(1+1);1;1;1;-1,5;0;0;0;0;;0;0",
+      "'-Çöp;1;1;1;-1,5;0;0;0;0;;0;0",
+      "'\tSekme;1;1;1;-1,5;0;0;0;0;;0;0",
       '',
     ]);
     const byUnit = monthlyReportCsv({ month: '2026-10', by: 'unit', rows: [row('zabita', '=cmd|\' /C calc\'!A0')] });
-    expect(byUnit.slice(1).split('\r\n')[1]).toBe("zabita;'=cmd|' /C calc'!A0;1;1;1;-1,5;0;0;0;0;");
+    expect(byUnit.slice(1).split('\r\n')[1]).toBe("zabita;'=cmd|' /C calc'!A0;1;1;1;-1,5;0;0;0;0;;0;0");
   });
 });
 
@@ -121,9 +123,9 @@ describe.each(engines)('monthly reports on $name', (engine) => {
       month: '2026-10',
       by: 'subject',
       rows: [
-        { key: 'Yol çökmesi', label: 'Yol çökmesi', created: 2, resolved: 2, resolvedOnTime: 1, meanResolutionHours: 48, firstContactResolutions: 0, reopened: 1, citizenConfirmed: 2, citizenDisputed: 1, citizenConfirmedRate: 2 / 3 },
-        { key: QUOTED, label: QUOTED, created: 1, resolved: 1, resolvedOnTime: 1, meanResolutionHours: 0.5, firstContactResolutions: 1, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null },
-        { key: 'Zabıta', label: 'Zabıta', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null },
+        { key: 'Yol çökmesi', label: 'Yol çökmesi', created: 2, resolved: 2, resolvedOnTime: 1, meanResolutionHours: 48, firstContactResolutions: 0, reopened: 1, citizenConfirmed: 2, citizenDisputed: 1, citizenConfirmedRate: 2 / 3, incidents: 0, incidentCases: 0 },
+        { key: QUOTED, label: QUOTED, created: 1, resolved: 1, resolvedOnTime: 1, meanResolutionHours: 0.5, firstContactResolutions: 1, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null, incidents: 0, incidentCases: 0 },
+        { key: 'Zabıta', label: 'Zabıta', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null, incidents: 0, incidentCases: 0 },
       ],
     });
   });
@@ -148,14 +150,14 @@ describe.each(engines)('monthly reports on $name', (engine) => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="alo153-2026-10-subject.csv"');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(res.body.slice(1).split('\r\n')).toEqual([
-      'Konu;Açılan;Çözülen;Zamanında çözülen;Ortalama çözüm süresi (saat);İlk temasta çözülen;Yeniden açılan;Vatandaş teyit etti;Vatandaş itiraz etti;Vatandaş teyit oranı (%)',
-      'Yol çökmesi;2;2;1;48,0;0;1;2;1;66,7',
-      '"Bilgi; ""çöp"" saatleri";1;1;1;0,5;1;0;0;0;',
-      'Zabıta;1;0;0;;0;0;0;0;',
+      'Konu;Açılan;Çözülen;Zamanında çözülen;Ortalama çözüm süresi (saat);İlk temasta çözülen;Yeniden açılan;Vatandaş teyit etti;Vatandaş itiraz etti;Vatandaş teyit oranı (%);Toplu olay;Toplu olaya bağlı başvuru',
+      'Yol çökmesi;2;2;1;48,0;0;1;2;1;66,7;0;0',
+      '"Bilgi; ""çöp"" saatleri";1;1;1;0,5;1;0;0;0;;0;0',
+      'Zabıta;1;0;0;;0;0;0;0;;0;0',
       '',
     ]);
     const byUnit = await get('month=2026-10&by=unit&format=csv');
-    expect(byUnit.body.slice(1).split('\r\n')[1]).toBe('fen-isleri;Fen İşleri Müdürlüğü;2;2;1;48,0;0;1;2;1;66,7');
+    expect(byUnit.body.slice(1).split('\r\n')[1]).toBe('fen-isleri;Fen İşleri Müdürlüğü;2;2;1;48,0;0;1;2;1;66,7;0;0');
   });
 
   it('is for team leads and admins only, and checks the query', async () => {

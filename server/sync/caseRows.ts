@@ -33,10 +33,15 @@ export function rowToCase(row: CaseRow): ServerCase {
   });
 }
 
-export function fieldsDocument(c: ServerCase): string {
+/** The case's `fields` column: every field that has no column of its own. */
+export function fieldsObject(c: ServerCase): Record<string, unknown> {
   const doc: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(c)) if (!COLUMN_FIELDS.has(k)) doc[k] = v;
-  return JSON.stringify(doc);
+  return doc;
+}
+
+export function fieldsDocument(c: ServerCase): string {
+  return JSON.stringify(fieldsObject(c));
 }
 
 export function caseFromCreate(applicationNo: string, p: CreatePayload, at: string): ServerCase {

@@ -18,6 +18,7 @@ const base: ServerCase = {
   address: null,
   linkedid: null,
   dueAt: null,
+  incidentId: null,
   status: 'in-progress',
   unitCode: 'fen-isleri',
   resolution: null,

@@ -3,6 +3,8 @@ import type net from 'node:net';
 import type { AmiFrame, AmiHeader } from '../ami/amiFrame.js';
 import { header, serializeFrame } from '../ami/amiFrame.js';
 import { createFrameSplitter } from '../ami/amiFrameSplitter.js';
+import type { SimAstDb } from './astdb.js';
+import { answerAstDbAction } from './astdb.js';
 import { coreShowChannelItems } from './channelListFrames.js';
 import { amiEvent } from './eventHeaders.js';
 import type { OriginateFields, OriginateResponder } from './originate.js';
@@ -19,11 +21,15 @@ import type { SimManagerUser } from './simTypes.js';
 // security events other sessions see about this one, and per-session event filters.
 
 /**
- * The write classes an action needs (any one of them), as Asterisk 22's manager.c registers them;
- * only the actions whose class a desk's user may lack are listed.
+ * The write classes an action needs (any one of them), as Asterisk 22 registers them (manager.c,
+ * db.c); only the actions whose class a desk's user may lack are listed.
  */
 const ACTION_WRITE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   coreshowchannels: ['system', 'reporting'],
+  dbget: ['system', 'reporting'],
+  dbput: ['system'],
+  dbdel: ['system'],
+  dbdeltree: ['system'],
 };
 
 export const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
@@ -40,6 +46,8 @@ export interface PreparedEvent {
 export interface SessionHost {
   readonly users: readonly SimManagerUser[];
   readonly authFailDelayMs: number;
+  /** The PBX's AstDB (DBPut/DBGet/DBDel/DBDelTree). */
+  readonly astdb: SimAstDb;
   now(): number;
   /** Seconds since the PBX (re)started, for FullyBooted. */
   uptimeSec(): number;
@@ -389,6 +397,16 @@ export function attachSession(socket: net.Socket, host: SessionHost): AmiSession
         const channel = header(frame, 'Channel');
         if (!channel) error(actionId, 'No channel specified');
         else host.answerFirst(() => host.hangup(channel), (found) => (found ? ack(actionId, 'Channel Hungup') : error(actionId, 'No such channel')));
+        return;
+      }
+      case 'dbput':
+      case 'dbget':
+      case 'dbdel':
+      case 'dbdeltree': {
+        const answer = answerAstDbAction(name, frame, actionId, host.astdb);
+        if (answer.kind === 'list') listResponse(actionId, answer.message, answer.items, answer.completeEvent);
+        else if (answer.kind === 'ack') ack(actionId, answer.message);
+        else error(actionId, answer.message);
         return;
       }
       default:

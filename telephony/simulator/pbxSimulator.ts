@@ -3,6 +3,7 @@ import type { AmiFrame } from '../ami/amiFrame.js';
 import { header, serializeFrame } from '../ami/amiFrame.js';
 import type { AmiSession, PreparedEvent, SessionHost } from './amiSession.js';
 import { attachSession, bootedEvent, secondsBetween } from './amiSession.js';
+import { createAstDb } from './astdb.js';
 import { agentDialplan, callFrames } from './callFrames.js';
 import { amiEvent } from './eventHeaders.js';
 import type { OriginateSetup } from './originate.js';
@@ -79,6 +80,8 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
   let booted = true;
   let server: net.Server | null = null;
   let port = config.port;
+  // Asterisk's AstDB is a file: it outlives kill() and restart() like the members do.
+  const astdb = createAstDb();
 
   let held: AmiFrame[] | null = null;
 
@@ -103,6 +106,7 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
   const host: SessionHost = {
     users,
     authFailDelayMs: config.authFailDelayMs,
+    astdb,
     now: () => scheduler.now(),
     uptimeSec: () => secondsBetween(startedAt, scheduler.now()),
     booted: () => booted,
@@ -192,6 +196,7 @@ export async function startSimulator(config: SimulatorConfig, scheduler: SimSche
     get port() {
       return port;
     },
+    astdb,
     placeCall: (caller, options) => model.placeCall(caller, options),
     hangUpCaller: (linkedid) => model.hangUpCaller(linkedid),
     hangUpAgent: (linkedid, options) => model.hangUpAgent(linkedid, options),

@@ -59,6 +59,11 @@ export interface PbxSimulatorOptions {
 
 export interface PbxSimulator {
   readonly port: number;
+  /**
+   * The PBX's AstDB, as DBPut/DBGet/DBDel/DBDelTree and the dialplan's DB() see it (e.g. the
+   * mass-incident announcements: `astdb.get('alo153/incident', 'alo153')`); kept across restart().
+   */
+  readonly astdb: import('./astdb.js').SimAstDb;
   /** Puts a caller (the next of `callers` by default) into a queue; returns the call's Linkedid. */
   placeCall(caller?: SimCaller, options?: PlaceCallOptions): string;
   /** The caller of this call hangs up (an abandon while waiting or ringing, the end of a talk otherwise). */

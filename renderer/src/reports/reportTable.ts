@@ -19,6 +19,8 @@ export function reportTotals(rows: readonly MonthlyReportRow[]): ReportTotals {
     citizenConfirmed: 0,
     citizenDisputed: 0,
     citizenConfirmedRate: null,
+    incidents: 0,
+    incidentCases: 0,
   };
   let hours = 0;
   let timed = 0;
@@ -30,6 +32,8 @@ export function reportTotals(rows: readonly MonthlyReportRow[]): ReportTotals {
     totals.reopened += r.reopened;
     totals.citizenConfirmed += r.citizenConfirmed;
     totals.citizenDisputed += r.citizenDisputed;
+    totals.incidents += r.incidents;
+    totals.incidentCases += r.incidentCases;
     if (r.meanResolutionHours !== null && r.resolved > 0) {
       hours += r.meanResolutionHours * r.resolved;
       timed += r.resolved;

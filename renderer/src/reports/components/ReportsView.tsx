@@ -117,12 +117,13 @@ export function MonthlyReport() {
                 <th scope="col" className="num" title={cb('report.confirmedTitle')}>{cb('report.confirmed')}</th>
                 <th scope="col" className="num" title={cb('report.disputedTitle')}>{cb('report.disputed')}</th>
                 <th scope="col" className="num">{cb('report.confirmedPercent')}</th>
+                <th scope="col" className="num" title={t('reports.column.incidentsTitle')}>{t('reports.column.incidents')}</th>
               </tr>
             </thead>
             <tbody>
               {report.rows.length === 0 ? (
                 <tr>
-                  <td colSpan={11} className="muted">
+                  <td colSpan={12} className="muted">
                     {t('reports.empty')}
                   </td>
                 </tr>
@@ -167,6 +168,9 @@ function Figures({ figures: f, lng }: { figures: ReportTotals; lng: Language }) 
       <td className="num" data-testid="report-citizen-confirmed">{formatReportCount(f.citizenConfirmed, lng)}</td>
       <td className="num" data-testid="report-citizen-disputed">{formatReportCount(f.citizenDisputed, lng)}</td>
       <td className="num" data-testid="report-citizen-rate">{formatRatio(f.citizenConfirmedRate, lng)}</td>
+      <td className="num" data-testid="report-incidents">
+        {f.incidents === 0 ? '' : `${formatReportCount(f.incidents, lng)} (${formatReportCount(f.incidentCases, lng)})`}
+      </td>
     </>
   );
 }

@@ -79,6 +79,7 @@ export function aSubject(overrides: Partial<Subject> & Pick<Subject, 'code' | 'n
     urgent: false,
     defaultType: 'complaint',
     keywords: [],
+    surge: null,
     ...overrides,
   };
 }
@@ -86,6 +87,8 @@ export function aSubject(overrides: Partial<Subject> & Pick<Subject, 'code' | 'n
 /** A small catalogue whose names exercise the Turkish letters the type-ahead must fold. */
 export const smallCatalogue: Catalogue = {
   version: 'test-1',
+  districts: [{ name: 'Kadıköy', neighbourhoods: ['Caferağa', 'Osmanağa'] }],
+  surgeDefault: { cases: 10, minutes: 60 },
   triageUnit: 'halkla-iliskiler',
   units: [
     { code: 'fen-isleri', name: 'Fen İşleri Müdürlüğü', kind: 'directorate' },
@@ -149,6 +152,8 @@ export function aReportRow(overrides: Partial<MonthlyReportRow> = {}): MonthlyRe
     citizenConfirmed: 3,
     citizenDisputed: 1,
     citizenConfirmedRate: 0.75,
+    incidents: 0,
+    incidentCases: 0,
     ...overrides,
   };
 }
