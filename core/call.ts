@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseRecord } from './case.js';
+import { IncidentSuggestion } from './incident.js';
 
 /** The agent's view of one queue call, keyed by Asterisk's Linkedid. */
 export const CallPhase = z.enum(['ringing', 'connected', 'ended']);
@@ -65,5 +66,10 @@ export const ScreenPop = z.object({
    * subject the operator picks and offers "add to that case" instead of a duplicate.
    */
   repeatCandidates: z.array(CaseRecord),
+  /**
+   * Active mass incidents this caller may be calling about, most likely first (core/incident.ts
+   * matchIncidents): offered at the top of the pop, Alt+1..9 attaches the call.
+   */
+  incidents: z.array(IncidentSuggestion).default([]),
 });
 export type ScreenPop = z.infer<typeof ScreenPop>;

@@ -115,6 +115,8 @@ export const NewCaseInput = z.object({
   linkedid: LinkedId.nullable(),
   /** The draft this case was written in; deleted in the same transaction as the case is saved. */
   draftId: z.string().uuid().nullable().default(null),
+  /** The mass incident the call was attached to (core/incident.ts). */
+  incidentId: z.uuid().nullable().default(null),
 });
 export type NewCaseInput = z.infer<typeof NewCaseInput>;
 
@@ -141,6 +143,8 @@ export const CaseRecord = z.object({
   tcKimlikNo: z.string().nullable(),
   address: Address.nullable(),
   linkedid: z.string().nullable(),
+  /** The mass incident it is attached to (core/incident.ts). */
+  incidentId: z.string().nullable(),
   attachmentCount: z.number().int().nonnegative(),
   /** ISO 8601 instants (UTC); shown in Europe/Istanbul time. */
   createdAt: z.string(),

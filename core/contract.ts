@@ -28,6 +28,7 @@ import { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from './cal
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './passwordPolicy.js';
 import { SettingsPatch, SettingsView } from './deskSettings.js';
 import { DesktopStatus, PageAttention, WindowReport } from './desktop.js';
+import { Incident, IncidentAttachment, IncidentClosing, IncidentDeclaration, IncidentList } from './incident.js';
 import { HotkeyAction } from './hotkeys.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
@@ -126,6 +127,21 @@ export const methods = {
   'catalogue.get': { request: z.object({}).strict(), response: Catalogue },
   /** Team lead: what today's calls became (the server's, read every half minute); null before the first read or without a server. */
   'wallboard.caseFigures': { request: z.object({}).strict(), response: CaseFigures.nullable() },
+  /** The active mass incidents as this desk last received them (kept offline too). */
+  'incidents.list': { request: z.object({}).strict(), response: IncidentList },
+  /**
+   * Attach the current call to an incident in one step: a case under the incident with the
+   * caller's number and the optional note; a caller already attached to it gets the note on
+   * their case instead (`repeat`), so nobody is counted or texted twice.
+   */
+  'incidents.attach': {
+    request: z.object({ incidentId: z.uuid(), note: cleanText(LIMITS.note).nullable().default(null) }).strict(),
+    response: IncidentAttachment,
+  },
+  /** Team lead: declare one on the central server (POST /api/v1/incidents). */
+  'incidents.declare': { request: IncidentDeclaration, response: Incident },
+  /** Team lead: close one, resolving its cases (POST /api/v1/incidents/{id}/close). */
+  'incidents.close': { request: IncidentClosing.extend({ id: z.uuid() }).strict(), response: Incident },
   /** Saved continuously while the operator types: a crash or a closed window loses nothing. */
   'drafts.save': {
     request: DraftRecord.omit({ savedAt: true }).strict(),
@@ -286,6 +302,8 @@ export const events = {
   'callbacks.changed': z.object({}),
   /** Team lead: what today's calls became, read again from the server. */
   'wallboard.caseFigures': CaseFigures,
+  /** The active mass incidents changed (declared, changed, closed, or more calls attached). */
+  'incidents.changed': IncidentList,
   /** The sync state changed (online/offline, pending count, last sync, errors). */
   'sync.status': SyncStatus,
   /** The settings changed (this desk's panel, or another window of it). */

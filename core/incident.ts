@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, cleanText, oneLine } from './case.js';
+import { CaseRecord, LIMITS, cleanText, oneLine, type Address } from './case.js';
 import { foldTurkish } from './turkishText.js';
 
 /*
@@ -83,6 +83,15 @@ export type Incident = z.infer<typeof Incident>;
 export const IncidentList = z.object({ incidents: z.array(Incident) });
 export type IncidentList = z.infer<typeof IncidentList>;
 
+/** What attaching a call gave: the new case (with the code to read out), or the caller's earlier one with a note. */
+export const IncidentAttachment = z.object({
+  case: CaseRecord,
+  /** Null when the call was added to the caller's existing case. */
+  securityCode: z.string().nullable(),
+  repeat: z.boolean(),
+});
+export type IncidentAttachment = z.infer<typeof IncidentAttachment>;
+
 /** What a pop knows of its caller, for matching. */
 export interface CallerContext {
   /** The caller's known address's district (their latest case's), free text. */
@@ -95,17 +104,32 @@ export interface CallerContext {
   subjectCode: string | null;
 }
 
-export type MatchReason = 'attached' | 'neighbourhood' | 'district' | 'open-case' | 'subject';
+/** Why an incident is offered for this caller, the strongest first. */
+export const MatchReason = z.enum(['attached', 'neighbourhood', 'district', 'open-case', 'subject']);
+export type MatchReason = z.infer<typeof MatchReason>;
 
-export interface IncidentSuggestion {
-  incident: Incident;
-  reason: MatchReason;
-}
+export const IncidentSuggestion = z.object({ incident: Incident, reason: MatchReason });
+export type IncidentSuggestion = z.infer<typeof IncidentSuggestion>;
 
 const fold = (s: string) =>
   foldTurkish(s)
     .replace(/\s+(ilçesi|ilcesi|mahallesi|mah\.?)$/u, '')
     .trim();
+
+/**
+ * What the desk knows of a caller for matching: where they live (the address on record, else
+ * their latest case's), what their open cases are about, which incidents they called about.
+ */
+export function callerContextOf(cases: readonly CaseRecord[], address: Address | null, subjectCode: string | null = null): CallerContext {
+  const located = address?.district ? address : (cases.find((c) => c.address?.district)?.address ?? null);
+  return {
+    district: located?.district ?? null,
+    neighbourhood: located?.neighbourhood ?? null,
+    openCaseSubjects: cases.filter((c) => c.sla !== 'done' && c.subjectCode !== null).map((c) => c.subjectCode!),
+    attachedIncidentIds: cases.flatMap((c) => (c.incidentId ? [c.incidentId] : [])),
+    subjectCode,
+  };
+}
 
 /** Is the subject code the incident's own or below it (su.kesinti under su)? */
 const underSubject = (code: string, incidentSubject: string) => code === incidentSubject || code.startsWith(`${incidentSubject}.`);

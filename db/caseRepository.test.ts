@@ -71,6 +71,7 @@ describe('insertCase', () => {
       tcKimlikNo: '100******46',
       address: { district: 'Kadıköy', neighbourhood: 'Moda', street: 'Çınar Sk.', detail: 'No 14' },
       linkedid: '1741593600.42',
+      incidentId: null,
       attachmentCount: 0,
       createdAt: '2025-03-10T08:00:00.000Z',
       updatedAt: '2025-03-10T08:00:00.000Z',

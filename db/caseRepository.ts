@@ -83,12 +83,12 @@ export const caseRepositorySql = {
       application_no, security_code_hash, citizen_id, type, subject_code, subject, description,
       channel, priority, confidential, urgent, status, unit_code, resolution,
       first_contact_resolution, phone, citizen_name, tc_kimlik_no, address, linkedid, draft_id,
-      created_at, updated_at, due_at)
+      incident_id, created_at, updated_at, due_at)
     VALUES (
       $applicationNo, $securityCodeHash, $citizenId, $type, $subjectCode, $subject, $description,
       $channel, $priority, $confidential, $urgent, $status, $unitCode, $resolution,
       $firstContactResolution, $phone, $citizenName, $tcKimlikNo, $address, $linkedid, $draftId,
-      $now, $now, $dueAt)
+      $incidentId, $now, $now, $dueAt)
     RETURNING id`,
   insertEvent: `
     INSERT INTO case_events (case_id, at, actor, kind, detail)
@@ -269,6 +269,7 @@ export function insertCase(
       address,
       linkedid: input.linkedid,
       draftId: input.draftId,
+      incidentId: input.incidentId,
       now: at,
       dueAt,
     })!;

@@ -25,6 +25,7 @@ export interface CaseRow {
   tc_kimlik_no: string | null;
   address: string | null;
   linkedid: string | null;
+  incident_id: string | null;
   created_at: string;
   updated_at: string;
   due_at: string | null;
@@ -36,7 +37,7 @@ export const CASE_COLUMNS = `
   c.id, c.application_no, c.type, c.subject_code, c.subject, c.description, c.channel,
   c.priority, c.confidential, c.urgent, c.status, c.unit_code, c.resolution,
   c.first_contact_resolution, c.phone, c.citizen_name, c.tc_kimlik_no, c.address, c.linkedid,
-  c.created_at, c.updated_at, c.due_at,
+  c.incident_id, c.created_at, c.updated_at, c.due_at,
   (SELECT count(*) FROM attachments AS a WHERE a.case_id = c.id) AS attachment_count`;
 
 export interface CaseReadOptions {
@@ -81,6 +82,7 @@ export function caseFromRow(row: CaseRow, now: Date, options: CaseReadOptions = 
     tcKimlikNo: revealOrMask(row.tc_kimlik_no, options),
     address: addressFromColumn(row.address),
     linkedid: row.linkedid,
+    incidentId: row.incident_id,
     attachmentCount: row.attachment_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -73,6 +73,7 @@ describe('loadMigrations', () => {
       'create-call-records',
       'rebuild-cases-fts-without-tc-kimlik-no',
       'index-open-cases-by-citizen',
+      'cases-of-incidents',
     ]);
   });
 

@@ -26,6 +26,8 @@ export interface PulledCase {
   tcKimlikNo: string | null;
   address: Address | null;
   linkedid: string | null;
+  /** Absent from servers before issue 17. */
+  incidentId?: string | null | undefined;
   /** ISO instants, any offset: stored as Date.toISOString(). */
   dueAt: string | null;
   status: CaseStatus;
@@ -79,6 +81,7 @@ const PULLED_ROW = [
   ROW('tc_kimlik_no', 'tcKimlikNo'),
   ROW('address', 'address'),
   ROW('linkedid', 'linkedid'),
+  ROW('incident_id', 'incidentId'),
   ROW('created_at', 'createdAt'),
   ROW('updated_at', 'updatedAt'),
   ROW('due_at', 'dueAt'),
@@ -108,12 +111,12 @@ export const pulledChangesSql = {
       id, application_no, security_code_hash, citizen_id, type, subject_code, subject,
       description, channel, priority, confidential, urgent, status, unit_code, resolution,
       first_contact_resolution, phone, citizen_name, tc_kimlik_no, address, linkedid, draft_id,
-      created_at, updated_at, due_at, server_version)
+      incident_id, created_at, updated_at, due_at, server_version)
     SELECT
       id, application_no, NULL, citizen_id, type, subject_code, subject,
       description, channel, priority, confidential, urgent, status, unit_code, resolution,
       first_contact_resolution, phone, citizen_name, tc_kimlik_no, address, linkedid, NULL,
-      created_at, updated_at, due_at, server_version
+      incident_id, created_at, updated_at, due_at, server_version
     FROM (SELECT ${PULLED_ROW} FROM json_each($rows))
     ORDER BY id`,
   // created_at, application_no, security code, draft and first-contact resolution are the
@@ -124,7 +127,7 @@ export const pulledChangesSql = {
     UPDATE cases SET
       citizen_id = p.citizen_id, type = p.type, priority = p.priority,
       confidential = p.confidential, urgent = p.urgent, resolution = p.resolution,
-      address = p.address, linkedid = p.linkedid, due_at = p.due_at, updated_at = p.updated_at,
+      address = p.address, linkedid = p.linkedid, incident_id = p.incident_id, due_at = p.due_at, updated_at = p.updated_at,
       server_version = p.server_version
     FROM (SELECT ${PULLED_ROW} FROM json_each($rows)) AS p
     WHERE cases.id = p.id`,
@@ -205,6 +208,7 @@ function caseParams(c: PulledCase, citizenId: number | null): CaseParams {
     tcKimlikNo: c.tcKimlikNo,
     address: addressToColumn(c.address),
     linkedid: c.linkedid,
+    incidentId: c.incidentId ?? null,
     dueAt: c.dueAt === null ? null : instant(c.dueAt),
     updatedAt: instant(c.updatedAt),
     version: c.version,

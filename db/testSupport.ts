@@ -44,6 +44,7 @@ export function preparedCase(
     address: null,
     linkedid: '1741593600.42',
     draftId: null,
+    incidentId: null,
     ...input,
   };
   const resolved = full.outcome === 'resolved';

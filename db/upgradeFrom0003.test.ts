@@ -147,6 +147,7 @@ describe('upgrading a 0003 store', () => {
       'cases_citizen_open',
       'cases_created_at',
       'cases_draft_id',
+      'cases_incident_citizen',
       'cases_open_due_at',
       'cases_status',
       'cases_subject_code',

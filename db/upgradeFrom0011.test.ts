@@ -5,12 +5,11 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseSearchQuery } from '../core/case.js';
 import type { CaseSearchFilters } from '../core/case.js';
-import { insertCase } from './caseRepository.js';
 import { searchCases } from './caseSearch.js';
 import { loadMigrations, schemaVersion } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 import { facetToken } from './searchTokens.js';
-import { ACTOR, migrationsUpTo, preparedCase, T0, TC_A } from './testSupport.js';
+import { migrationsUpTo, preparedCase, T0, TC_A } from './testSupport.js';
 
 // 0012 rebuilt the full-text index without the T.C. kimlik no and with only the words of the
 // cases' text: a store written by 0011 must come out of it with neither weakness.
@@ -34,8 +33,19 @@ beforeEach(() => {
   file = join(dir, 'cases.sqlite');
   const old = open(migrationsUpTo(dir, 11));
   expect(schemaVersion(old)).toBe(11);
+  // The columns a 0011 store has (today's insertCase writes later ones too), as insertCase wrote them then.
   const add = (name: string, ...args: Parameters<typeof preparedCase>) => {
-    ids[name] = insertCase(old, preparedCase(...args), { now: T0, actor: ACTOR, securityCode: 'ABCD2345' }).id;
+    const { input, ...decided } = preparedCase(...args);
+    ids[name] = Number(
+      old
+        .prepare(
+          `INSERT INTO cases (application_no, type, subject_code, subject, description, channel, priority, confidential, urgent,
+             status, unit_code, resolution, first_contact_resolution, phone, citizen_name, tc_kimlik_no, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, NULL, 0, ?, ?, ?, ?, ?)`,
+        )
+        .run(`2025-000000${Object.keys(ids).length + 1}-1`, decided.type, decided.subjectCode, input.subject, input.description, input.channel, decided.priority,
+          decided.status, decided.unitCode, input.phone, input.citizenName, input.tcKimlikNo, T0.toISOString(), T0.toISOString()).lastInsertRowid,
+    );
   };
   add('withTc', { tcKimlikNo: TC_A, description: 'Parktaki lambalar yanmıyor.' });
   // Forwarded to fen-isleri; its text carries the facets of a closed zabıta case.

@@ -273,3 +273,6 @@ export type LiveNotice = z.infer<typeof LiveNotice>;
 
 /** `event: queues` on the live channel: core/queue.ts, where the server's TV page (renderer) reads it too. */
 export { QueueFiguresEvent } from '../core/queue.js';
+
+/** `event: incidents` on the live channel: every active mass incident, on opening and after each change (core/incident.ts). */
+export { IncidentList } from '../core/incident.js';

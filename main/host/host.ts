@@ -15,6 +15,7 @@ import { createAmiClient, type AmiClient } from '../../telephony/ami/amiClient.j
 import { operatorFilters, teamLeadFilters } from '../../telephony/ami/amiFilters.js';
 import { startPbxSimulator, type PbxSimulator } from '../../telephony/simulator/pbxSimulator.js';
 import { createCaseHandlers } from './caseService.js';
+import { createIncidentService, type IncidentService } from './incidentService.js';
 import { callerHistory, screenPopOf as assembleScreenPop } from './screenPop.js';
 import { createQueueService } from './queueService.js';
 import { startCaseFigures } from './caseFiguresService.js';
@@ -31,7 +32,7 @@ import { latestDraft } from '../../db/draftRepository.js';
 import { openSettings } from './settings.js';
 import { startPresence, type Presence } from './presence.js';
 import type { DesktopShell } from './desktopShell.js';
-import type { QueueFiguresEvent } from '../../sync/protocol.js';
+import type { IncidentList, QueueFiguresEvent } from '../../sync/protocol.js';
 
 export type HostEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -90,7 +91,11 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
   /** Softphone calls no AMI call matched: SIP Call-ID → the call's id on this desk. */
   const sipOnlyCalls = new Map<string, string>();
 
-  const screenPopOf = (current: AgentCall | null): ScreenPop | null => (current === null ? null : assembleScreenPop(db, current, now()));
+  /** Created once sync is up (it needs the server API); a list that comes before waits for it. */
+  let incidents: IncidentService | null = null;
+  let incidentsBeforeService: IncidentList | null = null;
+  const screenPopOf = (current: AgentCall | null): ScreenPop | null =>
+    current === null ? null : assembleScreenPop(db, current, now(), incidents?.current() ?? []);
 
   // The queue service starts after sync: server figures that arrive before it are dropped (the
   // next come within a second).
@@ -113,6 +118,10 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
       if (call) emit('call.screenPop', screenPopOf(call));
     },
     onQueueFigures: (event) => serverQueueFigures?.(event),
+    onIncidents: (list) => {
+      if (incidents) incidents.receive(list);
+      else incidentsBeforeService = list;
+    },
   });
 
   let simulator: PbxSimulator | null = null;
@@ -203,8 +212,41 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     now: nowMs,
   });
 
+  const caseHandlers = createCaseHandlers({
+    db,
+    dataDir: config.dataDir,
+    catalogue,
+    role: config.role,
+    actor: config.agentInterface,
+    now,
+    onSaved(saved) {
+      emit('cases.saved', saved);
+      sync.localChange();
+      // The caller's history changed (0532…, 90532… and +90 532… are one number).
+      if (call && saved.phone !== null && phoneSearchKey(saved.phone) === phoneSearchKey(call.callerNumber)) {
+        emit('call.screenPop', screenPopOf(call));
+      }
+    },
+  });
+  incidents = createIncidentService({
+    db,
+    catalogue,
+    api: sync.api,
+    now,
+    currentCall: () => call,
+    createCase: caseHandlers['cases.create'],
+    appendNote: caseHandlers['cases.appendNote'],
+    onChanged: (list) => {
+      emit('incidents.changed', { incidents: list });
+      if (call) emit('call.screenPop', screenPopOf(call));
+    },
+    log,
+  });
+  if (incidentsBeforeService) incidents.receive(incidentsBeforeService);
+
   const handlers: Handlers = {
     ...queues.handlers,
+    ...incidents.handlers,
     ...caseFigures.handlers,
     ...settings.handlers,
     ...presence.handlers,
@@ -218,22 +260,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
       screenPop: screenPopOf(call),
       holidayTable: holidayTable(),
     }),
-    ...createCaseHandlers({
-      db,
-      dataDir: config.dataDir,
-      catalogue,
-      role: config.role,
-      actor: config.agentInterface,
-      now,
-      onSaved(saved) {
-        emit('cases.saved', saved);
-        sync.localChange();
-        // The caller's history changed (0532…, 90532… and +90 532… are one number).
-        if (call && saved.phone !== null && phoneSearchKey(saved.phone) === phoneSearchKey(call.callerNumber)) {
-          emit('call.screenPop', screenPopOf(call));
-        }
-      },
-    }),
+    ...caseHandlers,
     'citizens.lookup': ({ phone, offset, limit }) => callerHistory(db, phone, { offset, limit }, now()),
     ...createCallbackHandlers({
       db,

@@ -20,6 +20,7 @@ function ringing(linkedid = '1732550000.7', phase: AgentCall['phase'] = 'ringing
     knownName: 'Ayşe Yılmaz',
     previousCases,
     repeatCandidates: [],
+    incidents: [],
   };
 }
 

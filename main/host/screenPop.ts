@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AgentCall, ScreenPop } from '../../core/call.js';
 import type { CaseRecord } from '../../core/case.js';
+import { callerContextOf, matchIncidents, type Incident } from '../../core/incident.js';
 import {
   casesByPhone,
   countCasesByPhone,
@@ -24,8 +25,11 @@ const isOpen = (c: CaseRecord) => c.sla !== 'done';
 /** The order of the repository's caller queries: created_at, then id, both descending. */
 const newestFirst = (a: CaseRecord, b: CaseRecord) => (a.createdAt === b.createdAt ? b.id - a.id : a.createdAt < b.createdAt ? 1 : -1);
 
-/** The call, the caller's name on record, their latest and open cases with the counts, and repeat-call candidates. */
-export function screenPopOf(db: Database, call: AgentCall, now: Date): ScreenPop {
+/**
+ * The call, the caller's name on record, their latest and open cases with the counts, repeat-call
+ * candidates, and the active incidents they may be calling about.
+ */
+export function screenPopOf(db: Database, call: AgentCall, now: Date, incidents: readonly Incident[] = []): ScreenPop {
   const phone = call.callerNumber;
   // One read transaction: the cases and their counts agree even while a pull writes.
   return db.transaction((): ScreenPop => {
@@ -35,15 +39,16 @@ export function screenPopOf(db: Database, call: AgentCall, now: Date): ScreenPop
     // Open cases among the latest are there already; the index is asked only when there are others.
     const olderOpen = counts.open > latest.filter(isOpen).length ? openCasesByPhone(db, phone, POP_OPEN_CASES, now) : [];
     const shown = new Set(latest.map((c) => c.id));
+    const previousCases = [...latest, ...olderOpen.filter((c) => !shown.has(c.id))].sort(newestFirst);
+    // A case recorded on this very call does not make the call a repeat.
+    const repeatCandidates = recentCasesByPhone(db, phone, new Date(now.getTime() - REPEAT_CALL_WINDOW_MS), now).filter((c) => c.linkedid !== call.linkedid);
     return {
       call,
       knownName: citizen?.name ?? null,
-      previousCases: [...latest, ...olderOpen.filter((c) => !shown.has(c.id))].sort(newestFirst),
+      previousCases,
       caseCounts: counts,
-      // A case recorded on this very call does not make the call a repeat.
-      repeatCandidates: recentCasesByPhone(db, phone, new Date(now.getTime() - REPEAT_CALL_WINDOW_MS), now).filter(
-        (c) => c.linkedid !== call.linkedid,
-      ),
+      repeatCandidates,
+      incidents: incidents.length === 0 ? [] : matchIncidents(incidents, callerContextOf([...previousCases, ...repeatCandidates], citizen?.address ?? null), now),
     };
   })();
 }

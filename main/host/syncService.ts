@@ -23,7 +23,7 @@ import { DEMO_ACCOUNTS } from '../../server/seed.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { createHttpTransport, SyncFailure } from '../../sync/client/httpTransport.js';
 import { createSyncEngine, type SyncEngine, type SyncStore } from '../../sync/client/syncEngine.js';
-import { CaseChange, type QueueFiguresEvent, type ServerChange } from '../../sync/protocol.js';
+import { CaseChange, type IncidentList, type QueueFiguresEvent, type ServerChange } from '../../sync/protocol.js';
 import type { AutoLogin, CentralServer } from './config.js';
 import { invalidField, RequestError, type Handlers } from './dispatch.js';
 import { createCentralApi, type CentralApi } from './centralApi.js';
@@ -46,6 +46,8 @@ export interface SyncServiceDeps {
   onCasesSynced: (caseIds: number[]) => void;
   /** The server's live queue figures (team leads, when the server has a queue collector). */
   onQueueFigures?: (event: QueueFiguresEvent) => void;
+  /** The server's active mass incidents, whole, as the live channel brings them. */
+  onIncidents?: (list: IncidentList) => void;
 }
 
 export interface SyncService {
@@ -94,6 +96,7 @@ export function changeOfOutboxRow(row: OutboxChange, deskId: string): unknown {
       tcKimlikNo: c.tcKimlikNo,
       address: c.address,
       linkedid: c.linkedid,
+      incidentId: c.incidentId,
       dueAt: c.dueAt,
       status: c.status,
       unitCode: c.unitCode,
@@ -185,6 +188,7 @@ export async function startSyncService(deps: SyncServiceDeps): Promise<SyncServi
     now: deps.now,
     log,
     ...(deps.onQueueFigures ? { onQueueFigures: deps.onQueueFigures } : {}),
+    ...(deps.onIncidents ? { onIncidents: deps.onIncidents } : {}),
   });
   engine.onStatus(deps.onStatus);
 

@@ -1,4 +1,4 @@
-import type { CaseChange, PushResponse, QueueFiguresEvent, ServerChange } from '../protocol.js';
+import type { CaseChange, IncidentList, PushResponse, QueueFiguresEvent, ServerChange } from '../protocol.js';
 import type { SyncTransport } from './transport.js';
 
 // What the sync engine is built from, apart from syncEngine.ts so that its parts (engineContext,
@@ -43,5 +43,7 @@ export interface SyncEngineDeps {
   clearTimer?: (handle: TimerHandle) => void;
   /** The server's live queue figures as they arrive on the live channel (team leads, admins). */
   onQueueFigures?: (event: QueueFiguresEvent) => void;
+  /** The server's active mass incidents as they arrive on the live channel (every account). */
+  onIncidents?: (list: IncidentList) => void;
 }
 

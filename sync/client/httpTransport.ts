@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LiveNotice, PullResponse, PushResponse, QueueFiguresEvent, type PushRequest } from '../protocol.js';
+import { IncidentList, LiveNotice, PullResponse, PushResponse, QueueFiguresEvent, type PushRequest } from '../protocol.js';
 import { createSseParser } from './sse.js';
 import {
   LoginAnswer,
@@ -171,8 +171,11 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
         if (finished) return;
         if (event.event === 'changed') safely(() => handlers.onChanged(liveNotice(event.data)));
         else if (event.event === 'queues' && handlers.onQueues) {
-          const figures = queueFigures(event.data);
+          const figures = eventData(QueueFiguresEvent, event.data);
           if (figures !== null) safely(() => handlers.onQueues!(figures));
+        } else if (event.event === 'incidents' && handlers.onIncidents) {
+          const list = eventData(IncidentList, event.data);
+          if (list !== null) safely(() => handlers.onIncidents!(list));
         }
       });
       const reader = response.body.getReader();
@@ -223,10 +226,13 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
   };
 }
 
-/** Queue figures checked against the protocol; anything else is dropped (the desk's own figures stand). */
-function queueFigures(data: string): QueueFiguresEvent | null {
+/**
+ * An event's data checked against the protocol; anything else is dropped and what the desk has
+ * stands (its own queue figures, the incident list it last received).
+ */
+function eventData<T extends z.ZodType>(schema: T, data: string): z.infer<T> | null {
   try {
-    const parsed = QueueFiguresEvent.safeParse(JSON.parse(data));
+    const parsed = schema.safeParse(JSON.parse(data));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

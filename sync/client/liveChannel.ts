@@ -1,7 +1,7 @@
 import { createBackoff } from './backoff.js';
 import type { EngineContext } from './engineContext.js';
 import type { TimerHandle } from './engineDeps.js';
-import type { LiveNotice, QueueFiguresEvent } from '../protocol.js';
+import type { IncidentList, LiveNotice, QueueFiguresEvent } from '../protocol.js';
 import type { LiveStream } from './transport.js';
 
 /**
@@ -21,7 +21,12 @@ export interface LiveChannel {
 
 export function createLiveChannel(
   ctx: EngineContext,
-  handlers: { onChanged(notice: LiveNotice | null): void; onRefused(): void; onQueues?: (event: QueueFiguresEvent) => void },
+  handlers: {
+    onChanged(notice: LiveNotice | null): void;
+    onRefused(): void;
+    onQueues?: (event: QueueFiguresEvent) => void;
+    onIncidents?: (list: IncidentList) => void;
+  },
 ): LiveChannel {
   const liveBackoff = createBackoff({ random: ctx.random });
   let liveTimer: TimerHandle | null = null;
@@ -48,6 +53,13 @@ export function createLiveChannel(
         ? {
             onQueues: (event: QueueFiguresEvent) => {
               if (mine === ctx.epoch) handlers.onQueues!(event);
+            },
+          }
+        : {}),
+      ...(handlers.onIncidents
+        ? {
+            onIncidents: (list: IncidentList) => {
+              if (mine === ctx.epoch) handlers.onIncidents!(list);
             },
           }
         : {}),

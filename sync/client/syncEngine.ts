@@ -67,6 +67,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     onRefused: () => endSession('unauthorized'),
     ...(deps.onQueueFigures ? { onQueues: deps.onQueueFigures } : {}),
+    ...(deps.onIncidents ? { onIncidents: deps.onIncidents } : {}),
   });
   const syncCycle = createSyncCycle(ctx, { batchSize, pullIntervalMs, requestCycle, ensureLive: live.ensure, notices, endSession });
   const logins = createLoginRetry(ctx, startSession);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SyncAccount, type SyncErrorCode } from '../../core/syncStatus.js';
-import { CaseKey, type LiveNotice, type QueueFiguresEvent, type PullResponse, type PushRequest, type PushResponse } from '../protocol.js';
+import { CaseKey, type IncidentList, type LiveNotice, type QueueFiguresEvent, type PullResponse, type PushRequest, type PushResponse } from '../protocol.js';
 
 /**
  * A failed exchange with the central server. The message says which operation failed and how
@@ -43,6 +43,8 @@ export interface LiveHandlers {
   onChanged(notice: LiveNotice | null): void;
   /** The server's live queue figures (team leads and admins, when the server has a collector). */
   onQueues?(event: QueueFiguresEvent): void;
+  /** The server's active mass incidents, whole, on opening and after each change. */
+  onIncidents?(list: IncidentList): void;
   /** The stream is open (HTTP 200, event stream). */
   onOpen(): void;
   /** The stream ended on its own (server, network, silence, refusal); not called after close(). */

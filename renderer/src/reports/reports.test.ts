@@ -29,7 +29,7 @@ describe('report table', () => {
   it('adds the counts up and weighs the mean resolution time by resolved cases', () => {
     const rows = [
       aReportRow({ created: 10, resolved: 8, resolvedOnTime: 6, meanResolutionHours: 10, firstContactResolutions: 2, reopened: 1 }),
-      aReportRow({ key: 'su', created: 3, resolved: 2, resolvedOnTime: 2, meanResolutionHours: 20, firstContactResolutions: 0, reopened: 0 }),
+      aReportRow({ key: 'su', created: 3, resolved: 2, resolvedOnTime: 2, meanResolutionHours: 20, firstContactResolutions: 0, reopened: 0, incidents: 1, incidentCases: 40 }),
       aReportRow({ key: '', label: '', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0 }),
     ];
     expect(reportTotals(rows)).toEqual({
@@ -42,6 +42,8 @@ describe('report table', () => {
       citizenConfirmed: 9,
       citizenDisputed: 3,
       citizenConfirmedRate: 0.75,
+      incidents: 1,
+      incidentCases: 40,
     });
     expect(reportTotals([]).meanResolutionHours).toBeNull();
     expect(reportTotals([aReportRow({ resolved: 3, meanResolutionHours: 1 }), aReportRow({ resolved: 1, meanResolutionHours: 2 })]).meanResolutionHours).toBe(1.3);

@@ -26,6 +26,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     tcKimlikNo: null,
     address: null,
     linkedid: '1700000000.1',
+    incidentId: null,
     attachmentCount: 0,
     createdAt: '2025-11-25T09:30:00.000Z',
     updatedAt: '2025-11-25T09:30:00.000Z',
@@ -53,6 +54,7 @@ export function aScreenPop(call: Partial<AgentCall> = {}, rest: Partial<Omit<Scr
     knownName: 'Ayşe Yılmaz',
     previousCases: [],
     repeatCandidates: [],
+    incidents: [],
     ...rest,
   };
 }
