@@ -29,6 +29,7 @@ import { PASSWORD_MAX_LENGTH, passwordProblem } from './passwordPolicy.js';
 import { SettingsPatch, SettingsView } from './deskSettings.js';
 import { DesktopStatus, PageAttention, WindowReport } from './desktop.js';
 import { Incident, IncidentAttachment, IncidentClosing, IncidentDeclaration, IncidentList } from './incident.js';
+import { SurgeList } from './incidentSurge.js';
 import { HotkeyAction } from './hotkeys.js';
 
 /** What this desk's user does; decides what they see (e.g. masked T.C. kimlik no). */
@@ -138,7 +139,9 @@ export const methods = {
     request: z.object({ incidentId: z.uuid(), note: cleanText(LIMITS.note).nullable().default(null) }).strict(),
     response: IncidentAttachment,
   },
-  /** Team lead: declare one on the central server (POST /api/v1/incidents). */
+  /** Team lead: the surges now (many cases of one subject in one district, core/incidentSurge.ts); empty for other roles. */
+  'incidents.surges': { request: z.object({}).strict(), response: SurgeList },
+  /** Team lead: declare one on the central server (POST /api/v1/incidents); `caseNumbers` attaches a surge's cases. */
   'incidents.declare': { request: IncidentDeclaration, response: Incident },
   /** Team lead: close one, resolving its cases (POST /api/v1/incidents/{id}/close). */
   'incidents.close': { request: IncidentClosing.extend({ id: z.uuid() }).strict(), response: Incident },
@@ -304,6 +307,8 @@ export const events = {
   'wallboard.caseFigures': CaseFigures,
   /** The active mass incidents changed (declared, changed, closed, or more calls attached). */
   'incidents.changed': IncidentList,
+  /** Team lead: the surges changed (one appeared, grew, or was declared). */
+  'incidents.surges': SurgeList,
   /** The sync state changed (online/offline, pending count, last sync, errors). */
   'sync.status': SyncStatus,
   /** The settings changed (this desk's panel, or another window of it). */

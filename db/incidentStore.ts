@@ -14,6 +14,16 @@ interface Statements {
   clear: Statement<[]>;
   insert: Statement<[{ id: string; body: string }]>;
   caseOfCaller: Statement<[{ incidentId: string; phoneKey: string }], CaseRow>;
+  recentUnattached: Statement<[{ since: string }], RecentCase>;
+}
+
+/** A recent case as surge detection reads it (core/incidentSurge.ts SurgeCase). */
+export interface RecentCase {
+  applicationNo: string;
+  subjectCode: string | null;
+  district: string | null;
+  createdAt: string;
+  incidentId: string | null;
 }
 
 const statements = statementCache(
@@ -25,6 +35,11 @@ const statements = statementCache(
       SELECT ${CASE_COLUMNS} FROM cases AS c
       WHERE c.incident_id = $incidentId AND c.citizen_id = (SELECT id FROM citizens WHERE phone_key = $phoneKey)
       ORDER BY c.created_at, c.id LIMIT 1`),
+    recentUnattached: db.prepare(`
+      SELECT application_no AS applicationNo, subject_code AS subjectCode, json_extract(address, '$.district') AS district,
+        created_at AS createdAt, incident_id AS incidentId
+      FROM cases WHERE created_at >= $since AND incident_id IS NULL AND subject_code IS NOT NULL AND address IS NOT NULL
+      ORDER BY created_at`),
   }),
 );
 
@@ -42,6 +57,11 @@ export function replaceIncidents(db: Database, incidents: readonly { id: string 
     s.clear.run();
     for (const incident of incidents) s.insert.run({ id: incident.id, body: JSON.stringify(incident) });
   })();
+}
+
+/** Cases created since `since` with a subject and an address and no incident: what a surge is made of. */
+export function recentUnattachedCases(db: Database, since: Date): RecentCase[] {
+  return statements(db).recentUnattached.all({ since: since.toISOString() });
 }
 
 /** The caller's case already attached to this incident (their first), if they called about it before. */

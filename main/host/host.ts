@@ -115,6 +115,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
       emit('cases.synced', { changed: caseIds.length, caseIds: caseIds.slice(0, 100) });
       // A resolution or a reopened case changes the call-back list on the server.
       emit('callbacks.changed', {});
+      incidents?.casesChanged();
       if (call) emit('call.screenPop', screenPopOf(call));
     },
     onQueueFigures: (event) => serverQueueFigures?.(event),
@@ -222,6 +223,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     onSaved(saved) {
       emit('cases.saved', saved);
       sync.localChange();
+      incidents?.casesChanged();
       // The caller's history changed (0532…, 90532… and +90 532… are one number).
       if (call && saved.phone !== null && phoneSearchKey(saved.phone) === phoneSearchKey(call.callerNumber)) {
         emit('call.screenPop', screenPopOf(call));
@@ -239,6 +241,17 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     onChanged: (list) => {
       emit('incidents.changed', { incidents: list });
       if (call) emit('call.screenPop', screenPopOf(call));
+    },
+    watchSurges: config.role === 'team-lead',
+    onSurges: (surges, appeared) => {
+      emit('incidents.surges', { surges });
+      const first = appeared[0];
+      if (first) {
+        options.desktop?.notify(
+          { title: `Toplu olay olabilir: ${first.subjectName}`, body: `${first.district}: son ${first.rule.minutes} dakikada ${first.caseNumbers.length} başvuru` },
+          () => options.desktop?.raise(),
+        );
+      }
     },
     log,
   });
@@ -321,6 +334,7 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
       presence?.stop();
       queues.stop();
       caseFigures.stop();
+      incidents?.stop();
       await sync.stop();
       await ami.stop();
       await simulator?.stop();

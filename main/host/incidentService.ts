@@ -5,11 +5,12 @@ import { PhoneNumber, type CaseRecord, type CreatedCase, type NewCaseInput } fro
 import type { Catalogue } from '../../core/catalogue.js';
 import { findSubject } from '../../core/catalogue/lookup.js';
 import { Incident, IncidentList, isActive, type IncidentAttachment } from '../../core/incident.js';
-import { incidentCaseOfCaller, replaceIncidents, storedIncidents } from '../../db/incidentStore.js';
+import { detectSurges, longestSurgeWindowMinutes, type Surge } from '../../core/incidentSurge.js';
+import { incidentCaseOfCaller, recentUnattachedCases, replaceIncidents, storedIncidents } from '../../db/incidentStore.js';
 import type { CentralApi } from './centralApi.js';
 import { invalidField, notFound, type Handlers } from './dispatch.js';
 
-type IncidentHandlers = Pick<Handlers, 'incidents.list' | 'incidents.attach' | 'incidents.declare' | 'incidents.close'>;
+type IncidentHandlers = Pick<Handlers, 'incidents.list' | 'incidents.attach' | 'incidents.surges' | 'incidents.declare' | 'incidents.close'>;
 
 export interface IncidentServiceDeps {
   db: Database;
@@ -23,6 +24,9 @@ export interface IncidentServiceDeps {
   appendNote: (request: { caseId: number; text: string; linkedid: string | null }) => CaseRecord | Promise<CaseRecord>;
   /** The list changed: the UI's copy, and the pop's suggestions. */
   onChanged: (incidents: Incident[]) => void;
+  /** Team leads only: surges are looked for and reported (`onSurges`), a new one also as a desktop notice. */
+  watchSurges: boolean;
+  onSurges: (surges: Surge[], appeared: Surge[]) => void;
   log: (line: string) => void;
 }
 
@@ -31,8 +35,17 @@ export interface IncidentService {
   current(): Incident[];
   /** A whole list from the server (the live channel's `event: incidents`). */
   receive(list: IncidentList): void;
+  /** Cases were saved or pulled: surges are looked for again (soon, once for a burst). */
+  casesChanged(): void;
   handlers: IncidentHandlers;
+  stop(): void;
 }
+
+/** A burst of pulled cases is looked at once; the clock moving a window on, every half minute. */
+const SURGE_DEBOUNCE_MS = 1_000;
+const SURGE_EVERY_MS = 30_000;
+
+const surgeKey = (s: Surge) => `${s.subjectCode}\u0000${s.district}`;
 
 /** `POST /api/v1/incidents/{id}/close`'s answer. */
 const ClosedAnswer = z.object({ incident: Incident, resolved: z.number().int() });
@@ -56,6 +69,28 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
   const { db } = deps;
   let incidents = loadStored(db);
 
+  let surges: Surge[] = [];
+  let surgeTimer: ReturnType<typeof setTimeout> | null = null;
+  const findSurges = () => {
+    surgeTimer = null;
+    const now = deps.now();
+    const since = new Date(now.getTime() - longestSurgeWindowMinutes(deps.catalogue) * 60_000);
+    const next = detectSurges(recentUnattachedCases(db, since), deps.catalogue, incidents, now);
+    const known = new Set(surges.map(surgeKey));
+    const appeared = next.filter((s) => !known.has(surgeKey(s)));
+    const changed = appeared.length > 0 || next.length !== surges.length || next.some((s, i) => s.caseNumbers.length !== surges[i]?.caseNumbers.length);
+    surges = next;
+    if (changed) deps.onSurges(surges, appeared);
+  };
+  const casesChanged = () => {
+    if (!deps.watchSurges || surgeTimer !== null) return;
+    surgeTimer = setTimeout(findSurges, SURGE_DEBOUNCE_MS);
+    surgeTimer.unref?.();
+  };
+  const surgeClock = deps.watchSurges ? setInterval(findSurges, SURGE_EVERY_MS) : null;
+  surgeClock?.unref?.();
+  if (deps.watchSurges) findSurges();
+
   const receive = (list: IncidentList) => {
     incidents = list.incidents.filter((i) => i.status === 'active');
     try {
@@ -64,6 +99,8 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       deps.log(`incidents: could not keep the list offline: ${error instanceof Error ? error.name : 'unknown error'}`);
     }
     deps.onChanged(incidents);
+    // A declared incident covers its surge.
+    casesChanged();
   };
 
   const attach = async ({ incidentId, note }: { incidentId: string; note: string | null }): Promise<IncidentAttachment> => {
@@ -105,9 +142,15 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
   return {
     current: () => incidents,
     receive,
+    casesChanged,
+    stop() {
+      if (surgeTimer !== null) clearTimeout(surgeTimer);
+      if (surgeClock !== null) clearInterval(surgeClock);
+    },
     handlers: {
       'incidents.list': () => ({ incidents }),
       'incidents.attach': attach,
+      'incidents.surges': () => ({ surges }),
       'incidents.declare': async (declaration) => {
         const incident = await deps.api.json(Incident, 'POST', '/api/v1/incidents', declaration);
         // The live channel brings the list too; this makes it at once on this desk.

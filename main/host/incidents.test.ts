@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSnapshot } from '../../core/contract.js';
 import type { Incident, IncidentAttachment, IncidentList } from '../../core/incident.js';
+import type { SurgeList } from '../../core/incidentSurge.js';
 import { AYSE, SECRET, startTestSimulator } from '../../telephony/testing/simFixtures.js';
 import { startCentralServer, waitUntil, type CentralServer } from './testing/centralServer.js';
 import { freePort } from './testing/freePort.js';
@@ -147,4 +148,42 @@ describe('mass incidents on the desk', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it("a team lead's desk sees 10 pavement reports from one district within the hour as a surge, and declares the incident from them in one step", async () => {
+    const server = await central();
+    const host = await startTestDesk(cleanups, { DESK_ROLE: 'team-lead', DESK_SERVER_URL: server.url, DESK_SERVER_USER: 'lead', DESK_SERVER_PASSWORD: 'lead153' });
+    await waitUntil(async () => (await invokeValue<{ state: string }>(host, 'sync.status')).state === 'online', 10_000, 'online');
+    const numbers: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const created = await invokeValue<{ case: { applicationNo: string } }>(host, 'cases.create', {
+        subject: 'Kaldırım kırık',
+        subjectCode: 'yol.kaldirim',
+        description: `Bahariye Caddesi ${i + 1} önünde kaldırım çöktü.`,
+        outcome: 'forwarded',
+        phone: `0532${String(2_000_000 + i).padStart(7, '0')}`,
+        citizenName: null,
+        address: { district: i % 2 === 0 ? 'Kadıköy' : 'KADIKÖY', neighbourhood: 'Osmanağa', street: null, detail: null },
+        linkedid: null,
+      });
+      numbers.push(created.case.applicationNo);
+    }
+    let surges: SurgeList['surges'] = [];
+    await waitUntil(async () => (surges = (await invokeValue<SurgeList>(host, 'incidents.surges')).surges).length === 1, 10_000, 'the surge');
+    expect(surges[0]).toMatchObject({ subjectCode: 'yol.kaldirim', district: 'Kadıköy' });
+    expect([...surges[0]!.caseNumbers].sort()).toEqual([...numbers].sort());
+
+    // The server must have the cases before it can attach them.
+    await host.syncFlush();
+    const incident = await invokeValue<Incident>(host, 'incidents.declare', {
+      subjectCode: 'yol.kaldirim',
+      unitCode: 'fen-isleri',
+      districts: ['Kadıköy'],
+      message: 'Bahariye Caddesi’ndeki çökme biliniyor, ekip yolda.',
+      startsAt: new Date().toISOString(),
+      caseNumbers: surges[0]!.caseNumbers,
+    });
+    expect(incident.attachedCount).toBe(10);
+    // The desk pulls the attachment: no surge any more.
+    await waitUntil(async () => (await invokeValue<SurgeList>(host, 'incidents.surges')).surges.length === 0, 10_000, 'the surge answered');
+  }, 60_000);
 });
