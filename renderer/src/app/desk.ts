@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../../core/case.js';
-import { callChanged, createCallStore, createCaseFormStore, restoreLatestDraft, startDraftAutosave, type CallDeskPart } from '../callDesk/index.js';
+import { callChanged, createCallStore, createCaseFormStore, restoreLatestDraft, startDraftAutosave, startIncidentListSync, type CallDeskPart } from '../callDesk/index.js';
 import { createCallbackWorklist, type CallbacksPart } from '../callbacks/index.js';
 import { caseSaved, createCaseDetail, createCaseSearch, createCasesStore, type CasesPart } from '../cases/index.js';
 import { createDeskClient } from '../shared/api/deskClient.js';
@@ -41,6 +41,8 @@ export function createDesk(transport: DeskTransport, page: PresenceEnv = pagePre
   const search = createCaseSearch(client);
   const detail = createCaseDetail(client);
   const drafts = startDraftAutosave(form, client);
+  // The active mass incidents, asked on every connect and followed: the pop offers them.
+  const incidents = startIncidentListSync(client).store;
   const dialer = createDialer(client);
   // Settings, the ring and a ringing call's notification; before the softphone, which rings through it.
   const presence = startPresence(client, page);
@@ -127,6 +129,7 @@ export function createDesk(transport: DeskTransport, page: PresenceEnv = pagePre
     syncSession,
     refresh,
     caseWritten,
+    incidents,
     catalogueContext: (subjectCode) => {
       const c = catalogue.getState();
       return { subject: subjectOf(c, subjectCode), triageUnitCode: triageUnit(c.catalogue)?.code ?? null };

@@ -6,6 +6,7 @@ import type { CallState, CallStore } from './callStore.js';
 import type { CatalogueContext } from './caseDraft.js';
 import type { CaseFormState, CaseFormStore } from './caseFormStore.js';
 import type { DraftAutosave, DraftSaveState } from './draftAutosave.js';
+import type { IncidentListStore } from './incidentSuggestions.js';
 
 /** What the call desk needs of the wired desk (app/desk.ts provides it). */
 export interface CallDeskPart extends DeskCore {
@@ -18,6 +19,8 @@ export interface CallDeskPart extends DeskCore {
   catalogueContext: (subjectCode: string | null) => CatalogueContext;
   /** A case was written from this desk: lists and an open detail follow at once. */
   caseWritten: (record: CaseRecord) => void;
+  /** The active mass incidents, offered at the top of the pop (incidentSuggestions.ts). */
+  incidents: IncidentListStore;
 }
 
 export const useCallDesk = (): CallDeskPart => useDeskPart<CallDeskPart>();

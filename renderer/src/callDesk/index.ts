@@ -11,3 +11,4 @@ export type { CatalogueContext } from './caseDraft.js';
 export { startDraftAutosave, type DraftAutosave, type DraftSaveState } from './draftAutosave.js';
 export { restoreLatestDraft } from './draftRestore.js';
 export { callDeskTexts } from './texts.js';
+export { startIncidentListSync, createIncidentListStore, type IncidentListStore } from './incidentSuggestions.js';

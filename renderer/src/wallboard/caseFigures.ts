@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CaseFigures } from '../../../core/queueStats.js';
-import type { DeskClient } from '../shared/api/deskClient.js';
+import { loadOnEachConnect, type DeskClient } from '../shared/api/deskClient.js';
 
 // What today's calls became (the case-aware wallboard): the host reads it from the central
 // server every half minute and pushes it; the board asks once on every (re)connect.
@@ -33,18 +33,9 @@ export function startCaseFiguresSync(client: DeskClient, store: CaseFiguresStore
     // A refusal (an operator's desk) or no figures yet: nothing to show, the push brings them.
     if (result.ok && result.value !== null) store.setState({ figures: result.value });
   };
-  let wasConnected = false;
   const offs = [
     client.on('wallboard.caseFigures', (figures) => store.setState({ figures })),
-    client.onConnection((connection) => {
-      const connected = connection.status === 'connected';
-      if (connected && !wasConnected) void load();
-      wasConnected = connected;
-    }),
+    loadOnEachConnect(client, () => void load()),
   ];
-  if (client.connection().status === 'connected') {
-    wasConnected = true;
-    void load();
-  }
   return { store, stop: () => offs.forEach((off) => off()) };
 }

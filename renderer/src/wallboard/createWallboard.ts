@@ -1,5 +1,6 @@
 import type { DeskClient } from '../shared/api/deskClient.js';
 import { startCaseFiguresSync, type CaseFiguresStore } from './caseFigures.js';
+import { startIncidentBoard, type IncidentBoard } from './incidentBoard.js';
 import { createQueueActions, type QueueActions } from './queueActions.js';
 import { createQueueStore, type QueueStore } from './queueStore.js';
 import { startQueueSync } from './queueSync.js';
@@ -11,6 +12,8 @@ export interface Wallboard {
   queue: QueueStore;
   /** What today's calls became (team leads' boards; empty elsewhere). */
   caseFigures: CaseFiguresStore;
+  /** Mass incidents and surges (team leads' boards; absent or never loaded elsewhere). */
+  incidents?: IncidentBoard;
   ticker: Ticker;
   view: WallboardViewStore;
   actions: QueueActions;
@@ -28,9 +31,11 @@ export function createWallboard(client: DeskClient, options: WallboardOptions = 
   const queue = createQueueStore();
   const sync = startQueueSync(client, queue, clock);
   const cases = startCaseFiguresSync(client);
+  const incidents = startIncidentBoard(client, clock);
   return {
     queue,
     caseFigures: cases.store,
+    incidents,
     ticker: createTicker(clock),
     view: createViewStore(),
     actions: createQueueActions(client),
@@ -38,6 +43,7 @@ export function createWallboard(client: DeskClient, options: WallboardOptions = 
     stop: () => {
       sync.stop();
       cases.stop();
+      incidents.stop();
     },
   };
 }

@@ -7,6 +7,7 @@ import { callDismissed, selectScreenPop } from '../callStore.js';
 import { historySummary, remaining, sameHistory } from '../callerHistory.js';
 import { CallTimer } from './CallTimer.js';
 import { CaseSummaryList } from './CaseSummaryList.js';
+import { IncidentSuggestions } from './IncidentSuggestions.js';
 import { RepeatCallFlag } from './RepeatCallFlag.js';
 import { useFullHistory } from './useFullHistory.js';
 import { useCallDesk, useCall } from '../deskPart.js';
@@ -59,6 +60,7 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
           </span>
         )}
       </div>
+      <IncidentSuggestions pop={pop} />
       <RepeatCallFlag pop={pop} />
       <CallerHistory pop={pop} />
     </section>

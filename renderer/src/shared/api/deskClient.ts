@@ -9,6 +9,21 @@ export interface DeskClient {
   onConnection(listener: (state: HostConnection) => void): () => void;
 }
 
+/**
+ * Runs `load` now if the host is connected, and again on every reconnect: what it pushed while
+ * the page was away is read whole. Returns the unsubscribe function.
+ */
+export function loadOnEachConnect(client: DeskClient, load: () => void): () => void {
+  let wasConnected = client.connection().status === 'connected';
+  const off = client.onConnection((connection) => {
+    const connected = connection.status === 'connected';
+    if (connected && !wasConnected) load();
+    wasConnected = connected;
+  });
+  if (wasConnected) load();
+  return off;
+}
+
 type Log = Pick<Console, 'warn'>;
 
 // Paths and codes only: zod messages are ours or generic, but values never reach the log (KVKK).

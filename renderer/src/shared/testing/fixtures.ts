@@ -2,6 +2,7 @@ import type { AgentCall, ScreenPop } from '../../../../core/call.js';
 import type { CaseRecord } from '../../../../core/case.js';
 import type { Catalogue, Subject } from '../../../../core/catalogue.js';
 import type { DeskSnapshot } from '../../../../core/contract.js';
+import type { Incident } from '../../../../core/incident.js';
 import type { MonthlyReportRow } from '../../../../core/report.js';
 import type { SyncStatus } from '../../../../core/syncStatus.js';
 
@@ -156,6 +157,32 @@ export function aReportRow(overrides: Partial<MonthlyReportRow> = {}): MonthlyRe
     citizenConfirmedRate: 0.75,
     incidents: 0,
     incidentCases: 0,
+    ...overrides,
+  };
+}
+
+/** An active water-cut incident in Kadıköy, declared this morning. */
+export function anIncident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    subjectCode: 'su.kesinti',
+    unitCode: 'su-idaresi',
+    districts: ['Kadıköy'],
+    neighbourhoods: [],
+    message: 'Ana isale arızası: su 18.00’de gelecek.',
+    startsAt: '2026-12-04T08:00:00Z',
+    expectedEndAt: null,
+    announceQueues: [],
+    announcementSound: null,
+    status: 'active',
+    resolution: null,
+    closedAt: null,
+    declaredBy: 'Zeynep Takım Lideri',
+    createdAt: '2026-12-04T08:00:00Z',
+    updatedAt: '2026-12-04T08:00:00Z',
+    version: 1,
+    attachedCount: 0,
+    attachedRecently: 0,
     ...overrides,
   };
 }

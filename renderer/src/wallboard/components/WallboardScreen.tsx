@@ -7,6 +7,7 @@ import { chartQueueChosen, selectChartQueue, selectSort, selectWindow, sortClick
 import { ActionError } from './ActionError.js';
 import { AgentTable } from './AgentTable.js';
 import { CaseFiguresPanel } from './CaseFiguresPanel.js';
+import { IncidentsPanel } from './IncidentsPanel.js';
 import { useNow, useQueue, useView, useWallboardText } from './hooks.js';
 import { QueueChart } from './QueueChart.js';
 import { QueueTileCard } from './QueueTileCard.js';
@@ -116,6 +117,7 @@ export function WallboardScreen({ readOnly = false, tvOnly = false }: WallboardS
             ))}
           </div>
           <CaseFiguresPanel t={t} lng={lng} />
+          <IncidentsPanel t={t} lng={lng} actions={!readOnly && !tv} />
           <div className="wb-lower">
             <QueueChart
               history={history}
