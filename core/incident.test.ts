@@ -107,3 +107,11 @@ describe('IncidentDeclaration', () => {
     }
   });
 });
+
+describe('matchIncidents: an open case elsewhere', () => {
+  it('does not offer another district’s incident for an open case under its subject; a caller of unknown address still gets it', () => {
+    const water = incident('1');
+    expect(matchIncidents([water], caller({ district: 'Şişli', openCaseSubjects: ['su.kesinti'] }), NOW)).toEqual([]);
+    expect(ids(matchIncidents([water], caller({ district: null, openCaseSubjects: ['su.kesinti'] }), NOW))).toEqual([['1', 'open-case']]);
+  });
+});

@@ -134,6 +134,17 @@ export function callerContextOf(cases: readonly CaseRecord[], address: Address |
 /** Is the subject code the incident's own or below it (su.kesinti under su)? */
 const underSubject = (code: string, incidentSubject: string) => code === incidentSubject || code.startsWith(`${incidentSubject}.`);
 
+/** An incident's places folded once, not on every pop: up to 39 districts and 400 neighbourhoods each. */
+const foldedPlaces = new WeakMap<Incident, { districts: ReadonlySet<string>; neighbourhoods: ReadonlySet<string> }>();
+function placesOf(incident: Incident) {
+  let places = foldedPlaces.get(incident);
+  if (!places) {
+    places = { districts: new Set(incident.districts.map(fold)), neighbourhoods: new Set(incident.neighbourhoods.map(fold)) };
+    foldedPlaces.set(incident, places);
+  }
+  return places;
+}
+
 const RANK: Record<MatchReason, number> = { attached: 0, neighbourhood: 1, district: 2, 'open-case': 3, subject: 4 };
 
 /** Active now: declared, started, not closed. An incident whose expected end passed is still active until closed. */
@@ -161,11 +172,14 @@ export function matchIncidents(incidents: readonly Incident[], caller: CallerCon
 
 function reasonFor(incident: Incident, caller: CallerContext, district: string | null, neighbourhood: string | null): MatchReason | null {
   if (caller.attachedIncidentIds.includes(incident.id)) return 'attached';
-  const inDistrict = district !== null && incident.districts.some((d) => fold(d) === district);
-  if (inDistrict && neighbourhood !== null && incident.neighbourhoods.some((n) => fold(n) === neighbourhood)) return 'neighbourhood';
+  const places = placesOf(incident);
+  const inDistrict = district !== null && places.districts.has(district);
+  if (inDistrict && neighbourhood !== null && places.neighbourhoods.has(neighbourhood)) return 'neighbourhood';
   // An incident naming neighbourhoods covers those only; one naming none covers the whole district.
   if (inDistrict && (incident.neighbourhoods.length === 0 || neighbourhood === null)) return 'district';
-  if (caller.openCaseSubjects.some((s) => underSubject(s, incident.subjectCode))) return 'open-case';
+  // An old open case about water is no reason to offer another district's water cut.
+  const elsewhere = district !== null && !inDistrict;
+  if (!elsewhere && caller.openCaseSubjects.some((s) => underSubject(s, incident.subjectCode))) return 'open-case';
   if (caller.subjectCode !== null && underSubject(caller.subjectCode, incident.subjectCode)) return 'subject';
   return null;
 }

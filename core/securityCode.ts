@@ -26,6 +26,16 @@ export function hashSecurityCode(code: string): string {
   return `${salt.toString('hex')}$${scryptSync(canonicalCode(code), salt, KEY_BYTES, SCRYPT_OPTIONS).toString('hex')}`;
 }
 
+/** hashSecurityCode off the event loop (scrypt in libuv's pool), for codes made ahead of time. */
+export async function hashSecurityCodeAsync(code: string): Promise<string> {
+  if (canonicalCode(code) === '') throw new RangeError('security code must not be empty');
+  const salt = randomBytes(SALT_BYTES);
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(canonicalCode(code), salt, KEY_BYTES, SCRYPT_OPTIONS, (error, derived) => (error ? reject(error) : resolve(derived))),
+  );
+  return `${salt.toString('hex')}$${key.toString('hex')}`;
+}
+
 /** The stored parts, or all-zero stand-ins for an unknown number: the same work either way. */
 function parts(stored: string | null): { salt: Buffer; expected: Buffer; known: boolean } {
   const match = stored === null ? null : STORED.exec(stored);

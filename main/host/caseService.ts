@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import type { Catalogue } from '../../core/catalogue.js';
-import { generateSecurityCode } from '../../core/applicationNumber.js';
 import { CaseRuleError, prepareCase } from '../../core/caseRules.js';
 import type { CaseRecord } from '../../core/case.js';
 import type { DeskRole } from '../../core/contract.js';
@@ -9,6 +8,7 @@ import { callRecordOf } from '../../db/callRecords.js';
 import { appendNote, caseEvents, getCase, insertCase, listCases, searchCases } from '../../db/caseRepository.js';
 import { discardDraft, latestDraft, saveDraft } from '../../db/draftRepository.js';
 import { storeAttachment } from './attachmentFiles.js';
+import { createSecurityCodePool } from './securityCodePool.js';
 import { invalidField, notFound, type Handlers } from './dispatch.js';
 
 type CaseHandlers = Pick<
@@ -39,6 +39,7 @@ export interface CaseServiceDeps {
 /** Recording, finding and completing cases: the case desk's requests. */
 export function createCaseHandlers(deps: CaseServiceDeps): CaseHandlers {
   const { db, catalogue } = deps;
+  const securityCodes = createSecurityCodePool();
   const existing = (id: number): CaseRecord => getCase(db, id, deps.now()) ?? (() => { throw notFound('case'); })();
 
   return {
@@ -52,8 +53,8 @@ export function createCaseHandlers(deps: CaseServiceDeps): CaseHandlers {
         if (error instanceof CaseRuleError) throw invalidField(fieldOfRule(error.code), error.code);
         throw error;
       }
-      const securityCode = generateSecurityCode();
-      const saved = insertCase(db, prepared, { now, actor: deps.actor, securityCode });
+      const { code: securityCode, hash: securityCodeHash } = securityCodes.take();
+      const saved = insertCase(db, prepared, { now, actor: deps.actor, securityCode, securityCodeHash });
       deps.onSaved(saved);
       return { case: saved, securityCode };
     },
