@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseRecord, LIMITS, cleanText, oneLine, type Address } from './case.js';
-import { foldTurkish } from './turkishText.js';
+import { districtKey, neighbourhoodKey } from './catalogue/lookup.js';
 
 /*
  * A mass incident: one outage (a water main in Kadıköy, a district without power) that hundreds
@@ -111,11 +111,6 @@ export type MatchReason = z.infer<typeof MatchReason>;
 export const IncidentSuggestion = z.object({ incident: Incident, reason: MatchReason });
 export type IncidentSuggestion = z.infer<typeof IncidentSuggestion>;
 
-const fold = (s: string) =>
-  foldTurkish(s)
-    .replace(/\s+(ilçesi|ilcesi|mahallesi|mah\.?)$/u, '')
-    .trim();
-
 /**
  * What the desk knows of a caller for matching: where they live (the address on record, else
  * their latest case's), what their open cases are about, which incidents they called about.
@@ -139,7 +134,7 @@ const foldedPlaces = new WeakMap<Incident, { districts: ReadonlySet<string>; nei
 function placesOf(incident: Incident) {
   let places = foldedPlaces.get(incident);
   if (!places) {
-    places = { districts: new Set(incident.districts.map(fold)), neighbourhoods: new Set(incident.neighbourhoods.map(fold)) };
+    places = { districts: new Set(incident.districts.map(districtKey)), neighbourhoods: new Set(incident.neighbourhoods.map(neighbourhoodKey)) };
     foldedPlaces.set(incident, places);
   }
   return places;
@@ -158,8 +153,8 @@ export function isActive(incident: Incident, now: Date): boolean {
  * incident's subject, and the subject being typed. At most `limit` (Alt+1..9 pick them).
  */
 export function matchIncidents(incidents: readonly Incident[], caller: CallerContext, now: Date, limit = 9): IncidentSuggestion[] {
-  const district = caller.district === null ? null : fold(caller.district);
-  const neighbourhood = caller.neighbourhood === null ? null : fold(caller.neighbourhood);
+  const district = caller.district === null ? null : districtKey(caller.district);
+  const neighbourhood = caller.neighbourhood === null ? null : neighbourhoodKey(caller.neighbourhood);
   const out: IncidentSuggestion[] = [];
   for (const incident of incidents) {
     if (!isActive(incident, now)) continue;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Catalogue } from './catalogue.js';
-import { findDistrict, findSubject, surgeRuleOf } from './catalogue/lookup.js';
+import { districtKey, findDistrict, findSubject, surgeRuleOf } from './catalogue/lookup.js';
 import { isActive, type Incident } from './incident.js';
-import { foldTurkish } from './turkishText.js';
 
 /*
  * Surge detection: many citizens reporting the same thing in the same district within minutes is
@@ -41,7 +40,7 @@ const districtOf = (catalogue: Catalogue, name: string) => findDistrict(catalogu
 
 const covers = (catalogue: Catalogue, incident: Incident, subjectCode: string, district: string) =>
   (subjectCode === incident.subjectCode || subjectCode.startsWith(`${incident.subjectCode}.`)) &&
-  incident.districts.some((d) => foldTurkish(districtOf(catalogue, d)) === foldTurkish(district));
+  incident.districts.some((d) => districtKey(districtOf(catalogue, d)) === districtKey(district));
 
 /** The longest window any subject's rule looks back over, so a caller reads only that much. */
 export function longestSurgeWindowMinutes(catalogue: Catalogue): number {
@@ -58,7 +57,7 @@ export function detectSurges(cases: readonly SurgeCase[], catalogue: Catalogue, 
   for (const c of cases) {
     if (c.incidentId !== null || c.subjectCode === null || c.district === null || c.district.trim() === '') continue;
     const district = districtOf(catalogue, c.district);
-    const key = `${c.subjectCode}\u0000${foldTurkish(district)}`;
+    const key = `${c.subjectCode}\u0000${districtKey(district)}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { subjectCode: c.subjectCode, district, cases: [] }));
     group.cases.push(c);

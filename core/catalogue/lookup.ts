@@ -62,6 +62,11 @@ function placeKey(name: string, suffix: RegExp): string {
 const DISTRICT_SUFFIX = /\s+ilcesi$/;
 const NEIGHBOURHOOD_SUFFIX = /\s+mah\.?$|\s*mahalle(si)?$/;
 
+/** A district's name as a key: two spellings of one district give the same key. */
+export const districtKey = (name: string): string => placeKey(name, DISTRICT_SUFFIX);
+/** A neighbourhood's name as a key, likewise. */
+export const neighbourhoodKey = (name: string): string => placeKey(name, NEIGHBOURHOOD_SUFFIX);
+
 function findPlace<T>(places: readonly T[], nameOf: (place: T) => string, name: string, suffix: RegExp): T | null {
   const key = placeKey(name, suffix);
   if (key === '') return null;

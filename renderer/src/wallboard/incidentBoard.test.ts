@@ -28,6 +28,8 @@ import {
 } from './incidentBoard.js';
 import { fakeHost, tick } from './testing/fakeClient.js';
 
+/** The board's clock: a morning of the fixtures' day, whatever day the suite runs. */
+const CLOCK = () => Date.parse('2026-12-04T09:00:00Z');
 const INCIDENT: Incident = anIncident({ districts: ['Kadıköy', 'Üsküdar'], attachedCount: 1234, attachedRecently: 17 });
 const SURGE: Surge = {
   subjectCode: smallCatalogue.subjects[0]!.code,
@@ -42,7 +44,7 @@ const SURGE: Surge = {
 function render(state: Partial<IncidentBoardState>, opts: { actions?: boolean; lng?: 'tr' | 'en' } = {}): string {
   const host = fakeHost({ status: 'disconnected', retryAt: 0 });
   const wallboard = createWallboard(host.client);
-  const board = startIncidentBoard(host.client, Date.now, createStore<IncidentBoardState>(() => ({ ...initialIncidentBoardState, ...state })));
+  const board = startIncidentBoard(host.client, CLOCK, createStore<IncidentBoardState>(() => ({ ...initialIncidentBoardState, ...state })));
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({ lng: opts.lng ?? 'tr', fallbackLng: 'tr', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
   registerWallboardLocales(i18n);
@@ -229,7 +231,7 @@ describe('declaring by hand', () => {
     expect(render({ loaded: true, catalogue: smallCatalogue }, { actions: false })).not.toContain('data-testid="incident-new"');
 
     const host = fakeHost({ status: 'disconnected', retryAt: 0 });
-    const board = startIncidentBoard(host.client, Date.now, createStore<IncidentBoardState>(() => ({ ...initialIncidentBoardState, loaded: true, catalogue: smallCatalogue })));
+    const board = startIncidentBoard(host.client, CLOCK, createStore<IncidentBoardState>(() => ({ ...initialIncidentBoardState, loaded: true, catalogue: smallCatalogue })));
     const i18n = i18next.createInstance();
     void i18n.use(initReactI18next).init({ lng: 'tr', fallbackLng: 'tr', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
     registerWallboardLocales(i18n);
