@@ -55,7 +55,8 @@ const PROBE = `(() => {
   const ringingShown = () => {
     const answer = document.querySelector('[data-testid="call-answer"]');
     const pop = document.querySelector('[data-testid="screen-pop-caller"]');
-    return answer !== null && pop !== null && (pop.textContent || '').includes(caller);
+    // The pop shows 0532 111 22 33 for 905321112233: compare the national digits.
+    return answer !== null && pop !== null && (pop.textContent || '').replace(/\\D/g, '').endsWith(caller.slice(2));
   };
   const check = () => {
     if (pending === null || !ringingShown()) return;

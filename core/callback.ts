@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from './case.js';
+import { cleanText, type Address } from './case.js';
 
 /**
  * Call-backs: feedback operators tell citizens what the municipality did. `resolution`: a unit
@@ -36,8 +36,42 @@ export const CallbackItem = z.object({
   claimedUntil: z.string().nullable(),
   /** What the citizen asked for (requested call-backs), or the last attempt's comment. */
   note: z.string().nullable(),
+  /**
+   * The case as the citizen told it and where: the feedback operator speaks about it. Defaults
+   * for a server from before these fields (null: nothing to show).
+   */
+  description: z.string().nullable().default(null),
+  /** The case's address on one line (addressLine). */
+  address: z.string().nullable().default(null),
+  /**
+   * From when the call-back counts as late (ISO instant): its due time plus the grace the center
+   * set for its kind (server: CALLBACK_GRACE_MINUTES, CALLBACK_REQUESTED_GRACE_MINUTES). Null
+   * from a server that does not say: the default grace then (callbackOverdueAt).
+   */
+  overdueAt: z.string().nullable().default(null),
 });
 export type CallbackItem = z.infer<typeof CallbackItem>;
+
+/**
+ * How long after its due time a call-back may wait before it shows as late. A resolution notice
+ * is due the moment the unit resolves the case, so "due" alone would make every new one late at
+ * once; the citizen should hear within a working day. A requested call-back was promised for a
+ * time the citizen chose, so an hour is already late.
+ */
+export const DEFAULT_CALLBACK_GRACE_MINUTES: Readonly<Record<CallbackKind, number>> = { resolution: 24 * 60, requested: 60 };
+
+/** When a call-back becomes late (epoch ms), or NaN for a due time that does not parse. */
+export function callbackOverdueAt(item: Pick<CallbackItem, 'kind' | 'dueAt' | 'overdueAt'>): number {
+  const given = item.overdueAt === null ? Number.NaN : Date.parse(item.overdueAt);
+  if (!Number.isNaN(given)) return given;
+  return Date.parse(item.dueAt) + DEFAULT_CALLBACK_GRACE_MINUTES[item.kind] * 60_000;
+}
+
+/** Late: past its due time and the center's grace after it (`now` in epoch ms). */
+export function isCallbackOverdue(item: Pick<CallbackItem, 'kind' | 'dueAt' | 'overdueAt'>, now: number): boolean {
+  const at = callbackOverdueAt(item);
+  return !Number.isNaN(at) && now > at;
+}
 
 export const CallbackOutcomeInput = z
   .object({
@@ -54,3 +88,10 @@ export const CallbackOutcomeResult = z.object({
   retryAt: z.string().nullable(),
 });
 export type CallbackOutcomeResult = z.infer<typeof CallbackOutcomeResult>;
+
+/** A case's address on one line, in the order the case detail shows it; null when it has none. */
+export function addressLine(address: Address | null): string | null {
+  if (address === null) return null;
+  const parts = [address.district, address.neighbourhood, address.street, address.detail].filter((p): p is string => p !== null && p.trim() !== '');
+  return parts.length === 0 ? null : parts.join(', ');
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storablePhone } from './phone.js';
 
 /** Başvuru türü: şikayet, talep, öneri, bilgi edinme (law 4982), teşekkür. */
 export const CaseType = z.enum(['complaint', 'request', 'suggestion', 'information', 'thanks']);
@@ -41,6 +42,17 @@ export const PhoneNumber = z
   .string()
   .trim()
   .regex(/^\+?[0-9]{3,20}$/, 'phone.invalid');
+
+/**
+ * A phone number a person typed, in any shape (`0532 111 22 33`, `+90 532 111 2233`,
+ * `(0532) 111-22-33`), or a caller number from the PBX: comes out in its stored form
+ * (core/phone.ts storablePhone: `905321112233`).
+ */
+export const PhoneInput = z
+  .string()
+  .trim()
+  .refine((value) => storablePhone(value) !== null, 'phone.invalid')
+  .transform((value) => storablePhone(value)!);
 
 export const LIMITS = {
   subject: 200,
@@ -107,7 +119,7 @@ export const NewCaseInput = z.object({
   resolution: cleanText(LIMITS.resolution).nullable().default(null),
   /** Where a forwarded case goes; null: the subject's default unit. */
   unitCode: z.string().max(64).nullable().default(null),
-  phone: PhoneNumber.nullable(),
+  phone: PhoneInput.nullable(),
   citizenName: cleanText(LIMITS.citizenName).nullable(),
   tcKimlikNo: TcKimlikNo.nullable().default(null),
   address: Address.nullable().default(null),

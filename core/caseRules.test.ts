@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NewCaseInput } from './case.js';
 import type { Catalogue } from './catalogue.js';
-import { CaseRuleError, prepareCase } from './caseRules.js';
+import { CaseRuleError, noteRefusal, prepareCase } from './caseRules.js';
 import { defaultCatalogue } from './catalogue/defaultCatalogue.js';
 import { caseDueAt } from './sla.js';
 
@@ -121,5 +121,14 @@ describe('prepareCase: defaults and checks', () => {
   it('refuses a T.C. kimlik no that fails its check digits', () => {
     expect(ruleCode(() => prepareCase(input({ tcKimlikNo: '10000000147' }), defaultCatalogue, now))).toBe('tc.invalid');
     expect(prepareCase(input({ tcKimlikNo: '10000000146' }), defaultCatalogue, now).input.tcKimlikNo).toBe('10000000146');
+  });
+});
+
+describe('noteRefusal', () => {
+  it('lets every desk role note a case it may see, and only a team lead a confidential one (as the central server decides)', () => {
+    for (const role of ['operator', 'feedback', 'team-lead'] as const) expect(noteRefusal(role, { confidential: false })).toBeNull();
+    expect(noteRefusal('operator', { confidential: true })).toBe('confidential');
+    expect(noteRefusal('feedback', { confidential: true })).toBe('confidential');
+    expect(noteRefusal('team-lead', { confidential: true })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { NewCaseInput, PreparedCase } from './case.js';
 import type { Catalogue, Subject } from './catalogue.js';
+import type { DeskRole } from './contract.js';
 import { findSubject, findUnit } from './catalogue/lookup.js';
 import { caseDueAt } from './sla.js';
 import { isValidTcKimlikNo } from './tcKimlik.js';
@@ -68,4 +69,18 @@ function subjectOf(input: NewCaseInput, catalogue: Catalogue): Subject | null {
 function knownUnit(code: string, catalogue: Catalogue): string {
   if (!findUnit(catalogue, code)) throw new CaseRuleError('unit.unknown', `no unit ${code} in catalogue ${catalogue.version}`);
   return code;
+}
+
+/** Why this desk's user may not add a note to a case; null when they may. */
+export type NoteRefusal = 'confidential';
+
+/**
+ * Who may add a note to a case (a repeat call, or the case detail's "Not ekle"). Every desk role
+ * may, on a case it may see; a confidential case is seen by team leads (and its unit) only, so the
+ * central server refuses anyone else's note on it (server/auth/permissions.ts, CASE_RULES.push.note
+ * and maySeeCase). Refused here at once, a note is not left waiting in the outbox to be turned down.
+ */
+export function noteRefusal(role: DeskRole, c: { confidential: boolean }): NoteRefusal | null {
+  if (c.confidential && role !== 'team-lead') return 'confidential';
+  return null;
 }

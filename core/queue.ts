@@ -4,6 +4,25 @@ import { z } from 'zod';
 export const AgentState = z.enum(['logged-out', 'available', 'ringing', 'on-call', 'paused', 'wrap-up']);
 export type AgentState = z.infer<typeof AgentState>;
 
+/**
+ * Which of an agent's per-queue states is the agent's, most telling first. The device is one
+ * (ringing, on a call and logged out are the person's, whatever queue they came from: a `Local/`
+ * member ringing for one queue's caller reports "in use" to its other queues), after-call work
+ * is the person's too, and an agent paused in one queue but ready in another can take calls.
+ */
+export const AGENT_STATE_PRECEDENCE: readonly AgentState[] = ['ringing', 'on-call', 'wrap-up', 'available', 'paused', 'logged-out'];
+const PRECEDENCE_RANK = new Map(AGENT_STATE_PRECEDENCE.map((state, rank) => [state, rank]));
+
+/**
+ * One state per agent, everywhere: the agents table, the queue tiles' counts and the totals all
+ * take an agent's state from this, over every queue the agent belongs to (never one queue's view
+ * of it), so a tile cannot say "paused" while the table says "wrap-up". The first of the most
+ * telling wins a tie. `perQueue` must not be empty.
+ */
+export function agentStateOver<T>(perQueue: readonly T[], stateOf: (entry: T) => AgentState): T {
+  return perQueue.reduce((best, next) => (PRECEDENCE_RANK.get(stateOf(next))! < PRECEDENCE_RANK.get(stateOf(best))! ? next : best));
+}
+
 /** Figures over one window (since midnight Europe/Istanbul, last 15 or last 60 minutes). */
 export const QueueWindowFigures = z.object({
   answered: z.number().int().nonnegative(),
@@ -76,6 +95,17 @@ export const WallboardSettings = z.object({
   pauseReasons: z.array(z.string().min(1).max(60)).min(1),
   /** After-call work: the operator is paused this long after a call, then unpaused by itself. */
   wrapUpSec: z.number().int().nonnegative(),
+  /**
+   * Whether this desk can listen, whisper or barge in: only with the team lead's own phone for
+   * ChanSpy to ring (DESK_SUPERVISOR_PHONE). Absent (the server's figures, older hosts): no.
+   */
+  spyPhone: z.boolean().optional(),
+  /**
+   * A break an operator asks for during a call: 'after-call' (also when absent) keeps it pending
+   * and takes it when the call ends, instead of the wrap-up; 'at-once' pauses at the PBX right
+   * away, as Asterisk itself does (the call goes on). DESK_PAUSE_DURING_CALL.
+   */
+  pauseDuringCall: z.enum(['after-call', 'at-once']).optional(),
 });
 export type WallboardSettings = z.infer<typeof WallboardSettings>;
 
@@ -108,6 +138,12 @@ export const QueueSnapshot = z.object({
   agents: z.array(AgentRow),
   history: z.array(QueueHistoryPoint),
   settings: WallboardSettings,
+  /**
+   * This desk's operator's own break, as the host holds it: asked during a call and waiting for
+   * the call's end (`pending`), or in effect. The agent rows give a reason only while paused: this
+   * shows it during the call too. null: none; absent: a host that does not say (the server's figures).
+   */
+  ownPause: z.object({ reason: z.string(), pending: z.boolean() }).nullable().optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 
@@ -135,6 +171,7 @@ export const QueueDelta = z.object({
   countingSince: QueueSnapshot.shape.countingSince.optional(),
   dayStartsAt: z.number().optional(),
   settings: WallboardSettings.optional(),
+  ownPause: QueueSnapshot.shape.ownPause,
   queues: rowChanges(QueueTile).optional(),
   agents: rowChanges(AgentRow).optional(),
   /** The history loses its `drop` oldest points and gains `added` at the end. */

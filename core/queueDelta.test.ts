@@ -99,6 +99,21 @@ describe('queue deltas', () => {
     expect(applyQueueDelta(a, overTheWire(same))?.memberChange).toBeNull();
   });
 
+  it("carry the operator's own break: pending, taken, then over", () => {
+    const a = snapshot({ ownPause: null });
+    const pending = { ...structuredClone(a), version: 2, ownPause: { reason: 'Yemek', pending: true } };
+    const taken = { ...structuredClone(pending), version: 3, ownPause: { reason: 'Yemek', pending: false } };
+    const over = { ...structuredClone(taken), version: 4, ownPause: null };
+    let held: QueueSnapshot | null = a;
+    for (const next of [pending, taken, over]) {
+      const delta = diffQueueSnapshots(held!, next);
+      expect(delta.ownPause).toEqual(next.ownPause);
+      held = applyQueueDelta(held!, overTheWire(delta));
+      expect(held).toEqual(next);
+    }
+    expect(diffQueueSnapshots(over, { ...structuredClone(over), version: 5 }).ownPause).toBeUndefined();
+  });
+
   it('refuse a delta made from another version or another run of the host (the UI then reloads)', () => {
     const a = snapshot({ version: 5 });
     const b = snapshot({ version: 6, agents: [] });

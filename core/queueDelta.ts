@@ -117,6 +117,7 @@ export function diffQueueSnapshots(before: QueueSnapshot, after: QueueSnapshot):
   if (before.countingSince !== after.countingSince) delta.countingSince = after.countingSince;
   if (before.dayStartsAt !== after.dayStartsAt) delta.dayStartsAt = after.dayStartsAt;
   if (!sameValue(before.settings, after.settings)) delta.settings = after.settings;
+  if (!sameValue(before.ownPause ?? null, after.ownPause ?? null)) delta.ownPause = after.ownPause ?? null;
   const queues = diffRows(before.queues, after.queues, tileKey);
   if (queues) delta.queues = queues;
   const agents = diffRows(before.agents, after.agents, agentKey);
@@ -140,6 +141,7 @@ export function applyQueueDelta(base: QueueSnapshot, delta: QueueDelta): QueueSn
     if (delta.history.drop > history.length) return null;
     history = [...history.slice(delta.history.drop), ...delta.history.added];
   }
+  const ownPause = delta.ownPause === undefined ? base.ownPause : delta.ownPause;
   return {
     stream: base.stream,
     version: delta.version,
@@ -151,5 +153,7 @@ export function applyQueueDelta(base: QueueSnapshot, delta: QueueDelta): QueueSn
     agents: agents as AgentRow[],
     history,
     settings: delta.settings ?? base.settings,
+    // Only when known: a snapshot without it (the server's figures) stays without it.
+    ...(ownPause === undefined ? {} : { ownPause }),
   };
 }

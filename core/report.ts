@@ -40,3 +40,66 @@ export const MonthlyReport = z.object({
   rows: z.array(MonthlyReportRow),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReport>;
+
+/** Share of the resolved cases that were resolved on time; null when none was resolved. */
+export const onTimeRatio = (r: Pick<MonthlyReportRow, 'resolved' | 'resolvedOnTime'>): number | null =>
+  r.resolved > 0 ? r.resolvedOnTime / r.resolved : null;
+
+/** Share of the citizens reached on a resolution call-back who confirmed the fix; null when none was reached. */
+export const citizenConfirmedRatio = (r: Pick<MonthlyReportRow, 'citizenConfirmed' | 'citizenDisputed'>): number | null => {
+  const reached = r.citizenConfirmed + r.citizenDisputed;
+  return reached > 0 ? r.citizenConfirmed / reached : null;
+};
+
+/**
+ * The report's columns after the row's name, in the order the screen and the CSV both show them:
+ * one list, so a team lead who reads "Süresinde %" on screen finds the same column in Excel.
+ */
+export const REPORT_FIGURES = [
+  'created',
+  'resolved',
+  'resolvedOnTime',
+  'onTimePercent',
+  'meanResolutionHours',
+  'firstContactResolutions',
+  'reopened',
+  'citizenConfirmed',
+  'citizenDisputed',
+  'citizenConfirmedPercent',
+  'incidents',
+  'incidentCases',
+] as const;
+export type ReportFigure = (typeof REPORT_FIGURES)[number];
+/** The first column names the row: its subject or its unit. */
+export type ReportColumn = ReportGrouping | ReportFigure;
+
+export const reportColumns = (by: ReportGrouping): ReportColumn[] => [by, ...REPORT_FIGURES];
+
+/**
+ * The Turkish column names. The CSV goes to directorates in Turkish whatever the desk's language;
+ * the screen's Turkish texts (renderer/src/reports/locales/tr.json, reports.column.*) are the same
+ * words, and a test holds them together.
+ */
+export const REPORT_COLUMN_NAMES_TR: Readonly<Record<ReportColumn, string>> = {
+  subject: 'Konu',
+  unit: 'Birim',
+  created: 'Açılan',
+  resolved: 'Çözülen',
+  resolvedOnTime: 'Süresinde çözülen',
+  onTimePercent: 'Süresinde %',
+  meanResolutionHours: 'Ort. çözüm süresi (saat)',
+  firstContactResolutions: 'İlk temasta çözüm',
+  reopened: 'Yeniden açılan',
+  citizenConfirmed: 'Vatandaş onayı',
+  citizenDisputed: 'Vatandaş itirazı',
+  citizenConfirmedPercent: 'Onay %',
+  incidents: 'Toplu olay',
+  incidentCases: 'Toplu olaya bağlı çağrı',
+};
+
+/**
+ * What the rows without a name are called, on screen and in the CSV. By unit, the cases without
+ * a unit: only a case answered on the call has none (a forwarded case always has one, and no
+ * workflow step takes it away), so the row says so.
+ */
+export const REPORT_ROW_NAMES_TR = { resolvedOnCall: 'Görüşmede çözülen', noSubject: '(Konu yok)' } as const;

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Address, CaseHistoryEntry, CaseRecord, PreparedCase } from '../core/case.js';
 import { formatApplicationNo, parseApplicationNo } from '../core/applicationNumber.js';
-import { phoneSearchKey } from '../core/phone.js';
+import { phoneSearchKey, storablePhone } from '../core/phone.js';
 import {
   addressFromColumn,
   addressToColumn,
@@ -66,7 +66,7 @@ export const caseRepositorySql = {
     VALUES ($phone, $phoneKey, $name, $tcKimlikNo, $address, $now, $now)
     ON CONFLICT (phone_key) DO UPDATE SET
       -- A case saved without a name (T.C. no, address) must not erase what an earlier call
-      -- gave us. The phone keeps the shape it was first recorded in.
+      -- gave us. The phone is stored canonical (core/phone.ts), so every shape keeps one form.
       name = coalesce(excluded.name, citizens.name),
       tc_kimlik_no = coalesce(excluded.tc_kimlik_no, citizens.tc_kimlik_no),
       address = coalesce(excluded.address, citizens.address),
@@ -231,14 +231,17 @@ export function insertCase(
   // scrypt takes tens of milliseconds: outside the transaction, so nobody waits on the lock.
   const securityCodeHash = ctx.securityCodeHash ?? hashSecurityCode(ctx.securityCode);
   const address = addressToColumn(input.address);
-  const phoneKey = input.phone === null ? null : citizenKey(input.phone);
+  // One stored shape (905321112233) whichever way the number was typed; the contract already
+  // canonicalises, this covers callers that build the input themselves (demo data, tools).
+  const phone = input.phone === null ? null : (storablePhone(input.phone) ?? input.phone.trim());
+  const phoneKey = phone === null ? null : citizenKey(phone);
 
   return db.transaction((): CaseRecord => {
     const citizenId =
-      input.phone === null || phoneKey === null
+      phone === null || phoneKey === null
         ? null
         : s.upsertCitizen.get({
-            phone: input.phone,
+            phone,
             phoneKey,
             name: input.citizenName,
             tcKimlikNo: input.tcKimlikNo,
@@ -263,7 +266,7 @@ export function insertCase(
       unitCode: prepared.unitCode,
       resolution: prepared.resolution,
       firstContactResolution: bit(prepared.firstContactResolution),
-      phone: input.phone,
+      phone,
       citizenName: input.citizenName,
       tcKimlikNo: input.tcKimlikNo,
       address,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatApplicationNo } from '../core/applicationNumber.js';
 import { CaseSearchQuery } from '../core/case.js';
 import type { CaseRecord, CaseSearchFilters, CaseStatus } from '../core/case.js';
 import { slaState } from '../core/sla.js';
@@ -50,6 +51,16 @@ describe('parseSearchText', () => {
     expect(parseSearchText('+90 (532) 111-22-33')).toEqual({ kind: 'phone', phoneKey: '5321112233' });
     expect(parseSearchText('5321112233')).toEqual({ kind: 'phone', phoneKey: '5321112233' });
     expect(parseSearchText(TC_A)).toEqual({ kind: 'tcKimlikNo', tcKimlikNo: TC_A });
+  });
+
+  it('takes digits that start with a year for the start of an application number', () => {
+    expect(parseSearchText('20250000001')).toEqual({ kind: 'applicationNoPrefix', prefix: '2025-0000001' });
+    expect(parseSearchText('2025000')).toEqual({ kind: 'words', words: [['2025000']] });
+    expect(parseSearchText('20250000')).toEqual({ kind: 'applicationNoPrefix', prefix: '2025-0000' });
+    // A valid T.C. kimlik no that happens to start with 20 stays one.
+    expect(parseSearchText('20000000046')).toEqual({ kind: 'tcKimlikNo', tcKimlikNo: '20000000046' });
+    // Phone numbers never start with 20.
+    expect(parseSearchText('0212 555 01 42')).toEqual({ kind: 'phone', phoneKey: '2125550142' });
   });
 
   it('turns anything else into folded words', () => {
@@ -409,7 +420,10 @@ describe('searchCases: query plans', () => {
     const byTc = plan(TC_A, { unitCode: 'fen-isleri' });
     expect(byTc.rows).toMatch(/SEARCH c USING INDEX cases_tc_kimlik_no \(tc_kimlik_no=\?\)/);
 
-    for (const p of [byNumber, byPhone, byTc]) {
+    const byDigits = plan('20250000001', { status: ['forwarded'] });
+    expect(byDigits.rows).toMatch(/SEARCH c USING INDEX sqlite_autoindex_cases_1 \(application_no>\? AND application_no<\?\)/);
+
+    for (const p of [byNumber, byPhone, byTc, byDigits]) {
       expect(p.rows).not.toMatch(/SCAN c\b/);
       expect(p.count).not.toMatch(/SCAN c\b/);
       expect(p.countUpTo).not.toMatch(/SCAN c\b/);
@@ -432,5 +446,40 @@ describe('searchCases: query plans', () => {
     expect(plan('', { from: '2025-03-01', to: '2025-03-10' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_created_at \(created_at>\? AND created_at<\?\)/);
     expect(plan('', { sla: 'overdue' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_open_due_at \(status=\? AND due_at<\?\)/);
     expect(plan('', { sla: 'due-soon' }).count).toMatch(/SEARCH c USING COVERING INDEX cases_open_due_at \(status=\? AND due_at>\? AND due_at<\?\)/);
+  });
+});
+
+describe('searchCases: an application number typed without dashes (issue 18)', () => {
+  it('finds a case by the start of its number, final or this desk’s provisional one', () => {
+    const own = tempStore();
+    try {
+      const own14 = own.open();
+      const add = (subject: string) => insertCase(own14, preparedCase({ subject }), { now: T0, actor: ACTOR, securityCode: 'ABCD2345' });
+      const provisional = add('Kaldırım bozuk');
+      const other = add('Çöp toplanmadı');
+      const final = add('Ağaç budama');
+      // As if the server had given it a final number.
+      const finalNo = formatApplicationNo(2025, 4711);
+      own14.prepare('UPDATE cases SET application_no = ? WHERE id = ?').run(finalNo, final.id);
+      const found = (text: string) => searchCases(own14, CaseSearchQuery.parse({ text }), NOW).rows.map((r) => r.id);
+
+      const [, year, sequence, check] = /-(\d{4})-(\d{7})-(\d)$/.exec(provisional.applicationNo)!;
+      expect(found(`${year}${sequence}`)).toEqual([provisional.id]);
+      expect(found(`${year}${sequence}${check}`)).toEqual([provisional.id]);
+      expect(found('20250004711')).toEqual([final.id]);
+      expect(found('2025 0004711')).toEqual([final.id]);
+      expect(found(finalNo.replace(/-/g, ''))).toEqual([final.id]);
+      // A final number equal to this desk's unsent provisional one (but for the prefix) is that case only.
+      own14.prepare('UPDATE cases SET application_no = ? WHERE id = ?').run(`${year}-${sequence}-${check}`, other.id);
+      expect(found(`${year}-${sequence}-${check}`)).toEqual([other.id]);
+      expect(found(`${year}${sequence}${check}`)).toEqual([other.id]);
+      own14.prepare('UPDATE cases SET application_no = ? WHERE id = ?').run(formatApplicationNo(2025, 1), other.id);
+      // Year and four digits of the sequence: every number that starts so.
+      expect(found('20250000')).toEqual([other.id, provisional.id]);
+      expect(found('202500047')).toEqual([final.id]);
+      expect(found('20250009')).toEqual([]);
+    } finally {
+      own.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { formatApplicationNo, parseApplicationNo } from '../core/applicationNumb
 import { DAY_MS, istanbulDay, istanbulInstant } from '../core/istanbulTime.js';
 import { phoneSearchKey } from '../core/phone.js';
 import { DUE_SOON_MS } from '../core/sla.js';
+import { isValidTcKimlikNo } from '../core/tcKimlik.js';
 import {
   CASE_COLUMNS,
   caseFromRow,
@@ -15,6 +16,7 @@ import {
 } from './caseRows.js';
 import type { CaseRow } from './caseRows.js';
 import { facetToken, searchTokens } from './searchTokens.js';
+import { deskIdentity } from './syncMeta.js';
 
 /**
  * What the search box's text means. A whole application number, a phone number or an 11-digit
@@ -29,6 +31,8 @@ import { facetToken, searchTokens } from './searchTokens.js';
 export type SearchText =
   | { kind: 'all' }
   | { kind: 'applicationNo'; applicationNo: string }
+  /** The start of an application number typed without its dashes: `20260001234` is `2026-0001234-…`. */
+  | { kind: 'applicationNoPrefix'; prefix: string }
   | { kind: 'tcKimlikNo'; tcKimlikNo: string }
   | { kind: 'phone'; phoneKey: string }
   | { kind: 'words'; words: string[][] };
@@ -41,6 +45,13 @@ const TC_KIMLIK_SHAPE = /^[1-9][0-9]{10}$/;
 /** National numbers and their 0-, 90-, 0090- forms (core/phone.ts). */
 const NATIONAL_PHONE = /^(?:0|90|0090)?[0-9]{10}$/;
 const MAX_WORDS = 12;
+/**
+ * Year (20xx) and at least 4 digits of the sequence, no dashes: an application number being
+ * typed (or read out) without its dashes, which the words of the index (`2026`, `0001234`)
+ * cannot find. No Turkish phone number starts with 20 (there is no area code 20x), and fewer
+ * sequence digits would match too many cases to be worth a range.
+ */
+const APPLICATION_NO_DIGITS = /^(20[0-9]{2})([0-9]{4,7})$/;
 
 export function parseSearchText(text: string): SearchText {
   const trimmed = text.trim();
@@ -54,6 +65,9 @@ export function parseSearchText(text: string): SearchText {
 
   if (NUMBER_ONLY.test(trimmed) && !APPLICATION_NO_START.test(trimmed)) {
     const digits = trimmed.replace(/\D/g, '');
+    const started = APPLICATION_NO_DIGITS.exec(digits);
+    // Eleven digits may also be a T.C. kimlik no: only one whose check digits hold is taken as one.
+    if (started && !isValidTcKimlikNo(digits)) return { kind: 'applicationNoPrefix', prefix: `${started[1]}-${started[2]}` };
     // A phone number with 11 digits starts with 0; a T.C. kimlik no never does.
     if (TC_KIMLIK_SHAPE.test(digits)) return { kind: 'tcKimlikNo', tcKimlikNo: digits };
     const phoneKey = phoneSearchKey(digits);
@@ -290,8 +304,29 @@ export function caseSearchSql(
   const { terms, params } = filterTerms(filters, now, { indexed: text.kind === 'all', facetsDone: false });
   switch (text.kind) {
     case 'applicationNo':
-      terms.unshift('c.application_no = $applicationNo');
+      if (/^[0-9]/.test(text.applicationNo)) {
+        // Digits only: a final number, or else this desk's provisional one read out without its
+        // prefix (the check digit does not cover the prefix: core/applicationNumber.ts). The final
+        // number wins: a citizen reading out 2026-0000001-2 means that case, not this desk's
+        // unsent D7KQ2M-2026-0000001-2.
+        terms.unshift(`c.application_no = CASE WHEN EXISTS (SELECT 1 FROM cases WHERE application_no = $applicationNo)
+          THEN $applicationNo ELSE $ownApplicationNo END`);
+        params.ownApplicationNo = `${deskIdentity(db).prefix}-${text.applicationNo}`;
+      } else {
+        terms.unshift('c.application_no = $applicationNo');
+      }
       params.applicationNo = text.applicationNo;
+      break;
+    case 'applicationNoPrefix':
+      // Two ranges on the unique index: final numbers, and this desk's provisional ones
+      // (`D7KQ2M-2026-…`, db/numberPool.ts) until the server numbers them. char(0x10FFFF)
+      // sorts after every character that can follow a prefix.
+      terms.unshift(
+        `(c.application_no >= $prefix AND c.application_no < $prefix || char(1114111)
+          OR c.application_no >= $ownPrefix AND c.application_no < $ownPrefix || char(1114111))`,
+      );
+      params.prefix = text.prefix;
+      params.ownPrefix = `${deskIdentity(db).prefix}-${text.prefix}`;
       break;
     case 'tcKimlikNo':
       terms.unshift('c.tc_kimlik_no = $tcKimlikNo');

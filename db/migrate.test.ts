@@ -74,6 +74,7 @@ describe('loadMigrations', () => {
       'rebuild-cases-fts-without-tc-kimlik-no',
       'index-open-cases-by-citizen',
       'cases-of-incidents',
+      'canonical-phone-numbers',
     ]);
   });
 

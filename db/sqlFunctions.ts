@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { formatApplicationNo } from '../core/applicationNumber.js';
 import { civilDate, istanbulDayOf } from '../core/istanbulTime.js';
-import { phoneSearchKey } from '../core/phone.js';
+import { canonicalPhone, phoneSearchKey } from '../core/phone.js';
 import { foldTurkish } from '../core/turkishText.js';
 import { caseFacets, searchTokens } from './searchTokens.js';
 
@@ -28,6 +28,10 @@ export function registerSqlFunctions(db: Database): void {
   );
   db.function('phone_search_key', deterministic, (phone: unknown) =>
     typeof phone === 'string' ? phoneSearchKey(phone) : null,
+  );
+  // Migration 0015 rewrites stored numbers to their canonical form (null: a shape it keeps).
+  db.function('canonical_phone', deterministic, (phone: unknown) =>
+    typeof phone === 'string' ? canonicalPhone(phone) : null,
   );
   db.function('istanbul_year', deterministic, (iso: unknown) =>
     typeof iso === 'string' ? istanbulYear(new Date(iso)) : null,

@@ -28,7 +28,7 @@ const oneCaller = (extra: Record<string, string> = {}) => ({
 
 async function waitForCall(page: Page) {
   await expect(page.getByTestId('screen-pop')).toBeVisible();
-  await expect(page.getByTestId('screen-pop-caller')).toHaveText('905551234567');
+  await expect(page.getByTestId('screen-pop-caller')).toHaveText('0555 123 45 67');
 }
 
 test('keyboard only: a call pops, the operator picks a subject, resolves on the call and reads out number and code', async ({ page }) => {

@@ -87,7 +87,7 @@ test('a caller from the district of a declared incident pops with it; Alt+1 save
     DESK_SIM_TALK_MS: '120000',
   });
   await page.goto(desk.url);
-  await expect(page.getByTestId('screen-pop-caller')).toHaveText(CALLER);
+  await expect(page.getByTestId('screen-pop-caller')).toHaveText('0532 765 43 21');
 
   // The pop offers the incident (the caller's district) with what to tell them, and its key.
   const suggestion = page.locator(`[data-testid="incident-suggestion"][data-incident-id="${incident.id}"]`);

@@ -62,7 +62,7 @@ test('desk phone: a ring in a background tab is seen and heard; the phone answer
   const probe = pageProbe(page);
   await probe.hide();
 
-  await expectRingNoticed(page, '905321112233');
+  await expectRingNoticed(page, '0532 111 22 33');
 
   // Answered on the desk phone: the notification goes, the tab is itself again, the ring stops.
   await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
@@ -218,7 +218,7 @@ test.describe('softphone', () => {
       const probe = pageProbe(page);
       await probe.hide();
       await citizen.call('1001');
-      await expectRingNoticed(page, '905321112233');
+      await expectRingNoticed(page, '0532 111 22 33');
 
       // The operator switches to the desk's tab; the keys do the rest.
       await probe.show();

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { formatPhone } from '../core/phone.js';
 import { startDesk, type DeskProcess } from './support/deskProcess.js';
 
 // A quick simulated queue: a caller every 1.5 s, auto-answer after 2 s, long talk so the call
@@ -36,8 +37,10 @@ test('a queued call pops on the screen, becomes a case, and the case survives a 
   // The simulator rings this agent: the caller's number shows before the call is answered.
   const pop = page.getByTestId('screen-pop');
   await expect(pop).toBeVisible();
-  const caller = (await page.getByTestId('screen-pop-caller').textContent())?.trim() ?? '';
-  expect(caller).toMatch(/^90\d{10}$/);
+  // Shown as it is read out (0532 111 22 33), stored as 905321112233 (issue 18).
+  const shown = (await page.getByTestId('screen-pop-caller').textContent())?.trim() ?? '';
+  expect(shown).toMatch(/^0\d{3} \d{3} \d{2} \d{2}$/);
+  const caller = `9${shown.replace(/\D/g, '')}`;
 
   const subject = `Kaldırım çökmüş ${Date.now()}`;
   await page.getByTestId('case-subject').fill(subject);
@@ -46,14 +49,15 @@ test('a queued call pops on the screen, becomes a case, and the case survives a 
 
   const row = page.getByTestId('case-row').filter({ hasText: subject });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText(caller);
+  // Listed as it is read out: 0532 111 22 33 (issue 18).
+  await expect(row).toContainText(formatPhone(caller));
 
   // The host restarts (new process, new token): the case is still there.
   await desk.stop();
   desk = await startDesk(demoEnv(dataDir));
   await page.goto(desk.url);
   await expect(page.getByTestId('case-row').filter({ hasText: subject })).toHaveCount(1);
-  await expect(page.getByTestId('case-row').filter({ hasText: subject })).toContainText(caller);
+  await expect(page.getByTestId('case-row').filter({ hasText: subject })).toContainText(formatPhone(caller));
 });
 
 test('the token leaves the address bar at once, a reload still connects, and malformed paths from another site do not end the desk', async ({ page }) => {

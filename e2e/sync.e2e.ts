@@ -74,8 +74,11 @@ test('log in to the central server, forward a case, a department resolves it on 
   await department.locator('#refresh').click();
   const row = department.locator('#rows tr').filter({ hasText: applicationNo });
   await expect(row).toHaveCount(1);
-  department.once('dialog', (dialog) => void dialog.accept('Kırık taşlar yenilendi.'));
+  // The resolution is written in the page's own form (issue 18: no browser prompt).
   await row.getByRole('button', { name: 'Çöz' }).click();
+  const resolveForm = department.getByRole('dialog', { name: 'Başvuruyu çöz' });
+  await resolveForm.getByLabel('Çözüm açıklaması (vatandaşa bildirilecek)').fill('Kırık taşlar yenilendi.');
+  await resolveForm.getByRole('button', { name: 'Çözüldü olarak kaydet' }).click();
   await expect(department.locator('#rows tr').filter({ hasText: applicationNo })).toContainText('Çözüldü');
 
   // The desk follows within seconds, without a reload.

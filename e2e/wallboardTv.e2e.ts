@@ -146,3 +146,52 @@ test("a TV page on the central server: a team lead sees the server's figures, an
   await expect(page.getByTestId('tv-feed-banner')).toHaveCount(0);
   expect(blocked).toEqual([]);
 });
+
+// Issue 18, item 12: the TV view on a 1920×1080 screen, read from across the room (5 m): every
+// figure at least 48 px, agent counts and labels at least 28 px (the chart's too, as drawn), the
+// service level says its threshold, SL2 explains itself on hover, and the board fills the screen.
+test.describe('the TV view at 1920×1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('every figure, count and label is readable across a room, and the board fills the screen', async ({ page }) => {
+    desk = await startDesk({ DESK_DATA_DIR: path.join(dir, 'desk'), DESK_ROLE: 'team-lead', DESK_SIM_CALL_INTERVAL_MS: '3000', DESK_SIM_TALK_MS: '60000' });
+    await page.goto(desk.url);
+    await page.getByTestId('tab-wallboard').click();
+    await page.getByTestId('tv-mode').click();
+    const board = page.getByTestId('wallboard');
+    await expect(board).toHaveAttribute('data-tv', 'true');
+    await expect(page.getByTestId('queue-tile').first()).toBeVisible();
+    await expect.poll(() => page.getByTestId('queue-chart').locator('text').count()).toBeGreaterThan(3);
+
+    const px = (locator: Locator) => locator.evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid') ?? el.textContent, parseFloat(getComputedStyle(el).fontSize)] as const));
+    const tile = page.getByTestId('queue-tile').first();
+    for (const [what, size] of await px(tile.locator('.wb-figure dd'))) expect(size, `figure ${what}`).toBeGreaterThanOrEqual(48);
+    for (const [what, size] of await px(tile.locator('.wb-figure dt'))) expect(size, `label ${what}`).toBeGreaterThanOrEqual(28);
+    for (const [what, size] of await px(tile.locator('[data-testid="queue-agents-state"] .wb-num, [data-testid="queue-agents-state"] .wb-state'))) expect(size, `agents ${what}`).toBeGreaterThanOrEqual(28);
+    // The chart's labels as drawn (the SVG scales with its box): their height on screen.
+    const chartLabels = await page.getByTestId('queue-chart').locator('text').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    for (const height of chartLabels) expect(height).toBeGreaterThanOrEqual(28);
+
+    // The service level says its threshold; SL2 says what it counts, on hover.
+    await expect(tile.getByTestId('queue-service-level').locator('xpath=..')).toContainText('Hizmet seviyesi (20 sn)');
+    await expect(tile.getByTestId('queue-service-level2').locator('xpath=..')).toHaveAttribute('title', /terk edenler de sayılır/);
+
+    // Filled: the tiles, the chart and the agents reach across and down the screen, nothing past it.
+    const content = await board.evaluate((el) => {
+      const boxes = [...el.querySelectorAll('.wb-tile, .wb-chart, .wb-agents, .wb-incidents, .wb-chart-svg, .wb-chart-legend')].map((b) => b.getBoundingClientRect());
+      return {
+        bottom: Math.max(...boxes.map((b) => b.bottom)),
+        right: Math.max(...boxes.map((b) => b.right)),
+        scroll: document.scrollingElement!.scrollHeight,
+        boardOverflow: el.scrollHeight - el.clientHeight,
+        height: window.innerHeight,
+      };
+    });
+    expect(content.bottom).toBeGreaterThan(1080 * 0.9);
+    expect(content.right).toBeGreaterThan(1920 * 0.9);
+    // One screen: the whole board inside the window, nothing to scroll to (the chart's foot and legend included).
+    expect(content.bottom).toBeLessThanOrEqual(content.height);
+    expect(content.scroll).toBeLessThanOrEqual(content.height);
+    expect(content.boardOverflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -13,9 +13,14 @@ export interface ServerConfig {
    * `create-admin`, and the demo passwords are refused where an older release seeded them.
    */
   demo?: boolean;
-  /** Call-backs: unanswered calls before giving up (CALLBACK_MAX_ATTEMPTS, 3) and minutes between tries (CALLBACK_RETRY_MINUTES, 120). */
+  /**
+   * Call-backs: unanswered calls before giving up (CALLBACK_MAX_ATTEMPTS, 3), minutes between
+   * tries (CALLBACK_RETRY_MINUTES, 120), and minutes after its due time before a call-back shows
+   * as late: a resolution notice (CALLBACK_GRACE_MINUTES, 1440) or a time the citizen asked for
+   * (CALLBACK_REQUESTED_GRACE_MINUTES, 60).
+   */
   /** Optional for callers that build a config by hand (the embedded server): the defaults then. */
-  callbacks?: { maxAttempts: number; retryMinutes: number };
+  callbacks?: { maxAttempts: number; retryMinutes: number; graceMinutes: { resolution: number; requested: number } };
   /** SERVER_AMI_URL: the PBXs whose queues the server's collector records (queueStats/); none by default. */
   pbxs?: PbxEndpoint[];
 }
@@ -49,6 +54,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     callbacks: {
       maxAttempts: positiveInteger(env, 'CALLBACK_MAX_ATTEMPTS', 3, 20),
       retryMinutes: positiveInteger(env, 'CALLBACK_RETRY_MINUTES', 120, 7 * 24 * 60),
+      graceMinutes: {
+        resolution: positiveInteger(env, 'CALLBACK_GRACE_MINUTES', 24 * 60, 30 * 24 * 60),
+        requested: positiveInteger(env, 'CALLBACK_REQUESTED_GRACE_MINUTES', 60, 7 * 24 * 60),
+      },
     },
     pbxs: parsePbxUrls(env.SERVER_AMI_URL ?? ''),
   };

@@ -14,8 +14,10 @@ describe('server start', () => {
   });
 
   it('reads the call-back policy with defaults 3 attempts, 120 minutes apart', () => {
-    expect(readConfig({}).callbacks).toEqual({ maxAttempts: 3, retryMinutes: 120 });
-    expect(readConfig({ CALLBACK_MAX_ATTEMPTS: '5', CALLBACK_RETRY_MINUTES: '30' }).callbacks).toEqual({ maxAttempts: 5, retryMinutes: 30 });
+    expect(readConfig({}).callbacks).toEqual({ maxAttempts: 3, retryMinutes: 120, graceMinutes: { resolution: 1440, requested: 60 } });
+    expect(
+      readConfig({ CALLBACK_MAX_ATTEMPTS: '5', CALLBACK_RETRY_MINUTES: '30', CALLBACK_GRACE_MINUTES: '480', CALLBACK_REQUESTED_GRACE_MINUTES: '15' }).callbacks,
+    ).toEqual({ maxAttempts: 5, retryMinutes: 30, graceMinutes: { resolution: 480, requested: 15 } });
     expect(() => readConfig({ CALLBACK_MAX_ATTEMPTS: '0' })).toThrow(RangeError);
     expect(() => readConfig({ CALLBACK_RETRY_MINUTES: 'soon' })).toThrow(RangeError);
   });

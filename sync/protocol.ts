@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Address, CaseStatus, CaseType, Channel, LIMITS, Priority, cleanText, oneLine } from '../core/case.js';
+import { canonicalPhone } from '../core/phone.js';
 
 /*
  * The sync protocol between a desktop and the central server.
@@ -48,7 +49,14 @@ export const DeskFields = z.object({
   confidential: z.boolean(),
   urgent: z.boolean(),
   description: cleanText(LIMITS.description),
-  phone: oneLine(24).nullable(),
+  /**
+   * Stored canonical (core/phone.ts: `905321112233`) whatever shape a desk sent, so a desk that
+   * predates canonical numbers still writes one form; a shape we do not recognise stays as sent
+   * (refusing it would hold the desk's change forever).
+   */
+  phone: oneLine(24)
+    .transform((phone) => canonicalPhone(phone) ?? phone)
+    .nullable(),
   citizenName: cleanText(LIMITS.citizenName).nullable(),
   tcKimlikNo: z.string().regex(/^[1-9][0-9]{10}$/).nullable(),
   address: Address.nullable(),

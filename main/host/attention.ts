@@ -9,6 +9,7 @@ import type { CaseRecord, SlaState } from '../../core/case.js';
 import type { AttentionPolicy } from '../../core/deskSettings.js';
 import type { Notice, PageAttention, WindowReport } from '../../core/desktop.js';
 import type { HostT } from './desktopTexts.js';
+import { formatPhone } from '../../core/phone.js';
 
 export type WindowState = 'focused' | 'unfocused' | 'minimised' | 'hidden';
 
@@ -64,7 +65,7 @@ export function topOpenCase(cases: readonly CaseRecord[]): CaseRecord | null {
 
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-const numberOf = (pop: ScreenPop, t: HostT): string => pop.call.callerNumber.trim() || t('ring.withheld');
+const numberOf = (pop: ScreenPop, t: HostT): string => formatPhone(pop.call.callerNumber.trim()) || t('ring.withheld');
 
 /** The notification: the caller's number, their name, their most pressing open case. */
 export function ringNotice(pop: ScreenPop, t: HostT): Notice {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Catalogue } from '../../core/catalogue.js';
-import { CaseRuleError, prepareCase } from '../../core/caseRules.js';
+import { CaseRuleError, noteRefusal, prepareCase } from '../../core/caseRules.js';
 import type { CaseRecord } from '../../core/case.js';
 import type { DeskRole } from '../../core/contract.js';
 import { addAttachment, listAttachments } from '../../db/attachmentRepository.js';
@@ -9,7 +9,7 @@ import { appendNote, caseEvents, getCase, insertCase, listCases, searchCases } f
 import { discardDraft, latestDraft, saveDraft } from '../../db/draftRepository.js';
 import { storeAttachment } from './attachmentFiles.js';
 import { createSecurityCodePool } from './securityCodePool.js';
-import { invalidField, notFound, type Handlers } from './dispatch.js';
+import { invalidField, notFound, RequestError, type Handlers } from './dispatch.js';
 
 type CaseHandlers = Pick<
   Handlers,
@@ -70,8 +70,11 @@ export function createCaseHandlers(deps: CaseServiceDeps): CaseHandlers {
         call: record.linkedid === null ? null : callRecordOf(db, record.linkedid),
       };
     },
+    // A repeat call's note and the case detail's "Not ekle" alike: a 'note' event and a 'note' change in the outbox.
     'cases.appendNote': ({ caseId, text, linkedid }) => {
-      existing(caseId);
+      if (noteRefusal(deps.role, existing(caseId)) !== null) {
+        throw new RequestError({ code: 'forbidden', message: 'Only a team lead may add a note to a confidential case' });
+      }
       const saved = appendNote(db, caseId, text, { now: deps.now(), actor: deps.actor, linkedid });
       deps.onSaved(saved);
       return saved;

@@ -23,6 +23,12 @@ describe('desk configuration', () => {
     expect(readConfig({ DESK_SIM_AUTO_ANSWER_MS: 'off' }).demoPbx.autoAnswerMs).toBeNull();
   });
 
+  it('waits for the call to end before a break asked during it, unless the center wants it at once', () => {
+    expect(readConfig({}).wallboard.pauseDuringCall).toBe('after-call');
+    expect(readConfig({ DESK_PAUSE_DURING_CALL: 'At-Once' }).wallboard.pauseDuringCall).toBe('at-once');
+    expect(() => readConfig({ DESK_PAUSE_DURING_CALL: 'later' })).toThrow('DESK_PAUSE_DURING_CALL must be after-call or at-once');
+  });
+
   it('keeps data in the per-user application folder of each OS unless DESK_DATA_DIR says otherwise', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux')).toBe(path.join('/x/cfg', 'alo153-desk'));
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain('alo153-desk');

@@ -100,6 +100,17 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/**
+ * DESK_PAUSE_DURING_CALL: a break asked during a call waits for the call's end ('after-call', the
+ * default: the operator finishes the citizen's call, then goes) or pauses at once ('at-once',
+ * Asterisk's own behaviour, for centers whose reports expect it).
+ */
+function pauseDuringCallFrom(value: string | undefined): 'after-call' | 'at-once' {
+  const text = value?.trim().toLowerCase() || 'after-call';
+  if (text !== 'after-call' && text !== 'at-once') throw new ConfigError('DESK_PAUSE_DURING_CALL must be after-call or at-once');
+  return text;
+}
+
 /** Reads the desk's settings from the environment; every variable is documented in the README. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
   const amiHost = env.DESK_AMI_HOST?.trim();
@@ -125,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig {
       longestWaitAlertSec: intFrom(env, 'DESK_LONGEST_WAIT_ALERT_SEC', 20, 1, 3600),
       pauseReasons: pauseReasons.length > 0 ? pauseReasons : DEFAULT_PAUSE_REASONS,
       wrapUpSec: intFrom(env, 'DESK_WRAPUP_SEC', 10, 0, 600),
+      pauseDuringCall: pauseDuringCallFrom(env.DESK_PAUSE_DURING_CALL),
     },
     queueReconcileSec: intFrom(env, 'DESK_QUEUE_RECONCILE_SEC', 60, 0, 3600),
     amiSessionFilters: env.DESK_AMI_FILTERS?.trim().toLowerCase() !== 'off',

@@ -5,6 +5,7 @@ import { prepareCase } from '../../core/caseRules.js';
 import type { Catalogue } from '../../core/catalogue.js';
 import { searchSubjects } from '../../core/catalogue/defaultCatalogue.js';
 import { countCases, insertCase } from '../../db/caseRepository.js';
+import type { DeskConfig } from './config.js';
 
 /** Callers the simulated queue cycles through in demo mode (fictional people and numbers). */
 export const demoCallers = [
@@ -54,6 +55,15 @@ const demoCases: Array<{ daysAgo: number; subjectQuery: string; input: Pick<NewC
     },
   },
 ];
+
+/**
+ * Demo cases only on a demo desk (no PBX configured) whose cases stay its own: with its embedded
+ * server, or alone. A demo desk pointed at a shared server would push them there, and every such
+ * desk would add the same three citizens' cases again (issue 18).
+ */
+export function seedsDemoCases(config: Pick<DeskConfig, 'ami' | 'server'>): boolean {
+  return config.ami === null && config.server.mode !== 'remote';
+}
 
 /** Gives a first-run demo desk a few past cases so the screen-pop has history to show. */
 export function seedDemoCases(db: Database, catalogue: Catalogue, now: Date): void {

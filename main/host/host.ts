@@ -22,7 +22,7 @@ import { startCaseFigures } from './caseFiguresService.js';
 import { loadCatalogue } from './catalogueSource.js';
 import { prepareDataDir, STORE_FILE } from './privateDataDir.js';
 import type { DeskConfig } from './config.js';
-import { demoAgents, demoCallers, seedDemoCases } from './demoData.js';
+import { demoAgents, demoCallers, seedDemoCases, seedsDemoCases } from './demoData.js';
 import { dispatch, type Handlers } from './dispatch.js';
 import { startSyncService } from './syncService.js';
 import { createCallbackHandlers } from './callbackService.js';
@@ -84,8 +84,8 @@ export async function startHost(config: DeskConfig, log: (line: string) => void,
     );
   }
 
-  // Demo mode: a first run gets a few past cases (queued for the server like any other).
-  if (config.ami === null) seedDemoCases(db, catalogue, now());
+  // Demo mode: a first run gets a few past cases (queued for its own server like any other).
+  if (seedsDemoCases(config)) seedDemoCases(db, catalogue, now());
 
   let call: AgentCall | null = null;
   /** Softphone calls no AMI call matched: SIP Call-ID → the call's id on this desk. */

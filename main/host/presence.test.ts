@@ -118,7 +118,7 @@ describe('a ringing call gets the attention of an operator who is elsewhere', ()
     hostEvent('call.screenPop', ringing('1.1', 'ringing', [openCase('2026-0000001-1', 'Çöp toplanmadı', 'on-time'), openCase('2026-0000002-2', 'Kaldırım çöktü', 'overdue')]));
 
     expect(shell.log).toEqual(['flash:on', 'notify']);
-    expect(shell.notices[0]!.title).toBe('Gelen çağrı: 905321112233');
+    expect(shell.notices[0]!.title).toBe('Gelen çağrı: 0532 111 22 33');
     expect(shell.notices[0]!.body).toBe('Ayşe Yılmaz\nAçık başvuru 2026-0000002-2: Kaldırım çöktü (süresi geçti)');
     // Natively notified: the page only rings (a desk phone does not ring in the headset).
     expect(page()).toEqual([{ linkedid: '1.1', notice: null, flashTitle: null, sound: true, focusForm: false }]);
@@ -172,8 +172,8 @@ describe('a ringing call gets the attention of an operator who is elsewhere', ()
     browser.hostEvent('call.screenPop', ringing('5.1'));
     expect(browser.page()[0]).toEqual({
       linkedid: '5.1',
-      notice: { title: 'Gelen çağrı: 905321112233', body: 'Ayşe Yılmaz\nAçık başvurusu yok' },
-      flashTitle: '☎ 905321112233 arıyor',
+      notice: { title: 'Gelen çağrı: 0532 111 22 33', body: 'Ayşe Yılmaz\nAçık başvurusu yok' },
+      flashTitle: '☎ 0532 111 22 33 arıyor',
       sound: true,
       focusForm: false,
     });
@@ -184,7 +184,7 @@ describe('a ringing call gets the attention of an operator who is elsewhere', ()
     const sip = setup({ shell: null, softphone: true, user: { language: 'en', attention: 'front' } });
     sip.report({ visible: true, focused: false, typingElsewhere: false });
     sip.hostEvent('call.screenPop', ringing('5.2'));
-    expect(sip.page()[0]).toMatchObject({ notice: { title: 'Incoming call: 905321112233' }, sound: false });
+    expect(sip.page()[0]).toMatchObject({ notice: { title: 'Incoming call: 0532 111 22 33' }, sound: false });
   });
 });
 

@@ -16,7 +16,7 @@ describe('the host with a desktop shell', () => {
     host.onEvent((name, payload) => name === 'attention.ring' && page.push(payload as PageAttention));
     await host.invoke('softphone.incoming', { callId: 'c1', callerNumber: '905321112233', callerName: null, linkedid: null });
     expect(desktop.log).toEqual(['flash:on', 'notify']);
-    expect(desktop.notices[0]!.title).toBe('Gelen çağrı: 905321112233');
+    expect(desktop.notices[0]!.title).toBe('Gelen çağrı: 0532 111 22 33');
     await host.invoke('softphone.ended', { callId: 'c1', answered: false });
     expect(desktop.log.slice(2)).toEqual(['flash:off', 'closeNotice']);
     expect(page.at(-1)).toBeNull();

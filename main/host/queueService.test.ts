@@ -108,16 +108,81 @@ describe('queue service over the simulated PBX', () => {
     expect(tile.agents.paused).toBe(snap.agents.filter((a) => a.state === 'paused').length);
   });
 
-  it('a pause the operator asks for during a call is kept with its reason: the wrap-up neither replaces nor undoes it', async () => {
-    const { host } = await desk({ DESK_SIM_CALL_INTERVAL_MS: '300', DESK_SIM_AUTO_ANSWER_MS: '200', DESK_SIM_TALK_MS: '1500', DESK_WRAPUP_SEC: '1' });
+  // Issue 18: the operator's own break always wins over after-call work.
+  const calls = { DESK_SIM_CALL_INTERVAL_MS: '300', DESK_SIM_AUTO_ANSWER_MS: '200', DESK_SIM_PATIENCE_MS: 'off' };
+  /** Every state the desk shows from now on, as `state:reason:ownPause`. */
+  const watch = (host: Host) => {
+    const seen: string[] = [];
+    followQueue(host, (s) => seen.push(`${me(s)?.state}:${me(s)?.pauseReason ?? ''}:${s.ownPause ? `${s.ownPause.reason}${s.ownPause.pending ? ' (pending)' : ''}` : ''}`));
+    return seen;
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('a break asked during a call waits, shown as pending, and is taken when the call ends instead of the wrap-up: no next call is offered', async () => {
+    const { host } = await desk({ ...calls, DESK_SIM_TALK_MS: '2000', DESK_WRAPUP_SEC: '1' });
     await nextSnapshot(host, (s) => me(s)?.state === 'on-call');
     expect(await host.invoke('agent.pause', { paused: true, reason: 'Yemek', queue: null })).toEqual({ ok: true, value: { ok: true } });
-    const states: string[] = [];
-    followQueue(host, (s) => states.push(`${me(s)?.state}:${me(s)?.pauseReason ?? ''}`));
-    // The call ends (1.5 s of talk), then well past the 1 s wrap-up.
-    await new Promise((r) => setTimeout(r, 4500));
-    expect(states.at(-1)).toBe('paused:Yemek');
-    expect(states.some((s) => s.startsWith('wrap-up') || s.startsWith('available') || s.startsWith('ringing'))).toBe(false);
+    // Still on the call, not paused at the PBX yet: the desk says the break is coming.
+    const pending = await nextSnapshot(host, (s) => s.ownPause?.pending === true);
+    expect(me(pending)?.state).toBe('on-call');
+    expect(pending.ownPause).toEqual({ reason: 'Yemek', pending: true });
+    const seen = watch(host);
+    const taken = await nextSnapshot(host, (s) => me(s)?.state === 'paused');
+    expect(me(taken)?.pauseReason).toBe('Yemek');
+    expect(taken.ownPause).toEqual({ reason: 'Yemek', pending: false });
+    // Well past the 1 s wrap-up, with callers waiting: still on the break, never rung.
+    await sleep(2500);
+    expect(seen.at(-1)).toBe('paused:Yemek:Yemek');
+    expect(seen.filter((x) => /^(wrap-up|available|ringing)/.test(x))).toEqual([]);
+  });
+
+  it('a pending break can be cancelled during the call: the call then ends in wrap-up as usual', async () => {
+    const { host } = await desk({ ...calls, DESK_SIM_TALK_MS: '1500', DESK_WRAPUP_SEC: '2' });
+    await nextSnapshot(host, (s) => me(s)?.state === 'on-call');
+    await host.invoke('agent.pause', { paused: true, reason: 'Mola', queue: null });
+    await nextSnapshot(host, (s) => s.ownPause?.pending === true);
+    expect(await host.invoke('agent.pause', { paused: false, reason: null, queue: null })).toEqual({ ok: true, value: { ok: true } });
+    const cancelled = await nextSnapshot(host, (s) => s.ownPause === null);
+    expect(me(cancelled)?.state).toBe('on-call');
+    await nextSnapshot(host, (s) => me(s)?.state === 'wrap-up');
+  });
+
+  it('a break chosen during the wrap-up replaces it, with its reason, and outlasts the wrap-up timer', async () => {
+    const { host } = await desk({ ...calls, DESK_SIM_TALK_MS: '300', DESK_WRAPUP_SEC: '2' });
+    const wrapUp = await nextSnapshot(host, (s) => me(s)?.state === 'wrap-up');
+    await sleep(300);
+    await host.invoke('agent.pause', { paused: true, reason: 'Yemek', queue: null });
+    const seen = watch(host);
+    const onBreak = await nextSnapshot(host, (s) => me(s)?.state === 'paused' && me(s)?.pauseReason === 'Yemek');
+    // The break's time counts from when it was chosen, not from the call's end.
+    expect(me(onBreak)!.stateSince).toBeGreaterThanOrEqual(me(wrapUp)!.stateSince + 300);
+    await sleep(3000);
+    expect(seen.at(-1)).toBe('paused:Yemek:Yemek');
+    expect(seen.filter((x) => /^(wrap-up|available|ringing)/.test(x))).toEqual([]);
+  });
+
+  it("the wrap-up timer ends only its own pause: a team lead's pause during the wrap-up is kept", async () => {
+    const { host } = await desk({ ...calls, DESK_ROLE: 'team-lead', DESK_SIM_TALK_MS: '300', DESK_WRAPUP_SEC: '1' });
+    await nextSnapshot(host, (s) => me(s)?.state === 'wrap-up');
+    await host.invoke('supervisor.pause', { interface: 'Local/1001@sim-agent/n', paused: true, reason: 'Eğitim', queue: null });
+    await nextSnapshot(host, (s) => me(s)?.pauseReason === 'Eğitim');
+    await sleep(2000);
+    const after = await host.invoke('queue.snapshot', {});
+    expect(after.ok && me(after.value as QueueSnapshot)).toMatchObject({ state: 'paused', pauseReason: 'Eğitim' });
+  });
+
+  it('with DESK_PAUSE_DURING_CALL=at-once the PBX pauses during the call, as Asterisk does, and the reason shows on the call', async () => {
+    const { host } = await desk({ ...calls, DESK_PAUSE_DURING_CALL: 'at-once', DESK_SIM_TALK_MS: '1500', DESK_WRAPUP_SEC: '1' });
+    await nextSnapshot(host, (s) => me(s)?.state === 'on-call');
+    await host.invoke('agent.pause', { paused: true, reason: 'Yemek', queue: null });
+    const onCall = await nextSnapshot(host, (s) => s.ownPause !== null && s.ownPause !== undefined);
+    expect(onCall.ownPause).toEqual({ reason: 'Yemek', pending: false });
+    expect(me(onCall)?.state).toBe('on-call');
+    const seen = watch(host);
+    await nextSnapshot(host, (s) => me(s)?.state === 'paused');
+    await sleep(2000);
+    expect(seen.at(-1)).toBe('paused:Yemek:Yemek');
+    expect(seen.filter((x) => /^(wrap-up|available|ringing)/.test(x))).toEqual([]);
   });
 
   it("a static member is shown as such, and logging out of its queue is refused in Asterisk's words, logged as such", async () => {

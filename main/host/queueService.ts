@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { maskPhone } from '../../core/phone.js';
+import { formatPhone, maskPhone } from '../../core/phone.js';
 import type { DeskRole } from '../../core/contract.js';
 import type { Clock } from '../../core/clock.js';
 import type { QueueDelta, QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
@@ -74,6 +74,9 @@ export interface QueueService {
   stop(): void;
 }
 
+/** A break the operator chose: waiting for the call's end (`pending`), or asked of the PBX. */
+type OwnPause = NonNullable<QueueSnapshot['ownPause']>;
+
 /** Server figures older than this are not shown: the server publishes every second at least. */
 const SERVER_FIGURES_FRESH_MS = 5_000;
 
@@ -93,7 +96,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   let dirty = false;
 
   // Team leads see waiting callers' numbers masked; operators do not need them at all.
-  const maskNumber = deps.role === 'team-lead' ? (n: string) => maskPhone(n) : () => null;
+  const maskNumber = deps.role === 'team-lead' ? (n: string) => formatPhone(maskPhone(n)) : () => null;
   // The UI holds the last snapshot published and follows deltas from it; a new stream after a
   // restart tells it that versions it holds mean nothing here.
   const stream = randomUUID();
@@ -102,6 +105,10 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const serverView = (now: number): QueueSnapshot | null =>
     server.snapshot !== null && server.live && now - server.receivedAt < SERVER_FIGURES_FRESH_MS ? server.snapshot : null;
   let showingServer = false;
+  /** The operator's own break (see the after-call work below): published with every snapshot. */
+  let own: OwnPause | null = null;
+  // The UI disables listen / whisper / barge, saying why, when there is no phone for ChanSpy to ring.
+  const publishedSettings: WallboardSettings = { ...settings, spyPhone: deps.supervisorPhone !== null };
   /** A snapshot of now, the next version; everyone already following gets it as a delta. */
   const publish = (): QueueSnapshot => {
     const now = nowMs();
@@ -118,7 +125,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       queues: fromServer?.queues ?? toQueueTiles(state, now, maskNumber),
       agents: fromServer?.agents ?? toAgentRows(state, now),
       history: fromServer?.history ?? (history as QueueHistoryPoint[]),
-      settings,
+      settings: publishedSettings,
+      ownPause: own,
     };
     if (published !== null) deps.push(diffQueueSnapshots(published, next));
     published = next;
@@ -144,7 +152,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       state = next;
       schedulePush();
     }
-    onAgentCallEnded(event);
+    afterEvent(event);
   });
   const unsubscribeResync = ami.onResync((r) => {
     const before = membersOf(state);
@@ -190,24 +198,102 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     return { ok: true };
   }
 
-  // After-call work: the operator is paused for wrapUpSec after each call, then unpaused by itself.
-  // A pause the operator asked for (during the call or the wrap-up) always wins: it is never
-  // replaced by the wrap-up pause nor undone by its timer.
+  // After-call work and the operator's own break (issue 18). After each call the operator is
+  // paused for wrapUpSec with WRAP_UP_PAUSE_REASON, then unpaused by itself. A break the operator
+  // chooses always wins over it. It used to be a flag set once the PBX had answered the pause, and
+  // the timer unpaused whatever the pause then was: a break asked as the call ended was replaced by
+  // the wrap-up pause, one whose QueuePause was on its way when the timer fired was undone, and a
+  // break asked during a call showed nowhere (the agent rows give a reason only in state paused).
+  // Now the break is the host's own state, set before the PBX is asked, published (`ownPause`),
+  // and the timer ends only the wrap-up's own pause.
   let wrapUpTimer: NodeJS.Timeout | null = null;
-  let ownPause = false;
   const stopWrapUp = () => {
     if (wrapUpTimer) clearTimeout(wrapUpTimer);
     wrapUpTimer = null;
   };
-  function onAgentCallEnded(event: QueueEvent) {
-    if (settings.wrapUpSec <= 0 || event.kind !== 'agentComplete' || event.interface !== deps.agentInterface) return;
+  const setOwn = (next: OwnPause | null) => {
+    own = next;
+    schedulePush();
+  };
+  /** This operator's members (one per queue) as the PBX last reported them. */
+  const myMembers = () => Object.values(state.queues).flatMap((q) => q.members.get(deps.agentInterface) ?? []);
+  /** Ringing or talking: a break asked now waits for the call's end ('after-call'). */
+  const inCall = () => {
+    const mine = toAgentRows(state, nowMs()).find((a) => a.interface === deps.agentInterface);
+    return mine?.state === 'on-call' || mine?.state === 'ringing';
+  };
+  /** Paused at the PBX for something else than after-call work (a team lead's pause, a break kept over a restart). */
+  const pausedOtherwise = () => myMembers().some((m) => m.paused && m.pausedReason !== WRAP_UP_PAUSE_REASON);
+  const inWrapUpPause = () => myMembers().some((m) => m.paused && m.pausedReason === WRAP_UP_PAUSE_REASON);
+
+  /** The break asked during the call, now that it ended: at the PBX, in place of the wrap-up. */
+  function takePendingBreak() {
+    const reason = own!.reason;
+    setOwn({ reason, pending: false });
+    control.pause({ interface: deps.agentInterface, ...(reason ? { reason } : {}) }).catch(() => {
+      deps.log('the break asked during the call could not be taken: the PBX did not pause the operator');
+      if (own?.reason === reason && !own.pending) setOwn(null);
+    });
+  }
+
+  function afterEvent(event: QueueEvent) {
+    const mine = 'interface' in event && event.interface === deps.agentInterface;
+    if (event.kind === 'agentComplete' && mine) return callEnded();
+    if (own === null) return;
+    // A call that ends without AgentComplete (a ring the caller gave up on) ends the wait too.
+    if (own.pending && (event.kind === 'agentRingNoAnswer' || event.kind === 'memberStatus' || event.kind === 'hangup') && !inCall()) return takePendingBreak();
+    // Unpaused at the PBX by someone else (a team lead): the break is over.
+    if (!own.pending && event.kind === 'memberPause' && event.member.interface === deps.agentInterface && !event.member.paused && asking === 0) setOwn(null);
+  }
+
+  function callEnded() {
     stopWrapUp();
-    if (ownPause) return;
+    if (own?.pending) return takePendingBreak();
+    if (own !== null || pausedOtherwise() || settings.wrapUpSec <= 0) return;
     control.pause({ interface: deps.agentInterface, reason: WRAP_UP_PAUSE_REASON }).catch(() => {});
     wrapUpTimer = setTimeout(() => {
       wrapUpTimer = null;
-      control.unpause({ interface: deps.agentInterface }).catch(() => {});
+      // Only the wrap-up's own pause ends here: a break chosen since (asked, or on its way to the PBX) is kept.
+      if (own === null && inWrapUpPause() && !pausedOtherwise()) control.unpause({ interface: deps.agentInterface }).catch(() => {});
     }, settings.wrapUpSec * 1000);
+  }
+
+  /** Operator pause requests on their way to the PBX. */
+  let asking = 0;
+  async function askPbx(paused: boolean, reason: string | null, before: OwnPause | null): Promise<{ ok: true }> {
+    asking++;
+    try {
+      return await pause(deps.agentInterface, paused, reason, null);
+    } catch (error) {
+      setOwn(before);
+      throw error;
+    } finally {
+      asking--;
+    }
+  }
+
+  /** `agent.pause` for every queue: the operator's break, pending during a call, and ending it (or cancelling it). */
+  function ownBreak(paused: boolean, reason: string | null): Promise<{ ok: true }> {
+    const before = own;
+    if (!paused) {
+      // A break still waiting for the call's end is only cancelled: nothing was asked of the PBX.
+      if (own?.pending) {
+        setOwn(null);
+        return Promise.resolve({ ok: true });
+      }
+      stopWrapUp();
+      setOwn(null);
+      return askPbx(false, null, before);
+    }
+    const wanted = reason ?? '';
+    if (settings.pauseDuringCall !== 'at-once' && inCall()) {
+      setOwn({ reason: wanted, pending: true });
+      return Promise.resolve({ ok: true });
+    }
+    // Set before the PBX is asked: a call ending or the wrap-up timer meanwhile sees the break.
+    stopWrapUp();
+    setOwn({ reason: wanted, pending: false });
+    return askPbx(true, reason, before);
   }
 
   const teamLeadOnly = () => {
@@ -235,12 +321,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     serverFigures,
     handlers: {
       'queue.snapshot': () => publish(),
-      'agent.pause': async ({ paused, reason, queue }) => {
-        const done = await pause(deps.agentInterface, paused, reason, queue);
-        stopWrapUp();
-        ownPause = paused;
-        return done;
-      },
+      // One queue: as asked, at the PBX; every queue: the operator's break.
+      'agent.pause': ({ paused, reason, queue }) => (queue ? pause(deps.agentInterface, paused, reason, queue) : ownBreak(paused, reason)),
       'agent.queueMembership': ({ queue, member }) => membership(deps.agentInterface, queue, member, deps.agentName),
       'agent.hangup': async ({ linkedid }) => {
         const channels = await ami.listAction({ Action: 'CoreShowChannels' }).catch(() => {

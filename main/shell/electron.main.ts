@@ -21,6 +21,11 @@ keepRunningOnUnexpectedErrors(process, log, () => app.quit());
 
 // The ring plays when a call comes in, whether or not the operator has clicked in the window yet.
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+// Chromium's own widgets speak the desk's language (issue 18): date fields follow the page's
+// <html lang> (dd.mm.yyyy in Turkish, switched with the UI language), and the rest (the file
+// button, form validation bubbles) the application locale, Turkish unless fixed to English.
+app.commandLine.appendSwitch('enable-blink-features', 'LangAttributeAwareFormControlUI');
+app.commandLine.appendSwitch('lang', process.env.DESK_LANGUAGE === 'en' ? 'en-US' : 'tr');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 

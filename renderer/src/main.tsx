@@ -9,9 +9,11 @@ import { App } from './app/components/App.js';
 import { resources } from './app/texts.js';
 import { browserStorage, createI18n, initialLanguage } from './shared/i18n/i18n.js';
 import { createWallboard, registerWallboardLocales, WallboardProvider } from './wallboard/index.js';
+import { followPageLanguage } from './shared/i18n/nativeFields.js';
 
 const language = initialLanguage(browserStorage());
 document.documentElement.lang = language;
+followPageLanguage(document);
 const i18n = createI18n(language, resources);
 registerWallboardLocales(i18n);
 const desk = createDesk(pickTransport(window));

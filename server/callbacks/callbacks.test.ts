@@ -26,7 +26,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
   const crowd: Headers[] = [];
 
   beforeAll(async () => {
-    s = await startTestServer(engine, { now: () => clock, callbacks: { maxAttempts: 2, retryMinutes: 30 } });
+    s = await startTestServer(engine, { now: () => clock, callbacks: { maxAttempts: 2, retryMinutes: 30, graceMinutes: { resolution: 8 * 60, requested: 15 } } });
     for (let i = 2; i <= 5; i++) {
       await createAccount(s.db, { username: `feedback${i}`, displayName: `Geri arama ${i}`, password: `feedback${i}153`, role: 'feedback-operator' });
     }
@@ -139,7 +139,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
 
   it('lists open call-backs by due time: due ones first, then the next 24 hours, nothing later', async () => {
     clock = START;
-    const later = await newCase({ citizenName: 'Ayşe Kaya', phone: '05329998877' });
+    const later = await newCase({ citizenName: 'Ayşe Kaya', phone: '905329998877', description: 'Kapının önündeki çukur büyüyor', address: { district: 'Kadıköy', neighbourhood: 'Caferağa', street: 'Çınar Sk.', detail: 'No 14' } });
     const overdue = await newCase();
     const tomorrow = await newCase();
     expect((await push([request(later, at(120), 'Akşam arayın'), request(overdue, at(-60), null), request(tomorrow, at(30 * 60), null)])).accepted).toHaveLength(3);
@@ -161,15 +161,21 @@ describe.each(engines)('call-backs on $name', (engine) => {
       unitCode: 'fen-isleri',
       resolution: null,
       citizenName: 'Ayşe Kaya',
-      phone: '05329998877',
+      phone: '905329998877',
       dueAt: at(120),
       attempts: 0,
       maxAttempts: 2,
       claimedBy: null,
       claimedUntil: null,
       note: 'Akşam arayın',
+      // What the citizen said and where, for the call; late after the center's grace for a requested time.
+      description: 'Kapının önündeki çukur büyüyor',
+      address: 'Kadıköy, Caferağa, Çınar Sk., No 14',
+      overdueAt: at(120 + 15),
     });
-    expect(mine[1]).toMatchObject({ resolution: 'Çukur kapatıldı', note: null });
+    // A resolution notice is due at once, and late only after the resolution grace (8 h here).
+    expect(mine[1]).toMatchObject({ resolution: 'Çukur kapatıldı', note: null, description: 'Sokakta çukur var', address: null, overdueAt: at(8 * 60) });
+    expect(mine[0]!.overdueAt).toBe(at(-60 + 15));
     const dues = items.map((i) => i.dueAt);
     expect([...dues].sort()).toEqual(dues);
     expect(dues.every((d) => d <= at(24 * 60))).toBe(true);
@@ -189,7 +195,7 @@ describe.each(engines)('call-backs on $name', (engine) => {
 
     const first = await post(id, 'claim', feedback);
     expect(first.statusCode, first.body).toBe(200);
-    expect(CallbackItem.parse(first.json())).toMatchObject({ id, claimedBy: 'feedback', claimedUntil: at(10) });
+    expect(CallbackItem.parse(first.json())).toMatchObject({ id, claimedBy: 'feedback', claimedUntil: at(10), overdueAt: at(8 * 60) });
     const second = await post(id, 'claim', feedback2);
     expect(second.statusCode).toBe(409);
     expect(second.json()).toEqual({ error: 'claimed' });

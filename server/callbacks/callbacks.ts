@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { CallbackItem, CallbackOutcomeInput, CallbackOutcomeResult } from '../../core/callback.js';
+import { addressLine, type CallbackItem, type CallbackOutcomeInput, type CallbackOutcomeResult } from '../../core/callback.js';
+import { Address } from '../../core/case.js';
 import { visibilityOf, visibilityParams, visibilitySql, type Account } from '../auth/roles.js';
 import { isoInstant, type SqlClient, type SqlRunner } from '../db/sqlClient.js';
 import { reopenCase } from '../workflow/workflow.js';
-import type { CallbackPolicy } from './create.js';
+import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from './create.js';
 
 /** How long a claim holds: one call and its write-up. An expired claim counts as free. */
 export const CLAIM_TTL_MS = 10 * 60 * 1000;
@@ -46,8 +47,15 @@ const ITEM_SELECT = `SELECT b.id::text AS id, b.kind, c.application_no, c.fields
     FROM callbacks b JOIN cases c ON c.id = b.case_id LEFT JOIN accounts a ON a.id = b.claimed_by`;
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** The case's stored address (core/case.ts Address) on one line; anything else as none. */
+const addressOf = (v: unknown): string | null => {
+  const parsed = Address.safeParse(v);
+  return parsed.success ? addressLine(parsed.data) : null;
+};
 
-function toItem(r: ItemRow): CallbackItem {
+/** Grace: the center's, from its due time to when the call-back shows as late (create.ts). */
+function toItem(r: ItemRow, grace: CallbackPolicy['graceMinutes']): CallbackItem {
+  const dueAt = isoInstant(r.due_at);
   return {
     id: r.id,
     kind: r.kind,
@@ -57,12 +65,15 @@ function toItem(r: ItemRow): CallbackItem {
     resolution: text(r.fields.resolution),
     citizenName: text(r.fields.citizenName),
     phone: text(r.fields.phone),
-    dueAt: isoInstant(r.due_at),
+    dueAt,
     attempts: r.attempts,
     maxAttempts: r.max_attempts,
     claimedBy: r.claimed_by,
     claimedUntil: r.claimed_until === null ? null : isoInstant(r.claimed_until),
     note: r.note ?? r.comment,
+    description: text(r.fields.description),
+    address: addressOf(r.fields.address),
+    overdueAt: new Date(Date.parse(dueAt) + grace[r.kind] * 60_000).toISOString(),
   };
 }
 
@@ -70,23 +81,23 @@ function toItem(r: ItemRow): CallbackItem {
  * Open call-backs due by now + 24 h, by due time (so the due ones come first), with their live
  * claims. Only the cases the account may see.
  */
-export async function worklist(db: SqlRunner, account: Account, limit: number, now: Date): Promise<CallbackItem[]> {
+export async function worklist(db: SqlRunner, account: Account, limit: number, now: Date, policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY): Promise<CallbackItem[]> {
   const rows = await db.query<ItemRow>(
     `${ITEM_SELECT}
      WHERE b.status = 'open' AND b.due_at <= $4 AND ${visibilitySql(2, 3)}
      ORDER BY b.due_at, b.id LIMIT $5`,
     [now.toISOString(), ...visibilityParams(visibilityOf(account)), new Date(now.getTime() + UPCOMING_MS).toISOString(), limit],
   );
-  return rows.map(toItem);
+  return rows.map((r) => toItem(r, policy.graceMinutes));
 }
 
-async function item(db: SqlRunner, account: Account, id: string, now: Date): Promise<CallbackItem | null> {
+async function item(db: SqlRunner, account: Account, id: string, now: Date, policy: CallbackPolicy): Promise<CallbackItem | null> {
   const [row] = await db.query<ItemRow>(`${ITEM_SELECT} WHERE b.id = $4::bigint AND ${visibilitySql(2, 3)}`, [
     now.toISOString(),
     ...visibilityParams(visibilityOf(account)),
     id,
   ]);
-  return row ? toItem(row) : null;
+  return row ? toItem(row, policy.graceMinutes) : null;
 }
 
 export type CallbackError = 'not-found' | 'claimed' | 'closed' | 'not-claimed';
@@ -122,7 +133,7 @@ const liveClaim = (row: Pick<StateRow, 'claimed_by' | 'claimed_until'>, now: Dat
  * condition is re-checked on the row as the concurrent winner left it (PostgreSQL re-evaluates
  * the WHERE after waiting for the row lock), so of two concurrent claims exactly one succeeds.
  */
-export async function claim(db: SqlClient, account: Account, id: string, now: Date): Promise<Result<CallbackItem>> {
+export async function claim(db: SqlClient, account: Account, id: string, now: Date, policy: CallbackPolicy = DEFAULT_CALLBACK_POLICY): Promise<Result<CallbackItem>> {
   const until = new Date(now.getTime() + CLAIM_TTL_MS).toISOString();
   const taken = await db.query(
     `UPDATE callbacks b SET claimed_by = $2, claimed_until = $3, updated_at = $4
@@ -131,7 +142,7 @@ export async function claim(db: SqlClient, account: Account, id: string, now: Da
       RETURNING b.id`,
     [id, account.id, until, now.toISOString(), ...visibilityParams(visibilityOf(account))],
   );
-  const current = await item(db, account, id, now);
+  const current = await item(db, account, id, now, policy);
   if (!current) return { ok: false, error: 'not-found' };
   if (taken.length === 1) return { ok: true, value: current };
   const [state] = await db.query<{ status: string }>('SELECT status FROM callbacks WHERE id = $1::bigint', [id]);

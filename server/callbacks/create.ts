@@ -1,3 +1,4 @@
+import { DEFAULT_CALLBACK_GRACE_MINUTES, type CallbackKind } from '../../core/callback.js';
 import type { SqlRunner } from '../db/sqlClient.js';
 
 /** How often a feedback operator tries a citizen who does not answer (server/config.ts). */
@@ -6,9 +7,15 @@ export interface CallbackPolicy {
   maxAttempts: number;
   /** CALLBACK_RETRY_MINUTES: from an unanswered call to the next try. */
   retryMinutes: number;
+  /**
+   * From its due time to when a call-back shows as late, by kind: CALLBACK_GRACE_MINUTES for
+   * resolution notices (due the moment the unit resolves), CALLBACK_REQUESTED_GRACE_MINUTES for
+   * a time the citizen asked for (core/callback.ts has the defaults and why).
+   */
+  graceMinutes: Readonly<Record<CallbackKind, number>>;
 }
 
-export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = { maxAttempts: 3, retryMinutes: 120 };
+export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = { maxAttempts: 3, retryMinutes: 120, graceMinutes: DEFAULT_CALLBACK_GRACE_MINUTES };
 
 /**
  * A unit resolved the case: the citizen is to be told, due at once. In the resolve action's

@@ -37,13 +37,13 @@ export function registerCallbackRoutes(app: FastifyInstance, options: CallbackRo
   app.get('/api/v1/callbacks', { preHandler }, async (req, reply) => {
     const query = parse(WorklistQuery, req.query, reply);
     if (!query) return reply;
-    return { items: await worklist(db, req.account!, query.limit, now()) } satisfies { items: CallbackItem[] };
+    return { items: await worklist(db, req.account!, query.limit, now(), policy) } satisfies { items: CallbackItem[] };
   });
 
   app.post('/api/v1/callbacks/:id/claim', { preHandler }, async (req, reply) => {
     const params = parse(CallbackParams, req.params, reply);
     if (!params) return reply;
-    const result = await claim(db, req.account!, params.id, now());
+    const result = await claim(db, req.account!, params.id, now(), policy);
     return result.ok ? result.value : fail(reply, result.error);
   });
 

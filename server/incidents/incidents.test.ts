@@ -148,8 +148,9 @@ describe.each(engines)('mass incidents on $name', (engine) => {
       [[first, again, other]],
     );
     expect(sms).toEqual([
-      { recipient: '05325550001', template: 'incident-resolved' },
-      { recipient: '05325550002', template: 'incident-resolved' },
+      // Stored canonical whatever shape the desk sent (issue 18).
+      { recipient: '905325550001', template: 'incident-resolved' },
+      { recipient: '905325550002', template: 'incident-resolved' },
     ]);
     const callbacks = await s.db.query<{ kind: string }>(
       'SELECT b.kind FROM callbacks b JOIN cases c ON c.id = b.case_id WHERE c.application_no = ANY($1::text[]) ORDER BY b.id',

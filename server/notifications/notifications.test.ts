@@ -160,8 +160,9 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
     await push(createChange(no));
     const rows = await rowsOf(no);
     expect(rows.map((r) => [r.channel, r.template, r.recipient])).toEqual([
-      ['sms', 'created', '05321234567'],
-      ['sms', 'forwarded', '05321234567'],
+      // The desk sent 05321234567; the server stores numbers canonical (issue 18).
+      ['sms', 'created', '905321234567'],
+      ['sms', 'forwarded', '905321234567'],
     ]);
     expect(rows[0]!.payload).toMatchObject({ applicationNo: no });
     expect(ms(rows[0]!.due_at)).toBe(clock.getTime());
@@ -208,7 +209,7 @@ describe.each(engines)('notifications outbox on $name', (engine) => {
     await push(createChange(no));
     const again = await push(createChange(no, { phone: '05559998877' }));
     expect(again.rejected).toHaveLength(1);
-    expect((await rowsOf(no)).every((r) => r.recipient === '05321234567')).toBe(true);
+    expect((await rowsOf(no)).every((r) => r.recipient === '905321234567')).toBe(true);
   });
 
   it('sends due rows, retries a failing sender later with backoff, and loses nothing', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { maskPhone } from '../../core/phone.js';
+import { formatPhone, maskPhone } from '../../core/phone.js';
 import type { QueueHistoryPoint, QueueSnapshot, WallboardSettings } from '../../core/queue.js';
 import { diffQueueSnapshots } from '../../core/queueDelta.js';
 import type { QueueFiguresEvent } from '../../sync/protocol.js';
@@ -109,7 +109,7 @@ export function startQueueFiguresPublisher(options: {
       countingSince: merged.countingSince,
       dayStartsAt: merged.day.startsAt,
       // Team leads see waiting callers' numbers masked, as on their desks.
-      queues: toQueueTiles(merged, now, (n) => maskPhone(n)),
+      queues: toQueueTiles(merged, now, (n) => formatPhone(maskPhone(n))),
       agents: toAgentRows(merged, now),
       history: history as QueueHistoryPoint[],
       settings: SERVER_WALLBOARD_SETTINGS,

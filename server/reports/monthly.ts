@@ -3,7 +3,18 @@ import type { SqlClient } from '../db/sqlClient.js';
 import { csvDocument, decimal, type CsvCell } from '../../core/csv.js';
 import { ISTANBUL_OFFSET_MS } from '../../core/istanbulTime.js';
 // The report's shape lives in core/report.ts: the desktop reads the same JSON.
-import { ReportGrouping, ReportMonth, type MonthlyReport } from '../../core/report.js';
+import {
+  REPORT_COLUMN_NAMES_TR,
+  REPORT_FIGURES,
+  REPORT_ROW_NAMES_TR,
+  ReportGrouping,
+  ReportMonth,
+  onTimeRatio,
+  reportColumns,
+  type MonthlyReport,
+  type MonthlyReportRow,
+  type ReportFigure,
+} from '../../core/report.js';
 
 export const MonthlyReportQuery = z.object({
   month: ReportMonth,
@@ -24,7 +35,10 @@ export function monthBounds(month: string): { from: Date; to: Date } {
  * - resolved: reached 'resolved' (or 'closed') at some point, whenever;
  * - resolvedOnTime: first resolution at or before the case's dueAt (no dueAt counts as on time);
  * - meanResolutionHours: creation to first resolution;
- * - firstContactResolutions: resolved on the call (the desk's firstContactResolution);
+ * - firstContactResolutions: resolved on the call (the desk's firstContactResolution). Such a
+ *   case was resolved when it was created: its change log says when the server received it,
+ *   which is later by however long the desk held it (offline, or a demo desk's case of
+ *   yesterday pushed today), and that delay is not resolution time;
  * - reopened: reached 'reopened' at some point;
  * - citizenConfirmed / citizenDisputed: the cases' resolution call-backs (server/callbacks) whose
  *   citizen said it is solved ('informed') / not solved ('not-solved'); a case reopened and
@@ -65,9 +79,10 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
        SELECT c.id, ${groupKey} AS key, c.created_at, c.status, m.incident_id, m.attached,
               (c.fields ->> 'dueAt')::timestamptz AS due_at,
               coalesce((c.fields ->> 'firstContactResolution')::boolean, false) AS fcr,
-              coalesce(
-                (SELECT min(l.at) FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' IN ('resolved', 'closed')),
-                CASE WHEN c.status IN ('resolved', 'closed') THEN c.updated_at END) AS resolved_at,
+              CASE WHEN coalesce((c.fields ->> 'firstContactResolution')::boolean, false) THEN c.created_at
+                   ELSE coalesce(
+                     (SELECT min(l.at) FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' IN ('resolved', 'closed')),
+                     CASE WHEN c.status IN ('resolved', 'closed') THEN c.updated_at END) END AS resolved_at,
               EXISTS (SELECT 1 FROM change_log l WHERE l.case_id = c.id AND l.snapshot ->> 'status' = 'reopened')
                 OR c.status = 'reopened' AS reopened,
               (SELECT count(*) FROM callbacks b WHERE b.case_id = c.id AND b.kind = 'resolution' AND b.outcome = 'informed') AS confirmed,
@@ -111,35 +126,37 @@ export async function monthlyReport(db: SqlClient, query: Pick<MonthlyReportQuer
   };
 }
 
-const CSV_HEADERS: Record<ReportGrouping, string[]> = {
-  subject: ['Konu'],
-  unit: ['Birim kodu', 'Birim'],
-};
-const CSV_FIGURES = ['Açılan', 'Çözülen', 'Zamanında çözülen', 'Ortalama çözüm süresi (saat)', 'İlk temasta çözülen', 'Yeniden açılan', 'Vatandaş teyit etti', 'Vatandaş itiraz etti', 'Vatandaş teyit oranı (%)', 'Toplu olay', 'Toplu olaya bağlı başvuru'];
+/** The CSV's cells for one row (or the totals), column by column as core/report.ts lists them. */
+function figureCell(r: MonthlyReportRow, figure: ReportFigure): CsvCell {
+  const percent = (ratio: number | null) => (ratio === null ? null : decimal(ratio * 100, 1));
+  switch (figure) {
+    case 'onTimePercent':
+      return percent(onTimeRatio(r));
+    case 'meanResolutionHours':
+      return r.meanResolutionHours === null ? null : decimal(r.meanResolutionHours, 1);
+    case 'citizenConfirmedPercent':
+      return percent(r.citizenConfirmedRate);
+    default:
+      return r[figure];
+  }
+}
+
+/** The row's name as the screen shows it; by unit, the cases without one were answered on the call. */
+function rowName(r: MonthlyReportRow, by: ReportGrouping): string {
+  if (r.label.trim() !== '') return r.label;
+  if (r.key.trim() !== '') return r.key;
+  return by === 'unit' ? REPORT_ROW_NAMES_TR.resolvedOnCall : REPORT_ROW_NAMES_TR.noSubject;
+}
 
 /**
- * The report as CSV for Turkish Excel (core/csv.ts: BOM, ';', decimal comma, CRLF). Subjects
- * and unit names are text typed by people and go out as text cells, never as formulas; the
- * figures go out as numbers.
+ * The report as CSV for Turkish Excel (core/csv.ts: BOM, ';', decimal comma, CRLF), with the
+ * screen's columns under the screen's Turkish names (core/report.ts). Subjects and unit names
+ * are text typed by people and go out as text cells, never as formulas; the figures go out as
+ * numbers, percentages as 0–100 with one decimal.
  */
 export function monthlyReportCsv(report: MonthlyReport): string {
-  const lines: CsvCell[][] = [[...CSV_HEADERS[report.by], ...CSV_FIGURES]];
-  for (const r of report.rows) {
-    const head = report.by === 'unit' ? [r.key, r.label] : [r.key];
-    lines.push([
-      ...head,
-      r.created,
-      r.resolved,
-      r.resolvedOnTime,
-      r.meanResolutionHours === null ? null : decimal(r.meanResolutionHours, 1),
-      r.firstContactResolutions,
-      r.reopened,
-      r.citizenConfirmed,
-      r.citizenDisputed,
-      r.citizenConfirmedRate === null ? null : decimal(r.citizenConfirmedRate * 100, 1),
-      r.incidents,
-      r.incidentCases,
-    ]);
-  }
+  const columns = reportColumns(report.by);
+  const lines: CsvCell[][] = [columns.map((c) => REPORT_COLUMN_NAMES_TR[c])];
+  for (const r of report.rows) lines.push([rowName(r, report.by), ...REPORT_FIGURES.map((f) => figureCell(r, f))]);
   return csvDocument(lines);
 }

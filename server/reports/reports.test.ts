@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatApplicationNo } from '../../core/applicationNumber.js';
 import { engines } from '../db/testEngines.js';
 import { createChange, startTestServer, type TestServer } from '../testSupport.js';
-import { MonthlyReport } from '../../core/report.js';
+import { MonthlyReport, REPORT_COLUMN_NAMES_TR, reportColumns } from '../../core/report.js';
 import { monthBounds, monthlyReportCsv } from './monthly.js';
 
 describe('monthBounds', () => {
@@ -36,15 +36,32 @@ describe('monthlyReportCsv', () => {
       rows: [row('=HYPERLINK("http://x.example","Tıkla")'), row('+1+2'), row('@SUM(1+1)'), row('-Çöp'), row('\tSekme')],
     });
     expect(bySubject.slice(1).split('\r\n').slice(1)).toEqual([
-      `"'=HYPERLINK(""http://x.example"",""Tıkla"")";1;1;1;-1,5;0;0;0;0;;0;0`,
-      "'+1+2;1;1;1;-1,5;0;0;0;0;;0;0",
-      "'@SUM(1+1);1;1;1;-1,5;0;0;0;0;;0;0",
-      "'-Çöp;1;1;1;-1,5;0;0;0;0;;0;0",
-      "'\tSekme;1;1;1;-1,5;0;0;0;0;;0;0",
+      `"'=HYPERLINK(""http://x.example"",""Tıkla"")";1;1;1;100,0;-1,5;0;0;0;0;;0;0`,
+      "'+1+2;1;1;1;100,0;-1,5;0;0;0;0;;0;0",
+      "'@SUM(1+1);1;1;1;100,0;-1,5;0;0;0;0;;0;0",
+      "'-Çöp;1;1;1;100,0;-1,5;0;0;0;0;;0;0",
+      "'\tSekme;1;1;1;100,0;-1,5;0;0;0;0;;0;0",
       '',
     ]);
     const byUnit = monthlyReportCsv({ month: '2026-10', by: 'unit', rows: [row('zabita', '=cmd|\' /C calc\'!A0')] });
-    expect(byUnit.slice(1).split('\r\n')[1]).toBe("zabita;'=cmd|' /C calc'!A0;1;1;1;-1,5;0;0;0;0;;0;0");
+    expect(byUnit.slice(1).split('\r\n')[1]).toBe("'=cmd|' /C calc'!A0;1;1;1;100,0;-1,5;0;0;0;0;;0;0");
+  });
+
+  it('has the screen\'s columns, in the screen\'s order, under the screen\'s names, "Süresinde %" among them', () => {
+    const header = (by: 'subject' | 'unit') => monthlyReportCsv({ month: '2026-10', by, rows: [] }).slice(1).split('\r\n')[0]!;
+    expect(header('subject')).toBe(
+      'Konu;Açılan;Çözülen;Süresinde çözülen;Süresinde %;Ort. çözüm süresi (saat);İlk temasta çözüm;Yeniden açılan;Vatandaş onayı;Vatandaş itirazı;Onay %;Toplu olay;Toplu olaya bağlı çağrı',
+    );
+    expect(header('unit')).toBe(header('subject').replace(/^Konu;/, 'Birim;'));
+    expect(header('unit').split(';')).toEqual(reportColumns('unit').map((c) => REPORT_COLUMN_NAMES_TR[c]));
+  });
+
+  it('names the rows without a name as the screen does: by unit, the cases answered on the call', () => {
+    const line = (by: 'subject' | 'unit') => monthlyReportCsv({ month: '2026-10', by, rows: [row('', '')] }).slice(1).split('\r\n')[1];
+    expect(line('unit')).toMatch(/^Görüşmede çözülen;/);
+    expect(line('subject')).toMatch(/^\(Konu yok\);/);
+    // On-time share with nothing resolved: an empty cell, not 0 %.
+    expect(monthlyReportCsv({ month: '2026-10', by: 'subject', rows: [{ ...row('Su'), resolved: 0, resolvedOnTime: 0, meanResolutionHours: null }] }).split('\r\n')[1]).toBe('Su;1;0;0;;;0;0;0;0;;0;0');
   });
 });
 
@@ -67,7 +84,8 @@ describe.each(engines)('monthly reports on $name', (engine) => {
   }
 
   beforeAll(async () => {
-    // The server's clock when the desks' pushes arrive: a first-contact case is resolved then.
+    // The server's clock when the desks' pushes arrive: a day after the first-contact case was
+    // recorded (a desk that was offline, or a demo desk's case of yesterday), which must not count.
     s = await startTestServer(engine, { now: () => new Date('2026-10-05T10:00:00.000Z') });
     const operator = await s.auth('operator');
     lead = await s.auth('lead');
@@ -80,7 +98,7 @@ describe.each(engines)('monthly reports on $name', (engine) => {
         unitCode: null,
         resolution: 'Bilgi verildi',
         firstContactResolution: true,
-        createdAt: '2026-10-05T09:30:00.000Z',
+        createdAt: '2026-10-04T10:00:00.000Z',
       }),
       // 1 November 00:30 in Istanbul: November's.
       createChange(no(4), { subject: 'Zabıta', unitCode: 'zabita', createdAt: '2026-10-31T21:30:00.000Z' }),
@@ -124,7 +142,7 @@ describe.each(engines)('monthly reports on $name', (engine) => {
       by: 'subject',
       rows: [
         { key: 'Yol çökmesi', label: 'Yol çökmesi', created: 2, resolved: 2, resolvedOnTime: 1, meanResolutionHours: 48, firstContactResolutions: 0, reopened: 1, citizenConfirmed: 2, citizenDisputed: 1, citizenConfirmedRate: 2 / 3, incidents: 0, incidentCases: 0 },
-        { key: QUOTED, label: QUOTED, created: 1, resolved: 1, resolvedOnTime: 1, meanResolutionHours: 0.5, firstContactResolutions: 1, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null, incidents: 0, incidentCases: 0 },
+        { key: QUOTED, label: QUOTED, created: 1, resolved: 1, resolvedOnTime: 1, meanResolutionHours: 0, firstContactResolutions: 1, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null, incidents: 0, incidentCases: 0 },
         { key: 'Zabıta', label: 'Zabıta', created: 1, resolved: 0, resolvedOnTime: 0, meanResolutionHours: null, firstContactResolutions: 0, reopened: 0, citizenConfirmed: 0, citizenDisputed: 0, citizenConfirmedRate: null, incidents: 0, incidentCases: 0 },
       ],
     });
@@ -150,14 +168,17 @@ describe.each(engines)('monthly reports on $name', (engine) => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="alo153-2026-10-subject.csv"');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(res.body.slice(1).split('\r\n')).toEqual([
-      'Konu;Açılan;Çözülen;Zamanında çözülen;Ortalama çözüm süresi (saat);İlk temasta çözülen;Yeniden açılan;Vatandaş teyit etti;Vatandaş itiraz etti;Vatandaş teyit oranı (%);Toplu olay;Toplu olaya bağlı başvuru',
-      'Yol çökmesi;2;2;1;48,0;0;1;2;1;66,7;0;0',
-      '"Bilgi; ""çöp"" saatleri";1;1;1;0,5;1;0;0;0;;0;0',
-      'Zabıta;1;0;0;;0;0;0;0;;0;0',
+      'Konu;Açılan;Çözülen;Süresinde çözülen;Süresinde %;Ort. çözüm süresi (saat);İlk temasta çözüm;Yeniden açılan;Vatandaş onayı;Vatandaş itirazı;Onay %;Toplu olay;Toplu olaya bağlı çağrı',
+      'Yol çökmesi;2;2;1;50,0;48,0;0;1;2;1;66,7;0;0',
+      '"Bilgi; ""çöp"" saatleri";1;1;1;100,0;0,0;1;0;0;0;;0;0',
+      'Zabıta;1;0;0;;;0;0;0;0;;0;0',
       '',
     ]);
     const byUnit = await get('month=2026-10&by=unit&format=csv');
-    expect(byUnit.body.slice(1).split('\r\n')[1]).toBe('fen-isleri;Fen İşleri Müdürlüğü;2;2;1;48,0;0;1;2;1;66,7;0;0');
+    expect(byUnit.body.slice(1).split('\r\n').slice(1, 3)).toEqual([
+      'Fen İşleri Müdürlüğü;2;2;1;50,0;48,0;0;1;2;1;66,7;0;0',
+      'Görüşmede çözülen;1;1;1;100,0;0,0;1;0;0;0;;0;0',
+    ]);
   });
 
   it('is for team leads and admins only, and checks the query', async () => {

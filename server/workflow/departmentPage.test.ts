@@ -16,6 +16,7 @@ describe('department page', () => {
     const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(1);
     expect(scripts[0]![1]).toContain('src="page.js"');
+    expect(scripts[0]![1]).toContain('type="module"');
     expect(scripts[0]![2]!.trim()).toBe('');
     expect(res.body).not.toMatch(/<style|\son[a-z]+=|style=/i);
   });
@@ -31,5 +32,34 @@ describe('department page', () => {
     expect(redirect.statusCode).toBe(301);
     expect(redirect.headers.location).toBe('/department/');
     expect((await s().app.inject({ method: 'GET', url: '/department/../app.ts' })).statusCode).toBe(404);
+  });
+
+  it('serves the page logic as a module, asks nothing through browser prompts, and labels every form control', async () => {
+    const js = (await s().app.inject({ method: 'GET', url: '/department/page.js' })).body;
+    expect(js).toContain("from './logic.js'");
+    const logic = await s().app.inject({ method: 'GET', url: '/department/logic.js' });
+    expect(logic.statusCode).toBe(200);
+    expect(logic.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(logic.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const source of [js, logic.body]) {
+      expect(source).not.toMatch(/\b(prompt|alert|confirm)\(/);
+      expect(source).not.toContain('innerHTML');
+    }
+    const html = (await s().app.inject({ method: 'GET', url: '/department/' })).body;
+    const controls = [...html.matchAll(/<(input|select|textarea)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[2]!);
+    expect(controls).toEqual(expect.arrayContaining(['login-username', 'unit', 'status', 'due', 'sort', 'action-input', 'action-text', 'action-unit']));
+    for (const id of controls) expect(html, id).toContain(`<label for="${id}"`);
+  });
+
+  it('lists the catalogue\'s units by name for the unit and redirect lists', async () => {
+    const res = await s().app.inject({ method: 'GET', url: '/department/units.json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const { units } = res.json<{ units: { code: string; name: string; kind: string }[] }>();
+    expect(units).toContainEqual({ code: 'fen-isleri', name: 'Fen İşleri Müdürlüğü', kind: 'directorate' });
+    expect(units).toContainEqual({ code: 'zabita', name: 'Zabıta Müdürlüğü', kind: 'directorate' });
+    // Every unit the page offers is one a redirect accepts (the server's units table).
+    const known = await s().db.query<{ code: string }>('SELECT code FROM units');
+    expect(units.map((u) => u.code).filter((code) => !known.some((k) => k.code === code))).toEqual([]);
   });
 });

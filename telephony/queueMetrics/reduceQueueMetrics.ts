@@ -171,7 +171,9 @@ function memberState(m: MemberSnapshot, since: number, callSince: number | null,
 
 function upsertMember(queue: QueueState, snapshot: MemberSnapshot, now: number): QueueState {
   const previous = queue.members.get(snapshot.interface);
-  const changed = previous === undefined || previous.status !== snapshot.status || previous.paused !== snapshot.paused;
+  // A new pause reason is a new state too: a break chosen during the wrap-up counts from then, not from the call's end.
+  const changed =
+    previous === undefined || previous.status !== snapshot.status || previous.paused !== snapshot.paused || (snapshot.paused && previous.pausedReason !== snapshot.pausedReason);
   const member = memberState(
     snapshot,
     changed || previous === undefined ? now : previous.since,
@@ -464,7 +466,34 @@ export function resync(
   for (const [name, listedEntries] of entries) {
     queues[name] = { ...queues[name]!, callers: [...queues[name]!.callers, ...listedEntries.sort((a, b) => a.position - b.position).map((e) => e.caller)] };
   }
+  for (const [name, queue] of Object.entries(queues)) {
+    const before = current.queues[name];
+    if (before !== undefined && queue !== before) queues[name] = keepRinging(before, queue);
+  }
   return { ...current, queues, lastResyncAt: now };
+}
+
+/**
+ * QueueStatus cannot say a `Local/` member is ringing (its Status is 2, "in use", as on a call):
+ * only AgentCalled did. A ring seen before a resync goes on while its caller still waits and the
+ * device is not back to idle; without this a periodic resync turned every ringing agent into one
+ * "on a call" (and offered barge-in) until the answer.
+ */
+function keepRinging(before: QueueState, after: QueueState): QueueState {
+  const waiting = new Set(after.callers.map((c) => c.uniqueid));
+  let queue = after;
+  for (const old of before.members.values()) {
+    if (old.ringing === null || !waiting.has(old.ringing.uniqueid)) continue;
+    const member = queue.members.get(old.interface);
+    if (member === undefined || member.status === MemberStatus.notInUse || member.status === MemberStatus.unavailable) continue;
+    const rung = queue.ringingFor.get(old.ringing.uniqueid) ?? [];
+    queue = {
+      ...queue,
+      members: queue.members.set(old.interface, { ...member, ringing: old.ringing }),
+      ringingFor: queue.ringingFor.set(old.ringing.uniqueid, rung.includes(old.interface) ? rung : [...rung, old.interface]),
+    };
+  }
+  return queue;
 }
 
 /** `Local/1001@sim-agent-00000001;1` → `Local/1001@sim-agent`; `PJSIP/1004-00000003` → `PJSIP/1004`. */
@@ -493,7 +522,8 @@ export function applyChannels(state: QueueMetricsState, coreShowChannelsItems: I
     let members = queue.members;
     for (const member of queue.members.values()) {
       const duration = longest.get(interfaceDevice(member.interface));
-      if (duration !== undefined && isInCallStatus(member.status) && member.callSince === null) {
+      // A ringing member's channel is its ring, not a call (keepRinging).
+      if (duration !== undefined && isInCallStatus(member.status) && member.callSince === null && member.ringing === null) {
         members = members.set(member.interface, { ...member, callSince: now - duration * 1000, since: now - duration * 1000 });
       }
     }

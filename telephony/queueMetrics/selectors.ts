@@ -1,3 +1,4 @@
+import { agentStateOver } from '../../core/queue.js';
 import type { CallTally } from './callTally.js';
 import { EMPTY_TALLY, windowTally } from './callTally.js';
 import { MemberStatus } from './queueEvents.js';
@@ -147,10 +148,31 @@ export function memberActivity(state: QueueMetricsState, queue: string, member: 
   return { activity: 'available', since: Math.max(member.since, wrapUpEnds) };
 }
 
-function agentCounts(state: QueueMetricsState, queue: QueueState, now: number): AgentCounts {
+/** Each agent's one activity over all its queues (agentStateOver), by interface: what tiles count. */
+function agentActivities(state: QueueMetricsState, now: number): Map<string, AgentActivity> {
+  const perQueue = new Map<string, AgentActivity[]>();
+  for (const queue of Object.values(state.queues)) {
+    for (const member of queue.members.values()) {
+      const activity = memberActivity(state, queue.name, member, now).activity;
+      const seen = perQueue.get(member.interface);
+      if (seen === undefined) perQueue.set(member.interface, [activity]);
+      else seen.push(activity);
+    }
+  }
+  const activities = new Map<string, AgentActivity>();
+  for (const [iface, all] of perQueue) activities.set(iface, agentStateOver(all, (a) => a));
+  return activities;
+}
+
+/**
+ * A queue's members by the agent's one state (the agents table's), not by what this queue alone
+ * sees: an agent in wrap-up after another queue's call is in wrap-up here too, and a `Local/`
+ * member ringing for another queue (its device "in use" here) is ringing, not on a call.
+ */
+function agentCounts(queue: QueueState, activities: ReadonlyMap<string, AgentActivity>): AgentCounts {
   const counts: AgentCounts = { loggedIn: 0, available: 0, ringing: 0, onCall: 0, paused: 0, wrapUp: 0, loggedOut: 0 };
   for (const member of queue.members.values()) {
-    const { activity } = memberActivity(state, queue.name, member, now);
+    const activity = activities.get(member.interface) ?? 'logged-out';
     if (activity === 'logged-out') {
       counts.loggedOut++;
       continue;
@@ -168,6 +190,10 @@ function agentCounts(state: QueueMetricsState, queue: QueueState, now: number): 
 const waitSec = (joinedAt: number, now: number) => Math.max(0, Math.floor((now - joinedAt) / 1000));
 
 export function selectQueue(state: QueueMetricsState, name: string, now: number): QueueSnapshot | null {
+  return queueSnapshot(state, name, now, agentActivities(state, now));
+}
+
+function queueSnapshot(state: QueueMetricsState, name: string, now: number, activities: ReadonlyMap<string, AgentActivity>): QueueSnapshot | null {
   const queue = state.queues[name];
   if (queue === undefined) return null;
   const callers = queue.callers.map((c, index) => ({
@@ -188,7 +214,7 @@ export function selectQueue(state: QueueMetricsState, name: string, now: number)
     longestWaitSec: longestWaitingSince === null ? 0 : waitSec(longestWaitingSince, now),
     longestWaitingSince,
     callers,
-    agents: agentCounts(state, queue, now),
+    agents: agentCounts(queue, activities),
     today: figuresOf(now >= state.day.endsAt ? EMPTY_TALLY : queue.today),
     sinceStart: figuresOf(queue.sinceStart),
     last15Min: figuresOf(windowTally(queue.window, now, 15 * 60_000)),
@@ -198,21 +224,18 @@ export function selectQueue(state: QueueMetricsState, name: string, now: number)
 
 /** Every queue, by name. */
 export function selectQueues(state: QueueMetricsState, now: number): QueueSnapshot[] {
+  const activities = agentActivities(state, now);
   return Object.keys(state.queues)
     .sort()
-    .map((name) => selectQueue(state, name, now)!);
+    .map((name) => queueSnapshot(state, name, now, activities)!);
 }
 
 // Made once: localeCompare with a locale builds a collator per call, most of a push at 500 agents.
 const TURKISH_ORDER = new Intl.Collator('tr');
 const DEFAULT_ORDER = new Intl.Collator();
 
-const ACTIVITY_RANK: Record<AgentActivity, number> = { ringing: 0, 'on-call': 1, 'wrap-up': 2, available: 3, paused: 4, 'logged-out': 5 };
-
-/** The most telling activity wins: paused in one queue but available in another is available. */
-function mostTelling<T extends { activity: AgentActivity }>(queues: readonly T[]): T {
-  return queues.reduce((a, b) => (ACTIVITY_RANK[b.activity] < ACTIVITY_RANK[a.activity] ? b : a));
-}
+/** The agent's one activity (core/queue.ts agentStateOver): paused in one queue but available in another is available. */
+const mostTelling = <T extends { activity: AgentActivity }>(queues: readonly T[]): T => agentStateOver(queues, (q) => q.activity);
 
 /** One agent as the agents table shows it (selectAgents), without building the table; null when in no queue. */
 export function agentActivityOf(

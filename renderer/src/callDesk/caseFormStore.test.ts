@@ -6,7 +6,9 @@ import { aCase, aScreenPop, smallCatalogue } from '../shared/testing/fixtures.js
 import { bindToCall, emptyDraft } from './caseDraft.js';
 import {
   appendToCase,
+  callChanged,
   choiceChanged,
+  clearUndone,
   createCaseFormStore,
   doneDismissed,
   fieldEdited,
@@ -78,24 +80,47 @@ describe('submitCase', () => {
       outcome: 'forwarded',
       urgent: false,
       draftId: DRAFT_A,
+      callLinkedid: '200.2',
     });
     expect(s.saving).toBe(false);
     expect(s.draftId).toBe(DRAFT_B);
     expect(s.draft).toMatchObject({ subject: '', linkedid: '200.2', phone: '905339998877' });
   });
 
-  it('keeps number and code on screen when the next call pops, and drops them when the next case begins', async () => {
+  it('keeps number and code through the same call, and drops them when the next call pops or the next case begins', async () => {
     const { fake, client, store, type, ctx } = setup();
+    const sameCall = aScreenPop({ linkedid: '100.1' });
     type('subject', 'Konu');
     type('description', 'Açıklama');
     fake.answer('cases.create', () => created(7));
-    await submitCase(store, client, 'resolved', ctx());
+    await submitCase(store, client, 'resolved', ctx(sameCall));
     expect(store.getState().done?.kind).toBe('created');
+    // The same call goes on (answered, ended, dismissed): the citizen may still be writing the code down.
+    store.setState((s) => callChanged(s, aScreenPop({ linkedid: '100.1', phase: 'ended' })), true);
+    store.setState((s) => callChanged(s, null), true);
+    expect(store.getState().done).toMatchObject({ kind: 'created', securityCode: 'K7PX3M9Q' });
+    // The next citizen's call rings: the last one's code is gone from the screen.
+    store.setState((s) => callChanged(s, aScreenPop({ linkedid: '200.2', phase: 'ringing', callerNumber: '905339998877' })), true);
+    expect(store.getState().done).toBeNull();
+    expect(store.getState().draft).toMatchObject({ linkedid: '200.2', phone: '905339998877' });
+
+    await submitCase(store, client, 'resolved', ctx(sameCall));
     type('subject', 'Yeni');
     expect(store.getState().done).toBeNull();
-
     await submitCase(store, client, 'resolved', ctx());
     store.setState(doneDismissed, true);
+    expect(store.getState().done).toBeNull();
+  });
+
+  it('a case saved with no call on screen gives way to the first call that pops', async () => {
+    const { fake, client, store, type, ctx } = setup(aScreenPop({ linkedid: '100.1' }));
+    type('subject', 'Konu');
+    type('description', 'Açıklama');
+    fake.answer('cases.create', () => created(9));
+    await submitCase(store, client, 'resolved', ctx(null));
+    store.setState((s) => callChanged(s, null), true);
+    expect(store.getState().done?.kind).toBe('created');
+    store.setState((s) => callChanged(s, aScreenPop({ linkedid: '300.3' })), true);
     expect(store.getState().done).toBeNull();
   });
 
@@ -169,7 +194,7 @@ describe('appendToCase', () => {
       { method: 'cases.appendNote', params: { caseId: 5, text: 'Lamba hâlâ yanmıyor, ikinci kez arıyor.', linkedid: '100.1' } },
     ]);
     expect(store.getState()).toMatchObject({
-      done: { kind: 'note-added', caseId: 5, applicationNo: '2025-0000005-1' },
+      done: { kind: 'note-added', caseId: 5, applicationNo: '2025-0000005-1', callLinkedid: null },
       draftId: DRAFT_B,
       draft: { description: '' },
     });
@@ -193,5 +218,35 @@ describe('form edits', () => {
     store.setState((s) => fieldEdited(s, 'subject', 'x'), true);
     store.setState((s) => formCleared(s, aScreenPop({ linkedid: '300.3' }), DRAFT_B), true);
     expect(store.getState()).toMatchObject({ draft: { subject: '', linkedid: '300.3' }, draftId: DRAFT_B });
+  });
+});
+
+describe('Temizle and Geri al', () => {
+  it('brings the cleared draft back, with the call it was written for, under a new draft id', () => {
+    const { store, type } = setup();
+    type('subject', 'Su kesintisi');
+    type('description', 'İki gündür su yok.');
+    const cleared = store.getState().draft;
+    store.setState((s) => formCleared(s, aScreenPop({ linkedid: '300.3' }), DRAFT_B), true);
+    expect(store.getState().draft.subject).toBe('');
+    store.setState((s) => clearUndone(s, cleared, '33333333-3333-4333-8333-333333333333'), true);
+    expect(store.getState()).toMatchObject({
+      draft: { subject: 'Su kesintisi', description: 'İki gündür su yok.', linkedid: '100.1' },
+      draftId: '33333333-3333-4333-8333-333333333333',
+    });
+  });
+
+  it('never overwrites what the operator began after clearing, nor a save in progress', () => {
+    const { store, type } = setup();
+    type('subject', 'Eski');
+    const cleared = store.getState().draft;
+    store.setState((s) => formCleared(s, null, DRAFT_B), true);
+    type('subject', 'Yeni başvuru');
+    store.setState((s) => clearUndone(s, cleared, '33333333-3333-4333-8333-333333333333'), true);
+    expect(store.getState()).toMatchObject({ draft: { subject: 'Yeni başvuru' }, draftId: DRAFT_B });
+    store.setState((s) => formCleared(s, null, DRAFT_A), true);
+    store.setState({ saving: true });
+    store.setState((s) => clearUndone(s, cleared, '33333333-3333-4333-8333-333333333333'), true);
+    expect(store.getState().draftId).toBe(DRAFT_A);
   });
 });

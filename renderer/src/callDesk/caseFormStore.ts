@@ -10,6 +10,7 @@ import {
   choiceMade,
   editDraft,
   emptyDraft,
+  isPristine,
   subjectPicked,
   toNewCaseInput,
   type CaseDraft,
@@ -21,8 +22,11 @@ import { saveErrorsFrom, type FieldErrors } from './caseErrors.js';
 import { newDraftId } from './draftId.js';
 import { tcBlocksSave, tcKimlikStatus } from './tcKimlikField.js';
 
-/** What the operator reads out or checks after finishing a form; shown until dismissed or the next case begins. */
-export type FormDone =
+/**
+ * What the operator reads out or checks after finishing a form; shown until dismissed, the next
+ * case begins or the next call pops (it is that citizen's alone: the case detail keeps the number).
+ */
+export type FormDone = (
   | {
       kind: 'created';
       caseId: number;
@@ -34,7 +38,11 @@ export type FormDone =
       /** The draft the host deleted with the save. */
       draftId: string;
     }
-  | { kind: 'note-added'; caseId: number; applicationNo: string };
+  | { kind: 'note-added'; caseId: number; applicationNo: string }
+) & {
+  /** The call on screen when the save came back (null: none); another call popping clears the box. */
+  callLinkedid: string | null;
+};
 
 export interface CaseFormState {
   draft: CaseDraft;
@@ -64,7 +72,10 @@ export type CaseFormStore = ReturnType<typeof createCaseFormStore>;
 
 export function callChanged(s: CaseFormState, pop: ScreenPop | null): CaseFormState {
   const draft = bindToCall(s.draft, pop);
-  return draft === s.draft ? s : { ...s, draft };
+  // The last citizen's number and security code must not sit on screen while the next one talks.
+  const nextCall = pop !== null && s.done !== null && pop.call.linkedid !== s.done.callLinkedid;
+  if (draft === s.draft && !nextCall) return s;
+  return { ...s, draft, done: nextCall ? null : s.done };
 }
 
 /** Any edit starts the next case: the last one's number and code give way, and so do stale errors. */
@@ -90,6 +101,13 @@ export const cannedAnswerChosen = (s: CaseFormState, answer: CannedAnswer): Case
 /** Starting over binds to whatever call is on screen now, like a fresh form would, under a new draft id. */
 export const formCleared = (s: CaseFormState, pop: ScreenPop | null, draftId: string): CaseFormState =>
   s.saving ? s : freshFormState(draftId, bindToCall(emptyDraft, pop));
+
+/**
+ * "Geri al" after "Temizle": the cleared draft comes back (with the call it was written for) under
+ * a new draft id, as long as the operator has not started anything new in the meantime.
+ */
+export const clearUndone = (s: CaseFormState, cleared: CaseDraft, draftId: string): CaseFormState =>
+  s.saving || !isPristine(s.draft) ? s : freshFormState(draftId, cleared);
 
 export const doneDismissed = (s: CaseFormState): CaseFormState => (s.done === null ? s : { ...s, done: null });
 
@@ -134,8 +152,9 @@ export async function submitCase(store: CaseFormStore, client: DeskClient, outco
   const result = await client.call('cases.create', input);
   if (result.ok) {
     const { case: record, securityCode } = result.value;
+    const pop = ctx.currentPop();
     store.setState({
-      ...freshFormState((ctx.newId ?? newDraftId)(), bindToCall(emptyDraft, ctx.currentPop())),
+      ...freshFormState((ctx.newId ?? newDraftId)(), bindToCall(emptyDraft, pop)),
       done: {
         kind: 'created',
         caseId: record.id,
@@ -144,6 +163,7 @@ export async function submitCase(store: CaseFormStore, client: DeskClient, outco
         outcome,
         urgent: record.urgent,
         draftId: before.draftId,
+        callLinkedid: pop?.call.linkedid ?? null,
       },
     });
     ctx.onSaved?.(record);
@@ -175,9 +195,10 @@ export async function appendToCase(
     linkedid: before.draft.linkedid,
   });
   if (result.ok) {
+    const pop = ctx.currentPop();
     store.setState({
-      ...freshFormState((ctx.newId ?? newDraftId)(), bindToCall(emptyDraft, ctx.currentPop())),
-      done: { kind: 'note-added', caseId: result.value.id, applicationNo: result.value.applicationNo },
+      ...freshFormState((ctx.newId ?? newDraftId)(), bindToCall(emptyDraft, pop)),
+      done: { kind: 'note-added', caseId: result.value.id, applicationNo: result.value.applicationNo, callLinkedid: pop?.call.linkedid ?? null },
     });
     ctx.onSaved?.(result.value);
   } else {

@@ -14,6 +14,9 @@ import { createFakeTransport } from '../shared/testing/fakeTransport.js';
 import { aCallback } from './fixtures.js';
 import { createCallbackWorklist, initialWorklistState, type WorklistState } from './worklist.js';
 
+// Friday 20 November 2026, 12:00 in Istanbul: the worklist's clock in every render.
+const NOW = Date.parse('2026-11-20T09:00:00Z');
+
 // Server rendering reads each store's initial state, so the stores start where the test needs them.
 function render(element: ReactElement, opts: { state?: Partial<WorklistState>; role?: DeskRole; lng?: 'tr' | 'en' } = {}): string {
   const fake = createFakeTransport({ status: 'disconnected', retryAt: 0 });
@@ -21,7 +24,7 @@ function render(element: ReactElement, opts: { state?: Partial<WorklistState>; r
   const desk = {
     ...base,
     host: createHostStore({ ...initialHostState, role: opts.role ?? 'feedback' }),
-    callbacks: createCallbackWorklist(base.client, { dial: vi.fn(), me: () => 'ali.geri', initial: { ...initialWorklistState, ...opts.state } }),
+    callbacks: createCallbackWorklist(base.client, { dial: vi.fn(), me: () => 'ali.geri', now: () => NOW, initial: { ...initialWorklistState, ...opts.state } }),
   };
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({ lng: opts.lng ?? 'tr', fallbackLng: 'tr', resources: {}, initAsync: false, interpolation: { escapeValue: false } });
@@ -62,7 +65,8 @@ describe('call-back worklist view', () => {
     expect(html).toContain('Lamba 19 Kasım’da değiştirildi.');
     expect(html).toContain('1/3');
     expect(html).toContain('veli.geri arıyor');
-    expect(html).toContain('905321112233');
+    // Stored 905321112233, shown as it is read out (issue 18).
+    expect(html).toContain('0532 111 22 33');
     expect(count(html, 'data-testid="callback-dial"')).toBe(2);
     expect(html).not.toContain('data-testid="callback-outcome"');
   });
@@ -94,6 +98,63 @@ describe('call-back worklist view', () => {
     expect(unauthorized).toContain('data-testid="callback-error"');
     expect(unauthorized).toContain('Log in to the central server');
     expect(render(createElement(CallbackWorklist), { state: { error: { action: 'dial', code: 'softphone-busy' } } })).toContain('Arama başlatılamadı (softphone-busy)');
+  });
+
+  it('does not call a resolution notice late the minute it is due, only past the center’s grace', () => {
+    // Resolved at 11:30 today (due at once), the server's grace ends tomorrow 11:30: not late at 12:00.
+    const fresh = aCallback({ id: 'fresh', dueAt: '2026-11-20T08:30:00Z', overdueAt: '2026-11-21T08:30:00Z' });
+    // Due yesterday at 09:00, grace over this morning: late.
+    const stale = aCallback({ id: 'stale', dueAt: '2026-11-19T06:00:00Z', overdueAt: '2026-11-20T06:00:00Z' });
+    const html = render(createElement(CallbackWorklist), { state: { items: [fresh, stale], loaded: true } });
+    expect(html).toMatch(/data-id="fresh"[^>]*data-overdue="false"/);
+    expect(html).toMatch(/data-id="stale"[^>]*data-overdue="true"/);
+    expect(count(html, 'data-testid="callback-overdue"')).toBe(1);
+    expect(html).toContain('Bugün 11:30');
+    // A server from before overdueAt: the default grace (a day for a resolution notice).
+    const old = render(createElement(CallbackWorklist), { state: { items: [{ ...fresh, overdueAt: null }], loaded: true } });
+    expect(count(old, 'data-testid="callback-overdue"')).toBe(0);
+  });
+
+  it('shows what the citizen said, the address and a call script for each outcome', () => {
+    const html = render(createElement(CallbackWorklist), { state: { items: [aCallback()], loaded: true } });
+    expect(html).toContain('data-testid="callback-description"');
+    expect(html).toContain('Vatandaşın anlattığı:</strong> Çınar Sokak 14 önündeki direk üç gündür yanmıyor.');
+    expect(html).toContain('Adres:</strong> Kadıköy, Caferağa, Çınar Sk., No 14');
+    expect(html).toContain('data-testid="callback-script"');
+    expect(html).toContain('Görüşme metni');
+    expect(html).toContain('Ayşe Yılmaz ile mi görüşüyorum?');
+    expect(html).toContain('2026-0000123-4 numaralı başvurunuz sonuçlandı');
+    const steps = [...html.matchAll(/data-testid="callback-script-step" data-case="(\w+)" data-outcome="([\w-]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(steps).toEqual([
+      ['satisfied', 'informed'],
+      ['unsatisfied', 'informed'],
+      ['notSolved', 'not-solved'],
+      ['noAnswer', 'no-answer'],
+      ['wrongNumber', 'wrong-number'],
+    ]);
+    expect(html).toContain('Ulaşıldı, memnun');
+    expect(html).toContain('Kaydedin: Bilgilendirildi, puan 4–5');
+    expect(html).toContain('Kaydedin: Sorun çözülmemiş');
+    // Folded on a row nobody here is calling; open on the one this desk holds.
+    expect(html).not.toMatch(/data-testid="callback-script" open/);
+    const mine = render(createElement(CallbackWorklist), { state: { items: [aCallback()], loaded: true, activeId: 'cb-1' } });
+    expect(mine).toMatch(/data-testid="callback-script" open/);
+  });
+
+  it('leaves out what the card does not know, and speaks English on an English desk', () => {
+    const bare = aCallback({ kind: 'requested', resolution: null, citizenName: null, description: null, address: null });
+    const html = render(createElement(CallbackWorklist), { state: { items: [bare], loaded: true } });
+    expect(html).not.toContain('data-testid="callback-description"');
+    expect(html).not.toContain('data-testid="callback-address"');
+    expect(html).toContain('Başvuru sahibiyle mi görüşüyorum?');
+    expect(html).toContain('bu saatte aranmak istemiştiniz');
+    // A citizen who asked to be called has no resolution to dispute.
+    expect(html).not.toContain('data-case="notSolved"');
+    const en = render(createElement(CallbackWorklist), { state: { items: [aCallback()], loaded: true }, lng: 'en' });
+    expect(en).toContain('Call script');
+    expect(en).toContain('Am I speaking with Ayşe Yılmaz?');
+    expect(en).toContain('What the citizen said:</strong>');
+    expect(en).toContain('Reached, not satisfied');
   });
 
   it('offers a call-back request in the case detail', () => {

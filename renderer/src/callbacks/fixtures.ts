@@ -16,6 +16,10 @@ export function aCallback(overrides: Partial<CallbackItem> = {}): CallbackItem {
     claimedBy: null,
     claimedUntil: null,
     note: null,
+    description: 'Çınar Sokak 14 önündeki direk üç gündür yanmıyor.',
+    address: 'Kadıköy, Caferağa, Çınar Sk., No 14',
+    // As the server says it by default: a day after the due time (core/callback.ts).
+    overdueAt: new Date(Date.parse(overrides.dueAt ?? '2026-11-20T08:00:00.000Z') + 24 * 60 * 60 * 1000).toISOString(),
     ...overrides,
   };
 }

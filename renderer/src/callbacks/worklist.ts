@@ -185,6 +185,8 @@ export interface CallbackWorklistOptions {
 
 export interface CallbackWorklistController {
   store: StoreApi<WorklistState>;
+  /** The worklist's clock (epoch ms): what is late is judged by it. */
+  now: () => number;
   load: () => Promise<void>;
   /** Claims the row, then dials the citizen; a row this desk already holds is dialled again. */
   dial: (id: string) => Promise<void>;
@@ -282,6 +284,7 @@ export function createCallbackWorklist(client: DeskClient, options: CallbackWork
 
   return {
     store,
+    now,
     load,
     dial,
     setForm: (patch) => set((s) => formChanged(s, patch)),

@@ -12,6 +12,10 @@ export type HistoryLine =
   | { kind: 'closed'; text: string | null }
   | { kind: 'note'; text: string | null }
   | { kind: 'attachment'; fileName: string | null }
+  /** A unit's step on the central server (server/workflow): resolve, reject, redirect, assign, reopen. */
+  | { kind: 'workflow'; action: string | null; unitCode: string | null; text: string | null }
+  /** The case's fields changed on another desk. */
+  | { kind: 'fields' }
   | { kind: 'other'; name: string };
 
 const field = (detail: unknown, name: string): string | null => {
@@ -38,6 +42,17 @@ export function historyLine(entry: Pick<CaseHistoryEntry, 'kind' | 'detail'>): H
       const fileName = field(d, 'fileName');
       return { kind: 'attachment', fileName: fileName === null ? null : safeAttachmentName(fileName, field(d, 'mimeType')) };
     }
+    case 'workflow': {
+      const action = field(d, 'action');
+      return {
+        kind: 'workflow',
+        action,
+        unitCode: action === 'redirect' ? (field(d, 'to') ?? field(d, 'unitCode')) : field(d, 'unitCode'),
+        text: action === 'reject' ? field(d, 'reason') : action === 'resolve' ? field(d, 'resolution') : null,
+      };
+    }
+    case 'fields':
+      return { kind: 'fields' };
     default:
       return { kind: 'other', name: entry.kind };
   }

@@ -4,6 +4,7 @@
  */
 export { CaseList } from './components/CaseList.js';
 export { CaseDetail } from './components/CaseDetail.js';
+export { PendingAttachments } from './components/PendingAttachments.js';
 export type { CasesPart } from './deskPart.js';
 export { createCasesStore, caseSaved, listLoaded, type CasesState, type CasesStore } from './casesStore.js';
 export { createCaseSearch, type CaseSearch } from './caseSearch.js';

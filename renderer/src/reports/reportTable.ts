@@ -1,5 +1,8 @@
-import type { MonthlyReportRow } from '../../../core/report.js';
+import { citizenConfirmedRatio, onTimeRatio, type MonthlyReportRow, type ReportFigure } from '../../../core/report.js';
 import type { Language } from '../shared/i18n/resources.js';
+
+// The ratios are the CSV's too (server/reports/monthly.ts): one definition in core.
+export { citizenConfirmedRatio, onTimeRatio } from '../../../core/report.js';
 
 export type ReportTotals = Omit<MonthlyReportRow, 'key' | 'label'>;
 
@@ -44,16 +47,6 @@ export function reportTotals(rows: readonly MonthlyReportRow[]): ReportTotals {
   return totals;
 }
 
-/** Share of the citizens reached on a resolution call-back who confirmed the fix; null when none was reached. */
-export const citizenConfirmedRatio = (r: Pick<ReportTotals, 'citizenConfirmed' | 'citizenDisputed'>): number | null => {
-  const reached = r.citizenConfirmed + r.citizenDisputed;
-  return reached > 0 ? r.citizenConfirmed / reached : null;
-};
-
-/** Share of the resolved cases that were resolved on time; null when none was resolved. */
-export const onTimeRatio = (r: Pick<ReportTotals, 'resolved' | 'resolvedOnTime'>): number | null =>
-  r.resolved > 0 ? r.resolvedOnTime / r.resolved : null;
-
 const LOCALE: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lng: Language, kind: 'percent' | 'hours' | 'count'): Intl.NumberFormat {
@@ -81,3 +74,17 @@ export const formatHours = (hours: number | null, lng: Language): string =>
 
 /** 1234 → "1.234" in Turkish. */
 export const formatReportCount = (n: number, lng: Language): string => numberFormat(lng, 'count').format(n);
+
+/** One figure as the screen shows it (the CSV writes the same figures as numbers: server/reports/monthly.ts). */
+export function figureText(f: ReportTotals, figure: ReportFigure, lng: Language): string {
+  switch (figure) {
+    case 'onTimePercent':
+      return formatRatio(onTimeRatio(f), lng);
+    case 'meanResolutionHours':
+      return formatHours(f.meanResolutionHours, lng);
+    case 'citizenConfirmedPercent':
+      return formatRatio(f.citizenConfirmedRate, lng);
+    default:
+      return formatReportCount(f[figure], lng);
+  }
+}

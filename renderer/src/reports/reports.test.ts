@@ -1,12 +1,21 @@
+import i18next from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../core/contract.js';
+import { REPORT_COLUMN_NAMES_TR, REPORT_FIGURES, REPORT_ROW_NAMES_TR, reportColumns, type MonthlyReport } from '../../../core/report.js';
+import { resources } from '../app/texts.js';
+import { MonthlyReportTable } from './components/ReportsView.js';
+import en from './locales/en.json' with { type: 'json' };
+import tr from './locales/tr.json' with { type: 'json' };
 import { createDeskClient } from '../shared/api/deskClient.js';
 import { createFakeTransport, deferred } from '../shared/testing/fakeTransport.js';
 import { aReportRow } from '../shared/testing/fixtures.js';
 import { safeFileName } from './csvDownload.js';
 import { isReportMonth, istanbulMonth } from './reportMonth.js';
 import { createReports } from './reportStore.js';
-import { citizenConfirmedRatio, formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals } from './reportTable.js';
+import { citizenConfirmedRatio, figureText, formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals } from './reportTable.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -126,5 +135,49 @@ describe('reports', () => {
     expect(safeFileName('../../etc/rapor.csv')).toBe('.._.._etc_rapor.csv');
     expect(safeFileName('  ')).toBe('rapor.csv');
     expect(safeFileName('aylık-rapor 2026-11.csv')).toBe('aylık-rapor 2026-11.csv');
+  });
+});
+
+describe('report columns', () => {
+  it('are one set for the screen and the CSV: the screen\'s Turkish names are the CSV\'s, "Süresinde %" among them', () => {
+    for (const by of ['subject', 'unit'] as const) {
+      const screen = reportColumns(by).map((c) => tr.reports.column[c]);
+      expect(screen).toEqual(reportColumns(by).map((c) => REPORT_COLUMN_NAMES_TR[c]));
+    }
+    expect(reportColumns('subject').map((c) => REPORT_COLUMN_NAMES_TR[c])).toContain('Süresinde %');
+    // Every column has its English name too.
+    for (const c of reportColumns('unit')) expect(en.reports.column[c], c).toMatch(/\S/);
+    expect(tr.reports.resolvedOnCall).toBe(REPORT_ROW_NAMES_TR.resolvedOnCall);
+    expect(tr.reports.noSubject).toBe(REPORT_ROW_NAMES_TR.noSubject);
+  });
+
+  it('shows each figure as the CSV writes it, the on-time share included', () => {
+    const row = aReportRow({ resolved: 8, resolvedOnTime: 6, meanResolutionHours: 0, incidents: 1, incidentCases: 40 });
+    expect(REPORT_FIGURES.map((f) => figureText(row, f, 'tr'))).toEqual(['10', '8', '6', '%75', '0,0', '2', '1', '3', '1', '%75', '1', '40']);
+  });
+});
+
+describe('monthly report table', () => {
+  function renderTable(report: MonthlyReport, lng: 'tr' | 'en' = 'tr'): string {
+    const i18n = i18next.createInstance();
+    void i18n.use(initReactI18next).init({ lng, fallbackLng: 'tr', resources, initAsync: false, interpolation: { escapeValue: false } });
+    const table = createElement(MonthlyReportTable, { report, totals: reportTotals(report.rows), busy: false, lng });
+    return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, table));
+  }
+  const headers = (html: string) => [...html.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+
+  it('heads its columns with the CSV\'s names in the CSV\'s order', () => {
+    const html = renderTable({ month: '2026-11', by: 'unit', rows: [aReportRow()] });
+    expect(headers(html)).toEqual(reportColumns('unit').map((c) => REPORT_COLUMN_NAMES_TR[c]));
+    expect(headers(renderTable({ month: '2026-11', by: 'subject', rows: [] }, 'en'))[4]).toBe('On time %');
+  });
+
+  it('names the unit-less row "Görüşmede çözülen" by unit, and shows 0,0 hours for it', () => {
+    const onCall = aReportRow({ key: '', label: '', created: 3, resolved: 3, resolvedOnTime: 3, meanResolutionHours: 0, firstContactResolutions: 3 });
+    const html = renderTable({ month: '2026-11', by: 'unit', rows: [onCall] });
+    expect(html).toMatch(/data-key=""><th scope="row">Görüşmede çözülen<\/th>/);
+    expect(html).toContain('data-column="meanResolutionHours">0,0<');
+    expect(renderTable({ month: '2026-11', by: 'unit', rows: [onCall] }, 'en')).toContain('>Resolved on the call<');
+    expect(renderTable({ month: '2026-11', by: 'subject', rows: [onCall] })).toContain('>(Konu yok)<');
   });
 });

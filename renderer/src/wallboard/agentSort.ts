@@ -11,6 +11,22 @@ export interface AgentSort {
 
 const STATE_RANK = new Map<AgentState, number>(AGENT_STATES.map((s, i) => [s, i]));
 
+/** The agents table's filters; null: any. */
+export interface AgentFilter {
+  queue: string | null;
+  state: AgentState | null;
+}
+
+/**
+ * The rows a filter lets through: members of the queue (logged in there, as the host lists
+ * them), in the state (the agent's one state, as tiles count it). The same array when nothing is
+ * filtered, so the sorted table is not rebuilt for nothing.
+ */
+export function filterAgents(rows: readonly AgentRow[], filter: AgentFilter): readonly AgentRow[] {
+  if (filter.queue === null && filter.state === null) return rows;
+  return rows.filter((row) => (filter.queue === null || row.queues.includes(filter.queue)) && (filter.state === null || row.state === filter.state));
+}
+
 export const displayName = (row: AgentRow): string => row.name.trim() || row.interface;
 
 const byName = (a: AgentRow, b: AgentRow) => compareTurkish(displayName(a), displayName(b)) || a.interface.localeCompare(b.interface);

@@ -16,7 +16,7 @@ import { registerWallboardLocales } from './i18n.js';
 import { createActionsStore, createQueueActions, initialActionsState, type ActionFailure } from './queueActions.js';
 import { createQueueStore, initialQueueState, type QueueFeedStatus } from './queueStore.js';
 import { fakeHost } from './testing/fakeClient.js';
-import { T0, aQueueSnapshot, aTile, anAgent } from './testing/queueFixtures.js';
+import { T0, aQueueSnapshot, aTile, anAgent, someSettings } from './testing/queueFixtures.js';
 import { createTicker } from './ticker.js';
 import { createViewStore, initialViewState, type WallboardViewState } from './viewStore.js';
 
@@ -143,6 +143,37 @@ describe('WallboardScreen', () => {
     const idle = rows.find((r) => r.includes('Işıl'))!;
     expect(onCall).toMatch(/data-testid="spy-barge"(?![^>]*disabled)/);
     expect(idle).toMatch(/disabled=""[^>]*data-testid="spy-listen"|data-testid="spy-listen"[^>]*disabled=""/);
+    expect(html).not.toContain('data-testid="spy-unavailable"');
+  });
+
+  it('disables listen / whisper / barge on a call too when the desk has no supervisor phone, and says why', () => {
+    const noPhone = render(createElement(WallboardScreen), { snapshot: { ...busyFloor, settings: someSettings({ spyPhone: false }) } });
+    const onCall = noPhone.split('data-testid="agent-row"').slice(1).find((r) => r.includes('Çağlar'))!;
+    for (const mode of ['listen', 'whisper', 'barge']) {
+      const button = onCall.match(new RegExp(`<button[^>]*data-testid="spy-${mode}"[^>]*>`))![0];
+      expect(button).toContain('disabled=""');
+      expect(button).toMatch(/title="[^"]*DESK_SUPERVISOR_PHONE/);
+    }
+    expect(textOf(noPhone, 'spy-unavailable')).toContain('takım lideri telefonu tanımlanmamış');
+  });
+
+  it('filters the agents by queue and by state, and says how many of all it shows', () => {
+    const agentsIn = (view: Partial<WallboardViewState>) => {
+      const page = render(createElement(WallboardScreen), { snapshot: busyFloor, view });
+      return { names: [...page.matchAll(/data-testid="agent-name">([^<]+)</g)].map((m) => m[1]), count: textOf(page, 'agent-count'), page };
+    };
+    const all = agentsIn({});
+    const onCall = busyFloor.agents.filter((a) => a.state === 'on-call');
+    expect(onCall.length).toBeGreaterThan(0);
+    expect(onCall.length).toBeLessThan(busyFloor.agents.length);
+    const byState = agentsIn({ agentFilter: { queue: null, state: 'on-call' } });
+    expect(byState.names.sort()).toEqual(onCall.map((a) => a.name).sort());
+    expect(byState.count).toBe(`${onCall.length} / ${busyFloor.agents.length} temsilci`);
+    expect(byState.page).toMatch(/<option value="on-call" selected="">Görüşmede<\/option>/);
+    const inZabita = busyFloor.agents.filter((a) => a.queues.includes('zabita'));
+    const byQueue = agentsIn({ agentFilter: { queue: 'zabita', state: null } });
+    expect(byQueue.names.sort()).toEqual(inZabita.map((a) => a.name).sort());
+    expect(all.names.length).toBe(busyFloor.agents.length);
   });
 
   it('draws the last hour as SVG paths', () => {

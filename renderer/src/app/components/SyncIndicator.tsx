@@ -87,10 +87,8 @@ export function SyncIndicator() {
             </span>
           )}
           {status.account ? (
+            // The account's name is the header's identity (Header.tsx): here only what to do with it.
             <span className="sync-account">
-              <span data-testid="sync-account" title={t('sync.accountTitle', { username: status.account.username })}>
-                {status.account.displayName}
-              </span>
               <button
                 type="button"
                 className="header-button"

@@ -1,23 +1,27 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../../core/case.js';
+import { formatPhone } from '../../../../core/phone.js';
 import { saveShortcut } from '../../shared/ui/shortcuts.js';
 import { isPristine } from '../caseDraft.js';
-import { formCleared, selectDone, selectFormError, selectSaving, submitCase } from '../caseFormStore.js';
-import { newDraftId } from '../draftId.js';
+import { selectDone, selectFormError, selectSaving, submitCase } from '../caseFormStore.js';
 import { selectScreenPop } from '../callStore.js';
+import { staleDraftOf, type StaleDraft } from '../staleDraft.js';
 import { FormField } from './FormField.js';
 import { RoutingFields, TypeSelect } from './form/ChoiceFields.js';
 import { AddressFields, CitizenFields } from './form/CitizenFields.js';
+import { ClearUndoToast, useClearWithUndo } from './form/ClearUndo.js';
 import { DraftRestoredNotice, DraftStatus } from './form/DraftNotice.js';
 import { FormDone } from './form/FormDone.js';
 import { DESCRIPTION_INPUT_ID, isTypingOutside } from '../../shared/ui/focus.js';
 import { ResolutionFields } from './form/ResolutionFields.js';
+import { StaleDraftConfirm } from './form/StaleDraftConfirm.js';
 import { SubjectField } from './form/SubjectField.js';
 import { useFormActions } from './form/useFormActions.js';
 import { useEffectiveChoices } from './form/useEffective.js';
 import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
 import { useCallDesk, useCall, useCaseForm } from '../deskPart.js';
+import { PendingAttachments } from '../../cases/index.js';
 
 export function CaseForm() {
   const { t } = useTranslation();
@@ -46,16 +50,44 @@ export function CaseForm() {
     [desk],
   );
 
+  // A draft written for another caller is saved only once the operator has seen both numbers; a
+  // yes holds for that draft and that call (a retry after a refused save does not ask again).
+  const [asking, setAsking] = useState<{ outcome: CaseOutcome; stale: StaleDraft } | null>(null);
+  const confirmedFor = useRef<string | null>(null);
+  const requestSave = useCallback(
+    (outcome: CaseOutcome) => {
+      const { draft, draftId, saving: busy } = desk.form.getState();
+      if (busy) return;
+      const stale = staleDraftOf(draft, desk.call.getState().screenPop);
+      if (stale !== null && confirmedFor.current !== `${draftId} ${stale.linkedid}`) {
+        setAsking({ outcome, stale });
+        return;
+      }
+      void save(outcome);
+    },
+    [desk, save],
+  );
+  const confirmStale = () => {
+    if (asking === null) return;
+    confirmedFor.current = `${desk.form.getState().draftId} ${asking.stale.linkedid}`;
+    setAsking(null);
+    void save(asking.outcome);
+  };
+  const askingRef = useRef(false);
+  askingRef.current = asking !== null;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // While the question is open its own keys answer it.
+      if (askingRef.current) return;
       const outcome = saveShortcut(e);
       if (outcome === null) return;
       e.preventDefault();
-      void save(outcome);
+      requestSave(outcome);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
+  }, [requestSave]);
 
   // Ready for the next case after a save; and a call popping on an empty form puts the caret in the
   // subject, unless the operator is typing somewhere else on the screen.
@@ -70,7 +102,7 @@ export function CaseForm() {
 
   const focusDescription = () => document.getElementById(DESCRIPTION_INPUT_ID)?.focus();
   const notForThisCall = pop !== null && pop.call.linkedid !== linkedid && !pristine;
-  const clear = () => desk.form.setState((s) => formCleared(s, desk.call.getState().screenPop, newDraftId()), true);
+  const { clear, undo, offered } = useClearWithUndo();
 
   return (
     <section className="panel case-form-panel" aria-labelledby="case-form-title">
@@ -92,7 +124,7 @@ export function CaseForm() {
             {linkedid === null
               ? t('form.notBound')
               : prefillPhone
-                ? t('form.boundToCall', { number: prefillPhone })
+                ? t('form.boundToCall', { number: formatPhone(prefillPhone) })
                 : t('form.boundToCallWithheld')}
           </span>
           <DraftStatus />
@@ -100,6 +132,7 @@ export function CaseForm() {
             {t('form.clear')}
           </button>
         </div>
+        {offered && <ClearUndoToast onUndo={undo} />}
         {notForThisCall && (
           <p className="warning" data-testid="case-binding-warning">
             {t('form.notForThisCall')}
@@ -128,6 +161,7 @@ export function CaseForm() {
         <RoutingFields />
         <CitizenFields />
         <AddressFields />
+        <PendingAttachments form={desk.form} />
         {formError && (
           <p className="error form-error" role="alert" data-testid="case-form-error" data-code={formError}>
             {t(`errors.form.${formError}`)}
@@ -140,7 +174,7 @@ export function CaseForm() {
             data-testid="case-resolve"
             disabled={saving}
             aria-keyshortcuts="Control+Enter"
-            onClick={() => void save('resolved')}
+            onClick={() => requestSave('resolved')}
           >
             {t('form.resolve')} <kbd>Ctrl+Enter</kbd>
           </button>
@@ -149,7 +183,7 @@ export function CaseForm() {
             data-testid="case-forward"
             disabled={saving}
             aria-keyshortcuts="Control+Shift+Enter"
-            onClick={() => void save('forwarded')}
+            onClick={() => requestSave('forwarded')}
           >
             {t('form.forward')} <kbd>Ctrl+Shift+Enter</kbd>
           </button>
@@ -159,6 +193,7 @@ export function CaseForm() {
         </div>
         <p className="shortcuts muted">{t('form.shortcuts')}</p>
       </form>
+      {asking && <StaleDraftConfirm stale={asking.stale} outcome={asking.outcome} onConfirm={confirmStale} onCancel={() => setAsking(null)} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
+import { formatPhone } from '../../../../core/phone.js';
 import { formatCount } from '../../shared/i18n/format.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import { callDismissed, selectScreenPop } from '../callStore.js';
@@ -29,8 +30,15 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
   const { t } = useTranslation();
   const { call } = pop;
   const name = pop.knownName ?? call.callerName;
+  const ref = useRef<HTMLElement>(null);
+  // A new call is seen from its top (number, repeat flag), even if the column was left scrolled
+  // down to the last case's saved notice or the form's lower fields.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [call.linkedid]);
   return (
     <section
+      ref={ref}
       className={`panel screen-pop screen-pop--${call.phase}`}
       data-testid="screen-pop"
       data-phase={call.phase}
@@ -49,7 +57,7 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
         <span className="sr-only">{t('call.callerLabel')}: </span>
         {/* In full: the operator may need to call back, and the PBX already shows it on the phone. */}
         <span className="caller-number" data-testid="screen-pop-caller">
-          {call.callerNumber}
+          {formatPhone(call.callerNumber)}
         </span>
         <span className="caller-name" data-testid="screen-pop-name">
           {name ?? <span className="muted">{t('call.unknownName')}</span>}

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { type CallbackItem, CallbackOutcome } from '../../../../core/callback.js';
+import { type CallbackItem, CallbackOutcome, callbackOverdueAt, isCallbackOverdue } from '../../../../core/callback.js';
 import { ErrorCode } from '../../../../core/contract.js';
 import { useNow } from '../../shared/ui/hooks.js';
 import type { CallbackT } from '../i18n.js';
+import { scriptSteps } from '../script.js';
 import { dueText, istanbulTime } from '../time.js';
 import { useCallbackText } from '../useCallbackText.js';
 import { browserRefreshEnv, startWorklistRefresh, type WorklistError, type WorklistNotice } from '../worklist.js';
@@ -26,7 +27,9 @@ export function CallbackWorklist() {
   const error = useCallbacks((s) => s.error);
   const notice = useCallbacks((s) => s.notice);
   const username = useSync((s) => selectAccount(s)?.username ?? null);
-  const now = useNow(true, 30_000);
+  // Ticks every 30 s so "late" appears in time; the worklist's clock says what time it is.
+  useNow(true, 30_000);
+  const now = worklist.now();
 
   // While the tab is open: now, on `callbacks.changed`, on coming back into view, every 20 s.
   useEffect(() => startWorklistRefresh(desk.client, worklist, browserRefreshEnv(document, window)), [desk.client, worklist]);
@@ -73,6 +76,8 @@ function CallbackRow({ item, now, me }: { item: CallbackItem; now: number; me: s
   const mine = activeId === item.id;
   const heldElsewhere = activeId !== null && !mine;
   const due = dueText(item.dueAt, now, lng);
+  // Late only past the grace the center set after the due time (core/callback.ts), not the minute it is due.
+  const overdue = isCallbackOverdue(item, now);
   const dueLabel = t(`due.${due.day}`, { date: due.date, time: due.time });
   const holder = mine || (me !== null && item.claimedBy === me) ? t('claim.mine') : item.claimedBy ? t('claim.other', { user: item.claimedBy }) : t('claim.free');
   const phone = phoneShown(item.phone, role, 'list');
@@ -80,19 +85,23 @@ function CallbackRow({ item, now, me }: { item: CallbackItem; now: number; me: s
 
   return (
     <li
-      className={`callback-row${mine ? ' callback-row--mine' : ''}${due.overdue ? ' callback-row--overdue' : ''}`}
+      className={`callback-row${mine ? ' callback-row--mine' : ''}${overdue ? ' callback-row--overdue' : ''}`}
       data-testid="callback-row"
       data-id={item.id}
       data-kind={item.kind}
-      data-overdue={due.overdue}
+      data-overdue={overdue}
     >
       <div className="callback-row-main">
         <div className="callback-due">
           <span className="callback-due-time" data-testid="callback-due">
             <time dateTime={item.dueAt}>{dueLabel}</time>
           </span>
-          {due.overdue && (
-            <span className="callback-overdue" data-testid="callback-overdue">
+          {overdue && (
+            <span
+              className="callback-overdue"
+              data-testid="callback-overdue"
+              title={t('due.overdueTitle', { time: istanbulTime(new Date(callbackOverdueAt(item)).toISOString(), lng) })}
+            >
               {t('due.overdue')}
             </span>
           )}
@@ -106,6 +115,16 @@ function CallbackRow({ item, now, me }: { item: CallbackItem; now: number; me: s
             <span className="callback-subject">{item.subject}</span>
             {(unit?.name ?? item.unitCode) && <span className="muted">· {unit?.name ?? item.unitCode}</span>}
           </div>
+          {item.description && (
+            <p className="callback-description" data-testid="callback-description">
+              <strong>{t('field.description')}:</strong> {item.description}
+            </p>
+          )}
+          {item.address && (
+            <p className="callback-address" data-testid="callback-address">
+              <strong>{t('field.address')}:</strong> {item.address}
+            </p>
+          )}
           {item.kind === 'resolution' && item.resolution && (
             <p className="callback-resolution" data-testid="callback-resolution">
               <strong>{t('field.resolution')}:</strong> {item.resolution}
@@ -144,8 +163,41 @@ function CallbackRow({ item, now, me }: { item: CallbackItem; now: number; me: s
           </button>
         </div>
       </div>
+      <CallScript item={item} open={mine} />
       {mine && <CallbackOutcomeForm id={item.id} />}
     </li>
+  );
+}
+
+/** What to say on the call, folded away until the row is the one being called. */
+function CallScript({ item, open }: { item: CallbackItem; open: boolean }) {
+  const { t } = useCallbackText();
+  return (
+    <details className="callback-script" data-testid="callback-script" open={open}>
+      <summary>{t('script.title')}</summary>
+      <p>
+        {item.citizenName ? t('script.greet', { name: item.citizenName }) : t('script.greetNoName')} <em className="muted">{t('script.privacy')}</em>
+      </p>
+      <p>{t(`script.about.${item.kind}`, { applicationNo: item.applicationNo })}</p>
+      <p className="callback-script-then">{t('script.then')}</p>
+      <dl className="callback-script-steps">
+        {scriptSteps(item.kind).map((step) => (
+          <div key={step.case} data-testid="callback-script-step" data-case={step.case} data-outcome={step.outcome}>
+            <dt>
+              {t(`script.case.${step.case}`)}{' '}
+              <span className="muted">
+                (
+                {step.score === null
+                  ? t('script.record', { outcome: t(`outcome.${step.outcome}`) })
+                  : t('script.recordScore', { outcome: t(`outcome.${step.outcome}`), score: step.score })}
+                )
+              </span>
+            </dt>
+            <dd>{t(`script.say.${step.case}`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

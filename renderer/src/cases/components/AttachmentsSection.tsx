@@ -12,6 +12,9 @@ const TYPE_LABEL: Record<string, string> = {
   'application/pdf': 'PDF',
 };
 
+/** The accepted types as people name them ("JPEG, PNG, WebP, PDF"), for the limits' messages. */
+export const attachmentTypeNames = (): string => ATTACHMENT_TYPES.map((m) => TYPE_LABEL[m] ?? m).join(', ');
+
 /** Photos and documents of a case; adding one checks type and size here and again on the host, by content. */
 export function AttachmentsSection({ attachments }: { attachments: readonly AttachmentInfo[] }) {
   const { t } = useTranslation();
@@ -20,7 +23,7 @@ export function AttachmentsSection({ attachments }: { attachments: readonly Atta
   const upload = useDetail((s) => s.upload);
   const input = useRef<HTMLInputElement>(null);
   const limits = {
-    types: ATTACHMENT_TYPES.map((m) => TYPE_LABEL[m] ?? m).join(', '),
+    types: attachmentTypeNames(),
     max: formatBytes(ATTACHMENT_MAX_BYTES, lng),
   };
 

@@ -11,6 +11,7 @@ import { selectRole } from '../../shared/state/hostStore.js';
 import { AttachmentsSection } from './AttachmentsSection.js';
 import { CallbackRequest } from '../../callbacks/index.js';
 import { CaseTimeline } from './CaseTimeline.js';
+import { CaseNoteForm } from './CaseNoteForm.js';
 import { SlaBadge } from '../../shared/ui/SlaBadge.js';
 import { dueAtUnchecked } from '../../../../core/sla.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
@@ -80,6 +81,7 @@ export const CaseDetail = memo(function CaseDetail() {
       {loading && !data && <p className="muted">{t('cases.loading')}</p>}
       {data && <CaseFields data={data} />}
       {data && <CaseTimeline history={data.history} />}
+      {data && <CaseNoteForm key={data.case.id} record={data.case} />}
       {data && <AttachmentsSection attachments={data.attachments} />}
       {data && data.case.phone !== null && <CallbackRequest key={data.case.id} caseId={data.case.id} />}
     </section>

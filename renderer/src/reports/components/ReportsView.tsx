@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { MonthlyReportRow, ReportGrouping } from '../../../../core/report.js';
+import { REPORT_FIGURES, reportColumns, type MonthlyReport as MonthlyReportData, type MonthlyReportRow, type ReportColumn, type ReportGrouping } from '../../../../core/report.js';
 import { useLanguage } from '../../shared/ui/hooks.js';
 import type { Language } from '../../shared/i18n/resources.js';
-import { useCallbackText } from '../../callbacks/index.js';
 import { downloadCsv } from '../csvDownload.js';
 import { createReports } from '../reportStore.js';
-import { formatHours, formatRatio, formatReportCount, onTimeRatio, reportTotals, type ReportTotals } from '../reportTable.js';
+import { figureText, reportTotals, type ReportTotals } from '../reportTable.js';
 import { selectAccount } from '../../shared/state/syncStore.js';
 import { useDeskPart, useSync } from '../../shared/desk/deskContext.js';
 import { Choices } from './Choices.js';
@@ -47,7 +47,6 @@ export function MonthlyReport() {
   const reports = useMemo(() => createReports(desk.client), [desk.client]);
   const state = useStore(reports.store);
   const username = useSync((s) => selectAccount(s)?.username ?? null);
-  const { t: cb } = useCallbackText();
 
   // On opening, and again once someone signs in (a signed-out desk gets 'unauthorized').
   useEffect(() => {
@@ -56,7 +55,6 @@ export function MonthlyReport() {
 
   const report = state.report;
   const totals = useMemo(() => (report ? reportTotals(report.rows) : null), [report]);
-  const by = report?.by ?? state.by;
 
   return (
     <section className="panel reports" aria-labelledby="reports-title" data-testid="reports">
@@ -101,76 +99,85 @@ export function MonthlyReport() {
       <ReportError code={state.error ?? state.csvError} testId="report-error" />
 
       {state.loading && !report && <p className="muted">{t('reports.loading')}</p>}
-      {report && totals && (
-        <div className="reports-table-wrap" aria-busy={state.loading}>
-          <table className="report-table" data-testid="report-table" data-month={report.month} data-by={report.by}>
-            <thead>
-              <tr>
-                <th scope="col">{by === 'unit' ? t('reports.column.unit') : t('reports.column.subject')}</th>
-                <th scope="col" className="num">{t('reports.column.created')}</th>
-                <th scope="col" className="num">{t('reports.column.resolved')}</th>
-                <th scope="col" className="num">{t('reports.column.onTime')}</th>
-                <th scope="col" className="num">{t('reports.column.onTimePercent')}</th>
-                <th scope="col" className="num">{t('reports.column.meanHours')}</th>
-                <th scope="col" className="num">{t('reports.column.firstContact')}</th>
-                <th scope="col" className="num">{t('reports.column.reopened')}</th>
-                <th scope="col" className="num" title={cb('report.confirmedTitle')}>{cb('report.confirmed')}</th>
-                <th scope="col" className="num" title={cb('report.disputedTitle')}>{cb('report.disputed')}</th>
-                <th scope="col" className="num">{cb('report.confirmedPercent')}</th>
-                <th scope="col" className="num" title={t('reports.column.incidentsTitle')}>{t('reports.column.incidents')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={12} className="muted">
-                    {t('reports.empty')}
-                  </td>
-                </tr>
-              ) : (
-                report.rows.map((row) => (
-                  <tr key={row.key} data-testid="report-row" data-key={row.key}>
-                    <th scope="row">{rowLabel(row, by, t)}</th>
-                    <Figures figures={row} lng={lng} />
-                  </tr>
-                ))
-              )}
-            </tbody>
-            <tfoot>
-              <tr className="report-total" data-testid="report-total">
-                <th scope="row">{t('reports.total')}</th>
-                <Figures figures={totals} lng={lng} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      {report && totals && <MonthlyReportTable report={report} totals={totals} busy={state.loading} lng={lng} />}
     </section>
   );
 }
 
-function rowLabel(row: MonthlyReportRow, by: ReportGrouping, t: (key: 'reports.noSubject' | 'reports.noUnit') => string): string {
-  if (row.label.trim() !== '') return row.label;
-  if (row.key.trim() !== '') return row.key;
-  return by === 'unit' ? t('reports.noUnit') : t('reports.noSubject');
+/** Columns whose header explains itself on hover. */
+const COLUMN_TITLES: Partial<Record<ReportColumn, ParseKeys>> = {
+  meanResolutionHours: 'reports.columnTitle.meanResolutionHours',
+  citizenConfirmed: 'reports.columnTitle.citizenConfirmed',
+  citizenDisputed: 'reports.columnTitle.citizenDisputed',
+  incidents: 'reports.columnTitle.incidents',
+  incidentCases: 'reports.columnTitle.incidentCases',
+};
+
+/**
+ * The month's rows and their total, under the columns core/report.ts lists: the CSV has the same
+ * columns in the same order under the same Turkish names.
+ */
+export function MonthlyReportTable({ report, totals, busy, lng }: { report: MonthlyReportData; totals: ReportTotals; busy: boolean; lng: Language }) {
+  const { t } = useTranslation();
+  const columns = reportColumns(report.by);
+  return (
+    // Scrolls sideways on a narrow window: focusable, so the keyboard can scroll it too (axe).
+    <div className="reports-table-wrap" aria-busy={busy} tabIndex={0} role="region" aria-label={t('reports.title')}>
+      <table className="report-table" data-testid="report-table" data-month={report.month} data-by={report.by}>
+        <thead>
+          <tr>
+            {columns.map((c, i) => {
+              const title = COLUMN_TITLES[c];
+              return (
+                <th key={c} scope="col" className={i === 0 ? undefined : 'num'} data-column={c} title={title ? t(title) : undefined}>
+                  {t(`reports.column.${c}`)}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="muted">
+                {t('reports.empty')}
+              </td>
+            </tr>
+          ) : (
+            report.rows.map((row) => (
+              <tr key={row.key} data-testid="report-row" data-key={row.key}>
+                <th scope="row">{rowLabel(row, report.by, t)}</th>
+                <Figures figures={row} lng={lng} />
+              </tr>
+            ))
+          )}
+        </tbody>
+        <tfoot>
+          <tr className="report-total" data-testid="report-total">
+            <th scope="row">{t('reports.total')}</th>
+            <Figures figures={totals} lng={lng} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
 }
 
-function Figures({ figures: f, lng }: { figures: ReportTotals; lng: Language }) {
+/** By unit, the cases without a unit are the ones answered on the call (core/report.ts). */
+function rowLabel(row: MonthlyReportRow, by: ReportGrouping, t: (key: 'reports.noSubject' | 'reports.resolvedOnCall') => string): string {
+  if (row.label.trim() !== '') return row.label;
+  if (row.key.trim() !== '') return row.key;
+  return by === 'unit' ? t('reports.resolvedOnCall') : t('reports.noSubject');
+}
+
+function Figures({ figures, lng }: { figures: ReportTotals; lng: Language }) {
   return (
     <>
-      <td className="num">{formatReportCount(f.created, lng)}</td>
-      <td className="num">{formatReportCount(f.resolved, lng)}</td>
-      <td className="num">{formatReportCount(f.resolvedOnTime, lng)}</td>
-      <td className="num">{formatRatio(onTimeRatio(f), lng)}</td>
-      <td className="num">{formatHours(f.meanResolutionHours, lng)}</td>
-      <td className="num">{formatReportCount(f.firstContactResolutions, lng)}</td>
-      <td className="num">{formatReportCount(f.reopened, lng)}</td>
-      <td className="num" data-testid="report-citizen-confirmed">{formatReportCount(f.citizenConfirmed, lng)}</td>
-      <td className="num" data-testid="report-citizen-disputed">{formatReportCount(f.citizenDisputed, lng)}</td>
-      <td className="num" data-testid="report-citizen-rate">{formatRatio(f.citizenConfirmedRate, lng)}</td>
-      <td className="num" data-testid="report-incidents">
-        {f.incidents === 0 ? '' : `${formatReportCount(f.incidents, lng)} (${formatReportCount(f.incidentCases, lng)})`}
-      </td>
+      {REPORT_FIGURES.map((figure) => (
+        <td key={figure} className="num" data-column={figure}>
+          {figureText(figures, figure, lng)}
+        </td>
+      ))}
     </>
   );
 }

@@ -14,7 +14,7 @@ interface SubjectPickerProps {
   catalogue: Catalogue | null;
   onText: (text: string) => void;
   onPick: (subject: Subject) => void;
-  /** Enter with no option highlighted: the text stays as typed (free text) and the form moves on. */
+  /** Enter that picked an option, or Enter with the list closed (the text stays as typed, free text): the form moves on. */
   onEnter?: (e: KeyboardEvent<HTMLInputElement>) => void;
   readOnly?: boolean;
   invalid?: boolean;
@@ -25,7 +25,7 @@ interface SubjectPickerProps {
 
 /**
  * Type-ahead over the subject catalogue (ARIA combobox). Keys: ↓/↑ move through the list, Enter
- * picks the highlighted subject, Esc closes the list, Tab leaves without picking. Typing anything
+ * picks the highlighted subject (the first, marked as such, when none is), Esc closes the list, Tab leaves without picking. Typing anything
  * not in the catalogue is allowed: it is recorded as free text.
  */
 export function SubjectPicker(props: SubjectPickerProps) {
@@ -97,7 +97,7 @@ export function SubjectPicker(props: SubjectPickerProps) {
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
-              className={`combobox-option${i === active ? ' combobox-option--active' : ''}`}
+              className={`combobox-option${i === active ? ' combobox-option--active' : active === -1 && i === 0 ? ' combobox-option--default' : ''}`}
               data-testid="subject-option"
               data-code={o.subject.code}
               // Keep focus in the input: a click must not blur it before the pick lands.

@@ -19,9 +19,14 @@ describe('pickerKey (the subject list\'s keyboard)', () => {
     expect(press({ open: true, active: 0 }, 'Enter', 3, { ctrlKey: true }).effect).toEqual({ kind: 'pick', index: 0 });
   });
 
-  it('Enter with nothing highlighted keeps the typed text (free text) and lets the form move on', () => {
-    expect(press({ open: true, active: -1 }, 'Enter')).toMatchObject({ effect: { kind: 'free' }, handled: false });
+  it('Enter on an open list with nothing highlighted picks the first suggestion', () => {
+    expect(press({ open: true, active: -1 }, 'Enter')).toEqual({ state: closedPicker, effect: { kind: 'pick', index: 0 }, handled: true });
+  });
+
+  it('Enter with the list closed or empty keeps the typed text (free text) and lets the form move on; Ctrl+Enter never picks unseen', () => {
+    expect(press(closedPicker, 'Enter')).toMatchObject({ effect: { kind: 'free' }, handled: false });
     expect(press({ open: true, active: 2 }, 'Enter', 0)).toMatchObject({ effect: { kind: 'free' } });
+    expect(press({ open: true, active: -1 }, 'Enter', 3, { ctrlKey: true })).toMatchObject({ effect: { kind: 'free' }, handled: false });
   });
 
   it('Esc closes an open list and claims the key; with the list closed it is left to others', () => {

@@ -27,8 +27,8 @@ const none = (state: PickerState, handled = false): PickerKeyResult => ({ state,
 
 /**
  * ↓ opens the list and moves down, ↑ moves up (back to the typed text above the first option),
- * Enter picks the highlighted option or keeps the text, Esc closes an open list, Tab closes it
- * without picking. `count` is the number of options for the text now.
+ * Enter picks the highlighted option (the first when none is; Esc then Enter keeps the text), Esc
+ * closes an open list, Tab closes it without picking. `count` is the number of options for the text now.
  */
 export function pickerKey(s: PickerState, e: Keys, count: number): PickerKeyResult {
   const expanded = s.open && count > 0;
@@ -47,6 +47,10 @@ export function pickerKey(s: PickerState, e: Keys, count: number): PickerKeyResu
     case 'Enter':
       if (e.altKey || e.shiftKey) return none(s);
       if (expanded && s.active >= 0 && s.active < count) return { state: closedPicker, effect: { kind: 'pick', index: s.active }, handled: true };
+      // A plain Enter on an open list with nothing highlighted takes the first suggestion (typing
+      // "su kes" and Enter means "Su kesintisi"); free text is Esc first, then Enter. Ctrl+Enter
+      // (save) keeps the text as typed: a save never picks a subject the operator did not see chosen.
+      if (expanded && plain) return { state: closedPicker, effect: { kind: 'pick', index: 0 }, handled: true };
       return { state: s, effect: { kind: 'free' }, handled: false };
     default:
       return none(s);

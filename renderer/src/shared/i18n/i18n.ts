@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, type TranslationResources } from './resources.js';
+import { relayoutDateFields } from './nativeFields.js';
 
 const STORAGE_KEY = 'alo153.language';
 
@@ -79,5 +80,7 @@ export function createI18n(lng: Language, resources: TranslationResources): i18n
 export function switchLanguage(instance: i18n, lng: Language, storage: KeyValueStorage | null): void {
   void instance.changeLanguage(lng);
   document.documentElement.lang = lng;
+  // The date fields already on screen follow (dd.mm.yyyy in Turkish).
+  relayoutDateFields(document);
   rememberShownLanguage(storage, lng);
 }

@@ -3,11 +3,15 @@ import { mayRevealTcKimlikNo, phoneShown, tcKimlikShown } from './personalData.j
 
 describe('personal data on screen (KVKK)', () => {
   it('shows phones in full to those who call back, masked in a team lead\'s lists', () => {
-    expect(phoneShown('905321112233', 'operator', 'list')).toBe('905321112233');
-    expect(phoneShown('905321112233', 'feedback', 'list')).toBe('905321112233');
-    expect(phoneShown('905321112233', 'team-lead', 'list')).toBe('90532***2233');
-    expect(phoneShown('905321112233', 'team-lead', 'detail')).toBe('905321112233');
-    expect(phoneShown('905321112233', null, 'list')).toBe('90532***2233');
+    expect(phoneShown('905321112233', 'operator', 'list')).toBe('0532 111 22 33');
+    expect(phoneShown('905321112233', 'feedback', 'list')).toBe('0532 111 22 33');
+    expect(phoneShown('905321112233', 'team-lead', 'list')).toBe('0532 *** 22 33');
+    expect(phoneShown('905321112233', 'team-lead', 'detail')).toBe('0532 111 22 33');
+    expect(phoneShown('905321112233', null, 'list')).toBe('0532 *** 22 33');
+    // Foreign numbers and extensions as stored; masked all the same in a team lead's list.
+    expect(phoneShown('+4915112345678', 'operator', 'list')).toBe('+4915112345678');
+    expect(phoneShown('+4915112345678', 'team-lead', 'list')).toBe('+491******5678');
+    expect(phoneShown('1001', 'team-lead', 'list')).toBe('1001');
     expect(phoneShown(null, 'operator', 'list')).toBeNull();
   });
 

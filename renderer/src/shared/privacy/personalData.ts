@@ -1,5 +1,5 @@
 import type { DeskRole } from '../../../../core/contract.js';
-import { maskPhone } from '../../../../core/phone.js';
+import { formatPhone, maskPhone } from '../../../../core/phone.js';
 import { maskTcKimlikNo } from '../../../../core/tcKimlik.js';
 
 /**
@@ -10,10 +10,11 @@ import { maskTcKimlikNo } from '../../../../core/tcKimlik.js';
  */
 export type Place = 'list' | 'detail';
 
+/** Shown as people read numbers out in Turkey, `0532 111 22 33` (masked: `0532 *** 22 33`). */
 export function phoneShown(phone: string | null, role: DeskRole | null, place: Place): string | null {
   if (phone === null) return null;
   const callsBack = role === 'operator' || role === 'feedback';
-  return callsBack || (role === 'team-lead' && place === 'detail') ? phone : maskPhone(phone);
+  return formatPhone(callsBack || (role === 'team-lead' && place === 'detail') ? phone : maskPhone(phone));
 }
 
 /** The host masks already; an unmasked number that slipped through is masked here all the same. */

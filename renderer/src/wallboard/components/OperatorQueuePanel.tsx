@@ -3,13 +3,16 @@ import { formatCount, formatDurationSec, formatMmSs } from '../format.js';
 import { pauseReasonLabel } from '../i18n.js';
 import { pendingKey, selectPending } from '../queueActions.js';
 import { alertLevel, isPaused, knownQueues, longestWaitSec, secondsSince, wrapUpRemainingSec } from '../queueFigures.js';
-import { selectAgentRow, selectAgents, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
+import { selectAgentRow, selectAgents, selectSettings, selectStatus, selectTiles, type QueueState } from '../queueStore.js';
 import { ActionError } from './ActionError.js';
 import { useActions, useNow, useQueue, useWallboardText } from './hooks.js';
 import { PAUSE_REASON_ID } from '../../shared/ui/focus.js';
 import { PauseControls } from './PauseControls.js';
 import { StateBadge } from './StateBadge.js';
 import { useWallboard } from './WallboardContext.js';
+
+/** The operator's own break as the host holds it (pending until the call ends, or taken). */
+const selectOwnPause = (s: QueueState) => s.snapshot?.ownPause ?? null;
 
 export interface OperatorQueuePanelProps {
   /** This desk's queue member interface (DeskSnapshot.agentInterface); null until the desk snapshot arrives. */
@@ -30,6 +33,7 @@ export function OperatorQueuePanel({ agentInterface }: OperatorQueuePanelProps) 
   const agents = useQueue(selectAgents);
   const rowSelector = useMemo(() => selectAgentRow(agentInterface), [agentInterface]);
   const row = useQueue(rowSelector);
+  const ownPause = useQueue(selectOwnPause);
   const pending = useActions(selectPending(pendingKey({ kind: 'self' })));
   const busy = pending !== null;
   const queues = useMemo(() => knownQueues(tiles, agents), [tiles, agents]);
@@ -43,7 +47,11 @@ export function OperatorQueuePanel({ agentInterface }: OperatorQueuePanelProps) 
   }
 
   const memberOf = new Set(row?.queues ?? []);
-  const paused = row ? isPaused(row) : false;
+  const pendingBreak = ownPause?.pending ? ownPause : null;
+  // Paused at once during a call (DESK_PAUSE_DURING_CALL=at-once): the rows give no reason on a call, the host's break does.
+  const breakOnCall = row?.state === 'on-call' && ownPause && !ownPause.pending ? ownPause.reason : null;
+  const paused = row ? isPaused(row) || breakOnCall !== null : false;
+  const shownReason = row?.pauseReason ?? breakOnCall;
   const wrapUpLeft = row ? wrapUpRemainingSec(row, settings, now) : null;
 
   return (
@@ -58,9 +66,9 @@ export function OperatorQueuePanel({ agentInterface }: OperatorQueuePanelProps) 
         {row ? (
           <>
             <StateBadge state={row.state} t={t} testId="operator-state" />
-            {row.pauseReason !== null && (
+            {shownReason && (
               <span className="wb-pause-reason" data-testid="operator-pause-reason">
-                {pauseReasonLabel(row.pauseReason, lng)}
+                {pauseReasonLabel(shownReason, lng)}
               </span>
             )}
             <time className="wb-num" data-testid="operator-time-in-state">
@@ -81,11 +89,29 @@ export function OperatorQueuePanel({ agentInterface }: OperatorQueuePanelProps) 
         </div>
       )}
 
+      {pendingBreak && (
+        <div className="wb-wrapup" data-testid="pause-pending" data-reason={pendingBreak.reason} role="status">
+          <span>{pendingBreak.reason ? t('pause.pending', { reason: pauseReasonLabel(pendingBreak.reason, lng) }) : t('pause.pendingNoReason')}</span>
+          <button
+            type="button"
+            className="wb-quiet-button"
+            data-testid="pause-pending-cancel"
+            title={t('pause.cancelPendingLabel')}
+            disabled={busy}
+            onClick={() => void actions.pauseSelf(false, null)}
+          >
+            {t('pause.cancelPending')}
+          </button>
+        </div>
+      )}
+
       {row && (
         <PauseControls
           reasons={settings.pauseReasons}
           paused={paused}
-          currentReason={row.pauseReason}
+          currentReason={shownReason}
+          pendingReason={pendingBreak?.reason ?? null}
+          afterCall={settings.pauseDuringCall !== 'at-once' && (row.state === 'on-call' || row.state === 'ringing')}
           wrapUp={row.state === 'wrap-up'}
           busy={busy}
           variant="self"

@@ -9,6 +9,10 @@ export interface PauseControlsProps {
   currentReason: string | null;
   /** In after-call work: unpausing ends it early ("Ready"). */
   wrapUp?: boolean;
+  /** A break asked during the call, taken when it ends: the select shows it, asking it again does nothing. */
+  pendingReason?: string | null;
+  /** On a call where a break waits for the call's end: the button says so. */
+  afterCall?: boolean;
   busy: boolean;
   /** 'self': the operator's own words ("Take a break"); 'agent': a team lead acting on someone. */
   variant: 'self' | 'agent';
@@ -27,14 +31,24 @@ export interface PauseControlsProps {
 
 /** A reason select, a pause button (changing the reason while paused), and an unpause button while paused. */
 export function PauseControls(props: PauseControlsProps) {
-  const { reasons, paused, currentReason, wrapUp = false, busy, variant, subject, t, lng } = props;
+  const { reasons, paused, currentReason, wrapUp = false, pendingReason = null, afterCall = false, busy, variant, subject, t, lng } = props;
   const generatedId = useId();
   const id = props.selectId ?? generatedId;
-  const fallback = currentReason !== null && reasons.includes(currentReason) ? currentReason : (reasons[0] ?? '');
+  const shown = currentReason ?? pendingReason;
+  const fallback = shown !== null && reasons.includes(shown) ? shown : (reasons[0] ?? '');
+  // A pick holds only in the state it was made in: once the break is taken, changed or cancelled,
+  // the select shows what is true (the break's reason, the pending one, or the first).
+  const stateKey = `${paused}|${currentReason}|${pendingReason}`;
   const [picked, setPicked] = useState<string | null>(null);
+  const [pickedIn, setPickedIn] = useState(stateKey);
+  if (pickedIn !== stateKey) {
+    setPickedIn(stateKey);
+    setPicked(null);
+  }
   // The host's list can change under us; a pick it no longer offers falls back.
-  const reason = picked !== null && reasons.includes(picked) ? picked : fallback;
-  const sameReason = paused && reason === currentReason;
+  const reason = picked !== null && pickedIn === stateKey && reasons.includes(picked) ? picked : fallback;
+  const sameReason = (paused && reason === currentReason) || (pendingReason !== null && reason === pendingReason);
+  const pauseLabel = paused ? t('pause.changeReason') : afterCall && variant === 'self' ? t('pause.pauseAfterCall') : t(variant === 'self' ? 'pause.pauseSelf' : 'pause.pause');
   const suffix = subject ? ` — ${subject}` : '';
   const canPause = !busy && reason !== '' && !sameReason;
 
@@ -67,10 +81,10 @@ export function PauseControls(props: PauseControlsProps) {
         data-testid="pause-button"
         className={paused ? undefined : 'wb-pause-button'}
         disabled={!canPause}
-        aria-label={subject ? `${paused ? t('pause.changeReason') : t(variant === 'self' ? 'pause.pauseSelf' : 'pause.pause')}${suffix}` : undefined}
+        aria-label={subject ? `${pauseLabel}${suffix}` : undefined}
         onClick={() => props.onPause(reason)}
       >
-        {paused ? t('pause.changeReason') : t(variant === 'self' ? 'pause.pauseSelf' : 'pause.pause')}
+        {pauseLabel}
       </button>
       {(paused || wrapUp) && (
         <button

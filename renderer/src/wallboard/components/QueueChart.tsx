@@ -5,6 +5,11 @@ import { formatClock, formatMmSs, type WallboardLanguage } from '../format.js';
 import type { WallboardT } from '../i18n.js';
 
 const FRAME: ChartFrame = { width: 720, height: 200, padding: { top: 12, right: 52, bottom: 26, left: 40 } };
+/**
+ * On a TV the chart is drawn on a smaller frame, so the same box scales it up more: its labels
+ * (wallboard.css: 16 units) come out at about 30 px, readable across the room.
+ */
+const TV_FRAME: ChartFrame = { width: 480, height: 250, padding: { top: 18, right: 80, bottom: 34, left: 46 } };
 
 export interface QueueChartProps {
   history: readonly QueueHistoryPoint[];
@@ -14,16 +19,19 @@ export interface QueueChartProps {
   onQueueChange: (queue: string | null) => void;
   alertSec: number;
   now: number;
+  /** The TV view: a frame for large labels. */
+  tv?: boolean;
   t: WallboardT;
   lng: WallboardLanguage;
 }
 
 /** Callers waiting (left axis) and the longest wait (right axis) over the last hour, from the snapshot's history. */
-export function QueueChart({ history, queues, queue, onQueueChange, alertSec, now, t, lng }: QueueChartProps) {
+export function QueueChart({ history, queues, queue, onQueueChange, alertSec, now, tv = false, t, lng }: QueueChartProps) {
+  const frame = tv ? TV_FRAME : FRAME;
   const selectId = useId();
   // The chart moves a minute at a time; re-deriving it every second would redraw the same picture.
   const end = Math.ceil(now / 60_000) * 60_000;
-  const model = useMemo(() => buildChartModel(seriesOf(history, queue), end, alertSec, FRAME), [history, queue, end, alertSec]);
+  const model = useMemo(() => buildChartModel(seriesOf(history, queue), end, alertSec, frame), [history, queue, end, alertSec, frame]);
   const summary = t('chart.summary', { waiting: model.peakWaiting, longest: formatMmSs(model.peakLongestSec) });
   const { plot } = model;
 
@@ -48,7 +56,7 @@ export function QueueChart({ history, queues, queue, onQueueChange, alertSec, no
       {model.pointCount === 0 ? (
         <p className="wb-muted wb-chart-empty">{t('chart.empty')}</p>
       ) : (
-        <svg className="wb-chart-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
+        <svg className="wb-chart-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
           <g className="wb-chart-grid">
             {model.waitingTicks.map((tick) => (
               <line key={`g${tick.value}`} x1={plot.x0} x2={plot.x1} y1={tick.pos} y2={tick.pos} />
@@ -70,7 +78,7 @@ export function QueueChart({ history, queues, queue, onQueueChange, alertSec, no
           </g>
           <g className="wb-chart-axis wb-chart-axis--time">
             {model.timeTicks.map((tick, i) => (
-              <text key={`t${tick.value}`} x={tick.pos} y={FRAME.height - 6} textAnchor={i === 0 ? 'start' : i === model.timeTicks.length - 1 ? 'end' : 'middle'}>
+              <text key={`t${tick.value}`} x={tick.pos} y={frame.height - (tv ? 8 : 6)} textAnchor={i === 0 ? 'start' : i === model.timeTicks.length - 1 ? 'end' : 'middle'}>
                 {formatClock(tick.value, lng)}
               </text>
             ))}

@@ -58,8 +58,9 @@ export function QueueTileCard({ tile, window, alertSec, now, t, lng }: QueueTile
       </dl>
       <dl className="wb-figures">
         <Figure label={t('figures.asa')} value={formatAverageMmSs(f.asaSec)} testId="queue-asa" hint={t('figures.asaHint')} />
-        <Figure label={t('figures.serviceLevel')} value={formatPercent(f.serviceLevelPct, lng)} testId="queue-service-level" hint={t('figures.serviceLevelHint', sl)} />
-        <Figure label={t('figures.serviceLevel2')} value={formatPercent(f.serviceLevel2Pct, lng)} testId="queue-service-level2" hint={t('figures.serviceLevel2Hint', sl)} />
+        {/* The threshold in the label: "95 %" means nothing without "within 20 s". */}
+        <Figure label={t('figures.serviceLevelWithin', sl)} value={formatPercent(f.serviceLevelPct, lng)} testId="queue-service-level" hint={t('figures.serviceLevelHint', sl)} />
+        <Figure label={t('figures.serviceLevel2Within', sl)} value={formatPercent(f.serviceLevel2Pct, lng)} testId="queue-service-level2" hint={t('figures.serviceLevel2Hint', sl)} />
         <Figure label={t('figures.answered')} value={formatCount(f.answered, lng)} testId="queue-answered" />
         <Figure label={t('figures.abandoned')} value={formatCount(f.abandoned, lng)} testId="queue-abandoned" />
         <Figure label={t('figures.abandonRate')} value={formatPercent(f.abandonRatePct, lng)} testId="queue-abandon-rate" />

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { AgentSortKey } from '../agentSort.js';
+import type { AgentFilter, AgentSortKey } from '../agentSort.js';
 import { formatClock } from '../format.js';
 import { knownQueues, totalsOf } from '../queueFigures.js';
 import { selectAgents, selectHistory, selectLoadError, selectMemberChange, selectPartialDaySince, selectSettings, selectStatus, selectTiles } from '../queueStore.js';
-import { chartQueueChosen, selectChartQueue, selectSort, selectWindow, sortClicked, windowChosen } from '../viewStore.js';
+import { agentFilterChanged, chartQueueChosen, selectAgentFilter, selectChartQueue, selectSort, selectWindow, sortClicked, windowChosen } from '../viewStore.js';
 import { ActionError } from './ActionError.js';
 import { AgentTable } from './AgentTable.js';
 import { CaseFiguresPanel } from './CaseFiguresPanel.js';
@@ -45,6 +45,7 @@ export function WallboardScreen({ readOnly = false, tvOnly = false }: WallboardS
   const memberChange = useQueue(selectMemberChange);
   const window = useView(selectWindow);
   const sort = useView(selectSort);
+  const agentFilter = useView(selectAgentFilter);
   const chartQueue = useView(selectChartQueue);
 
   // A new array only when the names change: every agent row takes it, and a row re-renders on a new one.
@@ -53,6 +54,36 @@ export function WallboardScreen({ readOnly = false, tvOnly = false }: WallboardS
   const totals = useMemo(() => totalsOf(tiles, window), [tiles, window]);
   const { view } = wallboard;
   const onSort = useCallback((key: AgentSortKey) => view.setState((s) => sortClicked(s, key), true), [view]);
+  const onFilter = useCallback((change: Partial<AgentFilter>) => view.setState((s) => agentFilterChanged(s, change), true), [view]);
+
+  const chart = settings && (
+    <QueueChart
+      history={history}
+      queues={tiles.map((tile) => tile.queue)}
+      queue={chartQueue}
+      onQueueChange={(q) => view.setState((s) => chartQueueChosen(s, q), true)}
+      alertSec={settings.longestWaitAlertSec}
+      now={now}
+      tv={tv}
+      t={t}
+      lng={lng}
+    />
+  );
+  const agentTable = settings && (
+    <AgentTable
+      agents={agents}
+      queues={queues}
+      settings={settings}
+      sort={sort}
+      onSort={onSort}
+      filter={agentFilter}
+      onFilter={onFilter}
+      actions={readOnly || tv ? null : wallboard.actions}
+      tv={tv}
+      t={t}
+      lng={lng}
+    />
+  );
 
   return (
     <div ref={root} lang={lng} className={tv ? 'wb wb--tv' : 'wb'} data-testid="wallboard" data-tv={tv} data-status={status}>
@@ -116,31 +147,27 @@ export function WallboardScreen({ readOnly = false, tvOnly = false }: WallboardS
               <QueueTileCard key={tile.queue} tile={tile} window={window} alertSec={settings.longestWaitAlertSec} now={now} t={t} lng={lng} />
             ))}
           </div>
-          <CaseFiguresPanel t={t} lng={lng} />
-          <IncidentsPanel t={t} lng={lng} actions={!readOnly && !tv} />
-          <div className="wb-lower">
-            <QueueChart
-              history={history}
-              queues={tiles.map((tile) => tile.queue)}
-              queue={chartQueue}
-              onQueueChange={(q) => view.setState((s) => chartQueueChosen(s, q), true)}
-              alertSec={settings.longestWaitAlertSec}
-              now={now}
-              t={t}
-              lng={lng}
-            />
-            <AgentTable
-              agents={agents}
-              queues={queues}
-              settings={settings}
-              sort={sort}
-              onSort={onSort}
-              actions={readOnly || tv ? null : wallboard.actions}
-              tv={tv}
-              t={t}
-              lng={lng}
-            />
-          </div>
+          {tv ? (
+            // The TV: one screen, nothing below its edge. The chart beside the figures of the calls,
+            // the mass incidents and the agents (wallboard.css, "TV"): it fills the rest of the screen.
+            <div className="wb-lower">
+              {chart}
+              <div className="wb-tv-side">
+                <CaseFiguresPanel t={t} lng={lng} />
+                <IncidentsPanel t={t} lng={lng} actions={false} />
+                {agentTable}
+              </div>
+            </div>
+          ) : (
+            <>
+              <CaseFiguresPanel t={t} lng={lng} />
+              <IncidentsPanel t={t} lng={lng} actions={!readOnly} />
+              <div className="wb-lower">
+                {chart}
+                {agentTable}
+              </div>
+            </>
+          )}
         </>
       )}
     </div>

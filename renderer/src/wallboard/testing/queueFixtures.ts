@@ -50,6 +50,7 @@ export const someSettings = (overrides: Partial<WallboardSettings> = {}): Wallbo
   longestWaitAlertSec: 60,
   pauseReasons: ['mola', 'yemek', 'eğitim', 'toplantı', 'evrak', 'geri arama'],
   wrapUpSec: 30,
+  spyPhone: true,
   ...overrides,
 });
 

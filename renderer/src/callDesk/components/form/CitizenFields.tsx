@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../../../core/phone.js';
 import { isPhoneLocked } from '../../caseDraft.js';
 import { selectSaving } from '../../caseFormStore.js';
 import { TC_LENGTH, tcKimlikStatus, type TcKimlikStatus } from '../../tcKimlikField.js';
@@ -57,7 +58,8 @@ export function CitizenFields() {
         <FormField
           field="phone"
           label={t('form.phone')}
-          value={draft.phone}
+          // The PBX's number, locked, reads as people read numbers out; what is saved is the same number.
+          value={phoneLocked ? formatPhone(draft.phone) : draft.phone}
           onChange={edit('phone')}
           onKeyDown={focusNextField}
           readOnly={saving || phoneLocked}

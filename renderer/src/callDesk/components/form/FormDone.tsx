@@ -6,7 +6,8 @@ import { useCallDesk, useCaseForm } from '../../deskPart.js';
 
 /**
  * After a save: the application number and security code, large, to be read out to the citizen.
- * They stay until the operator dismisses them or starts typing the next case.
+ * They stay until the operator dismisses them, starts typing the next case or the next call pops
+ * (they are that citizen's alone; the case detail keeps the number).
  */
 export function FormDone() {
   const { t } = useTranslation();
