@@ -9,7 +9,8 @@ import type { SqlClient } from './db/sqlClient.js';
  * accounts exist. A real server starts with no account until `create-admin` (server/adminCli.ts).
  */
 export const DEMO_ACCOUNTS: readonly NewAccount[] = [
-  { username: 'operator', displayName: 'Ayşe Operatör', password: 'operator153', role: 'operator' },
+  // The demo operator is agent 1001 of the simulated queue (main/host/demoData.ts): one name in the header and the timeline.
+  { username: 'operator', displayName: 'Ayşe Yılmaz', password: 'operator153', role: 'operator' },
   { username: 'feedback', displayName: 'Mehmet Geri Bildirim', password: 'feedback153', role: 'feedback-operator' },
   { username: 'lead', displayName: 'Zeynep Takım Lideri', password: 'lead153', role: 'team-lead' },
   { username: 'fen', displayName: 'Fen İşleri Birimi', password: 'fen153', role: 'department', unitCode: 'fen-isleri' },
