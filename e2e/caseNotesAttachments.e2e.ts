@@ -41,9 +41,9 @@ async function openCase(page: Page, applicationNo: string) {
 }
 
 /** Opens the case form's file button through the system's dialog, as an operator does, and picks `files`. */
-async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[], button = 'Dosya seç…') {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Dosya seç…' }).click();
+  await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles(files);
 }
 
@@ -101,4 +101,9 @@ test('files chosen before saving are listed, a wrong one is refused, and the sav
   await expect(attached).toHaveCount(1);
   await expect(attached).toContainText('çukur.png');
   await expect(page.getByTestId('case-history-entry').filter({ hasText: 'Ek eklendi: çukur.png' })).toHaveCount(1);
+
+  // And one more from the saved case's detail, through the desk's own Turkish button.
+  await chooseFiles(page, [{ name: 'ikinci.png', mimeType: 'image/png', buffer: png }], 'Fotoğraf ya da dosya ekle');
+  await expect(attached).toHaveCount(2);
+  await expect(attached.nth(1)).toContainText('ikinci.png');
 });

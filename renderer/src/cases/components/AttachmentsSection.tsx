@@ -56,15 +56,24 @@ export function AttachmentsSection({ attachments }: { attachments: readonly Atta
         </ul>
       )}
       <div className="attachment-add">
-        <label htmlFor="case-attachment-input">{t('detail.addAttachment')}</label>
-        <input
-          id="case-attachment-input"
-          ref={input}
-          type="file"
-          data-testid="case-attachment-input"
-          accept={ATTACHMENT_TYPES.join(',')}
+        {/* A button of ours opens the system's file dialog: the browser's own file input would
+            say "Choose file" in the browser's language, not the desk's (issue 18). */}
+        <button
+          type="button"
+          data-testid="case-attachment-pick"
           disabled={upload.busy}
           aria-describedby="case-attachment-help"
+          onClick={() => input.current?.click()}
+        >
+          {t('detail.addAttachment')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          tabIndex={-1}
+          data-testid="case-attachment-input"
+          accept={ATTACHMENT_TYPES.join(',')}
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
         <span id="case-attachment-help" className="muted">
