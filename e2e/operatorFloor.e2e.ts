@@ -130,8 +130,6 @@ test.describe('at 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
   test('a repeat caller\'s pop and the form fit: no sideways scroll, "Bu başvuruya ekle" in full, the form\'s first field and the list\'s time column in view', async ({ page }) => {
-    // The test sets its sizes itself: once is enough when the suite runs at two sizes.
-    test.skip(test.info().project.name === '1280', 'sizes set by the test');
     // Calls long enough to measure the pop while connected, its fullest (the hang-up button shows).
     run.desk = await startDesk({ ...deskEnv(`${HATICE}:Hatice Güneş`), DESK_SIM_TALK_MS: '25000' });
     await page.goto(run.desk.url);

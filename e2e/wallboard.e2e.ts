@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,24 @@ const seconds = (mmss: string | null) => {
   return (m ?? 0) * 60 + (s ?? 0);
 };
 const count = async (tile: Locator, testId: string) => Number((await tile.getByTestId(testId).textContent())?.trim());
+
+/** A team lead's desk on `pbx` (no central server), its wallboard open on the 50 agents. */
+async function fiftyAgentBoard(page: Page, pbx: PbxSimulator): Promise<Locator> {
+  desk = await startDesk({
+    DESK_DATA_DIR: dataDir,
+    DESK_ROLE: 'team-lead',
+    DESK_SERVER_URL: 'off',
+    DESK_AMI_HOST: '127.0.0.1',
+    DESK_AMI_PORT: String(pbx.port),
+    DESK_AMI_USER: 'pbx',
+    DESK_AMI_SECRET: 'pbx153',
+  });
+  await page.goto(desk.url);
+  await page.getByTestId('tab-wallboard').click();
+  const table = page.getByTestId('agent-table');
+  await expect(table).toHaveAttribute('data-total', '50');
+  return table;
+}
 
 test('a team lead watches a caller wait, then the figures after an answer and an abandon, and pauses an agent with a reason', async ({ page }) => {
   // Slow headsets and impatient callers: some wait and are answered, some hang up while waiting.
@@ -92,19 +110,7 @@ test('a team lead with 50 agents: the table fills the screen, commands and the q
   // Everyone in geri-bildirim but the ringer is paused there: its caller rings the ringer only.
   for (const a of agents.slice(40, 49)) sim.pauseMember(a.interface, true, { queue: 'geri-bildirim', reason: 'Eğitim' });
 
-  desk = await startDesk({
-    DESK_DATA_DIR: dataDir,
-    DESK_ROLE: 'team-lead',
-    DESK_SERVER_URL: 'off',
-    DESK_AMI_HOST: '127.0.0.1',
-    DESK_AMI_PORT: String(sim.port),
-    DESK_AMI_USER: 'pbx',
-    DESK_AMI_SECRET: 'pbx153',
-  });
-  await page.goto(desk.url);
-  await page.getByTestId('tab-wallboard').click();
-  const table = page.getByTestId('agent-table');
-  await expect(table).toHaveAttribute('data-total', '50');
+  const table = await fiftyAgentBoard(page, sim);
   const viewport = page.viewportSize()!;
 
   // Scrolled to, the table takes the screen below the app's header, whole (its header row and its
@@ -199,19 +205,7 @@ test.describe('the agents table at 1920×1080', () => {
         { name: 'geri-bildirim', strategy: 'rrmemory', serviceLevel: 20, members: agents.slice(40).map((a) => ({ ...a, membership: 'dynamic', penalty: 0 })) },
       ],
     });
-    desk = await startDesk({
-      DESK_DATA_DIR: dataDir,
-      DESK_ROLE: 'team-lead',
-      DESK_SERVER_URL: 'off',
-      DESK_AMI_HOST: '127.0.0.1',
-      DESK_AMI_PORT: String(sim.port),
-      DESK_AMI_USER: 'pbx',
-      DESK_AMI_SECRET: 'pbx153',
-    });
-    await page.goto(desk.url);
-    await page.getByTestId('tab-wallboard').click();
-    const table = page.getByTestId('agent-table');
-    await expect(table).toHaveAttribute('data-total', '50');
+    const table = await fiftyAgentBoard(page, sim);
     await expect(page.locator('section.wb-agents')).toHaveAttribute('data-compact', 'true');
     await expect(page.getByTestId('agent-compact')).toHaveAttribute('aria-pressed', 'true');
 
