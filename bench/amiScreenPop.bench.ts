@@ -73,6 +73,18 @@ function positiveInt(name: string, fallback: number): number {
 
 /** BENCH_TRACE=dir: a Chromium timeline trace of each round's calls there (style, layout, paint, scripts), for finding where the time goes. */
 const TRACE_DIR = process.env.BENCH_TRACE ?? '';
+/**
+ * The timeline with JavaScript samples and the stacks of forced layouts: a pop's phases are marked
+ * in it (popA arrived, popD in the DOM, popP painted), so the work of each phase can be summed.
+ */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8.execute',
+  'blink.user_timing',
+];
 let traces = 0;
 
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -119,7 +131,10 @@ const ARRIVAL_PROBE = `(() => {
         const at = performance.timeOrigin + performance.now();
         if (typeof event.data !== 'string' || !event.data.includes('"call.screenPop"')) return;
         const linkedid = /"linkedid":"([^"]+)"/.exec(event.data);
-        if (linkedid !== null && !(linkedid[1] in window.popArrived)) window.popArrived[linkedid[1]] = at;
+        if (linkedid !== null && !(linkedid[1] in window.popArrived)) {
+          window.popArrived[linkedid[1]] = at;
+          performance.mark('popA');
+        }
       });
     }
   };
@@ -137,9 +152,13 @@ const PROBE = `(() => {
     if (pop.querySelector('[data-testid="screen-pop-history"]') === null) return;
     seen.add(linkedid);
     window.popInDom[linkedid] = performance.timeOrigin + performance.now();
+    performance.mark('popD');
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { window.popPainted[linkedid] = performance.timeOrigin + performance.now(); };
+      channel.port1.onmessage = () => {
+        window.popPainted[linkedid] = performance.timeOrigin + performance.now();
+        performance.mark('popP');
+      };
       channel.port2.postMessage(null);
     });
   };
@@ -225,7 +244,7 @@ async function measureRound(
     await page.evaluate(PROBE);
     // Let the start-up reads (recent cases, the first search page, queue status) settle.
     await sleep(2000);
-    if (TRACE_DIR) await browser.startTracing(page, { path: path.join(TRACE_DIR, `${store.label.replace(/\W+/g, '-')}-${++traces}.json`), categories: ['devtools.timeline'] });
+    if (TRACE_DIR) await browser.startTracing(page, { path: path.join(TRACE_DIR, `${store.label.replace(/\W+/g, '-')}-${++traces}.json`), categories: TRACE_CATEGORIES });
 
     const samples: Sample[] = [];
     for (let i = 0; i < WARM_UP + calls; i++) {

@@ -42,8 +42,16 @@ test('the last citizen\'s number and code leave the screen when the next call po
   await expect(page.getByTestId('case-security-code')).toHaveText(/^[A-Z2-9]{8}$/);
   const firstCase = (await page.getByTestId('case-number').textContent())!.trim();
 
+  // The operator scrolls the call column down to the saved notice and the form's last fields; the
+  // next call is still seen from its top, its number in view.
+  const column = page.locator('.column--call');
+  await column.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await expect(page.getByTestId('screen-pop-caller')).not.toBeInViewport();
+
   // The next citizen's call: the previous one's number and security code are gone from the form.
   await nextCallFrom(page, second);
+  await expect(page.getByTestId('screen-pop-caller')).toBeInViewport();
   await expect(page.getByTestId('case-saved')).toHaveCount(0);
   await expect(page.getByTestId('case-form')).not.toContainText(firstCase);
 

