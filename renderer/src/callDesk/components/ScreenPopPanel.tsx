@@ -89,11 +89,15 @@ function afterPaint(then: () => void): () => void {
   };
 }
 
-/** Scrolls the pop's top into its column's view if the column was left scrolled past it. */
+/**
+ * Scrolls the pop's top into view if it was left scrolled past: by its column, or by the window
+ * in a narrow one, where the columns stack and the page scrolls.
+ */
 function revealTop(pop: HTMLElement | null): void {
   const column = pop?.parentElement;
   if (!pop || !column) return;
-  if (pop.getBoundingClientRect().top < column.getBoundingClientRect().top) pop.scrollIntoView?.({ block: 'start' });
+  const visibleFrom = Math.max(column.getBoundingClientRect().top, 0);
+  if (pop.getBoundingClientRect().top < visibleFrom) pop.scrollIntoView?.({ block: 'start' });
 }
 
 /**
