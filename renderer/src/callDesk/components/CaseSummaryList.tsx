@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../core/case.js';
-import { useLanguage, useNow } from '../../shared/ui/hooks.js';
+import { useLanguage } from '../../shared/ui/hooks.js';
 import { formatDate } from '../../shared/i18n/format.js';
-import { SLA_TICK_MS, slaBadge, slaTicks } from '../../shared/ui/SlaBadge.js';
+import { slaBadge, useSlaClock } from '../../shared/ui/SlaBadge.js';
 import { statusBadge } from '../../shared/ui/StatusBadge.js';
 import { urgentMarker } from '../../shared/ui/UrgentMarker.js';
 import { useCallDesk } from '../deskPart.js';
@@ -16,7 +16,7 @@ export function CaseSummaryList({ cases, testId }: { cases: readonly CaseRecord[
   const { t } = useTranslation();
   const desk = useCallDesk();
   const lng = useLanguage();
-  const now = useNow(cases.some(slaTicks), SLA_TICK_MS);
+  const now = useSlaClock(cases);
   return (
     <ul className="case-summaries">
       {cases.map((c) => (

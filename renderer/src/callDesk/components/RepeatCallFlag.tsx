@@ -1,16 +1,16 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../../core/call.js';
 import type { CaseRecord } from '../../../../core/case.js';
-import { useLanguage, useNow } from '../../shared/ui/hooks.js';
+import { useLanguage } from '../../shared/ui/hooks.js';
 import type { Language } from '../../shared/i18n/resources.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { appendToCase, selectSaving } from '../caseFormStore.js';
 import { repeatCallFor } from '../repeatCalls.js';
-import type { TFunction } from 'i18next';
-import { SLA_TICK_MS, slaBadge, slaTicks } from '../../shared/ui/SlaBadge.js';
+import { slaBadge, useSlaClock } from '../../shared/ui/SlaBadge.js';
 import { statusBadge } from '../../shared/ui/StatusBadge.js';
 import { urgentMarker } from '../../shared/ui/UrgentMarker.js';
-import { useCallDesk, useCaseForm } from '../deskPart.js';
+import { useCallDesk, useCaseForm, type CallDeskPart } from '../deskPart.js';
 
 /**
  * The same number called in the last 7 days: show those cases (narrowed to the picked subject)
@@ -26,7 +26,7 @@ export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
   const hasText = useCaseForm((s) => s.draft.description.trim() !== '');
   const desk = useCallDesk();
   const repeat = repeatCallFor(pop.repeatCandidates, subjectCode, pop.call.linkedid);
-  const now = useNow(repeat?.cases.some(slaTicks) ?? false, SLA_TICK_MS);
+  const now = useSlaClock(repeat?.cases ?? []);
   if (repeat === null) return null;
   const count = repeat.cases.length;
   const hint = !boundHere ? t('repeat.notBound') : !hasText ? t('repeat.needDescription') : t('repeat.addHint');
@@ -48,7 +48,7 @@ export function RepeatCallFlag({ pop }: { pop: ScreenPop }) {
 /** One row, without hooks of its own: the flag is drawn while the phone rings. */
 function repeatCase(
   record: CaseRecord,
-  { t, lng, now, hint, disabled, desk }: { t: TFunction; lng: Language; now: number; hint: string; disabled: boolean; desk: ReturnType<typeof useCallDesk> },
+  { t, lng, now, hint, disabled, desk }: { t: TFunction; lng: Language; now: number; hint: string; disabled: boolean; desk: CallDeskPart },
 ) {
   const add = () =>
     void appendToCase(desk.form, desk.client, record, {

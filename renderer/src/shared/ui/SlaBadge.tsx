@@ -9,7 +9,7 @@ import type { Language } from '../i18n/resources.js';
 
 type SlaRecord = Pick<CaseRecord, 'sla' | 'dueAt' | 'status' | 'createdAt'>;
 
-export const SLA_TICK_MS = 60_000;
+const SLA_TICK_MS = 60_000;
 const SLA_ICON: Record<SlaState, string> = { 'on-time': '●', 'due-soon': '◐', overdue: '▲', done: '✓' };
 
 /** The SLA as of now, not as of when the record was fetched: an open case can turn overdue on screen. */
@@ -22,12 +22,17 @@ export function liveSla(record: Pick<CaseRecord, 'sla' | 'dueAt' | 'status'>, no
 export function SlaBadge({ record }: { record: SlaRecord }) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const now = useNow(slaTicks(record), SLA_TICK_MS);
+  const now = useSlaClock([record]);
   return slaBadge(record, now, t, lng);
 }
 
-/** Whether a record's badge changes with the clock (an open case with a due time). */
-export const slaTicks = (record: Pick<CaseRecord, 'sla' | 'dueAt'>): boolean => record.dueAt !== null && record.sla !== 'done';
+/**
+ * The clock the SLA badges of `records` are drawn at: ticking once a minute while any of them is
+ * open with a due time (its badge can turn), still otherwise. One per list, not one per badge.
+ */
+export function useSlaClock(records: readonly Pick<CaseRecord, 'sla' | 'dueAt'>[]): number {
+  return useNow(records.some((r) => r.dueAt !== null && r.sla !== 'done'), SLA_TICK_MS);
+}
 
 /**
  * The badge itself, without hooks: a list draws many (a pop's rows while the phone rings) and
